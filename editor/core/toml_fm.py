@@ -1,0 +1,99 @@
+"""TOML front matter: parse with tomllib and edit one top-level key in place with tomlkit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import tomllib
+
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import AoT, Array, String, StringType, Table
+
+from editor.core.dates import format_date
+from editor.core.errors import PostError
+
+
+def parse(text: str) -> dict:
+    """The front matter's values (TOML errors become PostError with line and column)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise PostError(f"invalid TOML: {message}", line=int(m[1]) if m else None,
+                        column=int(m[2]) if m else None) from None
+
+
+def _basic(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _is_literal(item) -> bool:
+    return isinstance(item, String) and item.type in (StringType.SLL, StringType.MLL)
+
+
+def render(value, old=None) -> str:
+    """One TOML value as text, in the style of the item it replaces."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
+            return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+        return repr(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        text = format_date(value) if isinstance(value, dt.datetime) else value.isoformat()
+        if isinstance(old, String):
+            return f"'{text}'" if _is_literal(old) else f'"{text}"'
+        return text
+    if isinstance(value, (list, tuple)):
+        first = old[0] if isinstance(old, Array) and len(old) else None
+        return "[" + ", ".join(render(v, first) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)} = {render(v)}" for k, v in value.items()) + "}"
+    if value is None:
+        raise PostError("TOML has no null value; remove the key instead")
+    text = str(value)
+    if _is_literal(old) and "'" not in text and not any(ord(c) < 32 or c == "\x7f" for c in text):
+        return f"'{text}'"
+    return _basic(text)
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _basic(key)
+
+
+def set_value(text: str, key: str, value) -> str:
+    """`text` with top-level `key` set to `value`; a new key goes before the first table."""
+    try:
+        doc = tomlkit.parse(text)
+        old = doc.get(key)
+        if isinstance(old, (Table, AoT)):
+            raise PostError(f'"{key}" is a TOML table; edit it in the raw text')
+        if isinstance(old, Array) and isinstance(value, (list, tuple)):
+            current = old.unwrap()
+            if len(value) >= len(current) and all(a == b for a, b in zip(current, value)):
+                first = old[0] if len(old) else None
+                for v in value[len(current):]:
+                    old.append(tomlkit.value(render(v, first)))
+                return tomlkit.dumps(doc)
+        new_item = tomlkit.value(render(value, old))
+        if old is not None:
+            # Keep the comment that trailed the old value.
+            trivia = old.trivia
+            new_item.trivia.indent, new_item.trivia.comment_ws = trivia.indent, trivia.comment_ws
+            new_item.trivia.comment, new_item.trivia.trail = trivia.comment, trivia.trail
+        doc[key] = new_item
+        return tomlkit.dumps(doc)
+    except TOMLKitError as exc:
+        raise PostError(f"invalid TOML: {exc}") from None
+
+
+def delete(text: str, key: str) -> str:
+    """`text` without top-level `key`."""
+    doc = tomlkit.parse(text)
+    if key in doc:
+        del doc[key]
+    return tomlkit.dumps(doc)

@@ -1,0 +1,368 @@
+"""YAML front matter: parse with positions (ruamel.yaml nodes) and edit one top-level key in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+from dataclasses import dataclass
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from editor.core.dates import format_date
+from editor.core.errors import PostError
+
+_yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
+
+_TIMESTAMP = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(\.\d*)?"
+    r"[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)?)?$")
+
+
+@dataclass
+class Entry:
+    """One top-level key: its nodes and the lines it occupies (0-based, end inclusive)."""
+    key: str
+    key_node: ScalarNode
+    value_node: object
+    first_line: int
+    last_line: int
+
+
+def _tag(node) -> str:
+    return str(getattr(node.tag, "value", node.tag) or "")
+
+
+def _timestamp(text: str):
+    m = _TIMESTAMP.match(text)
+    if not m:
+        return text
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    try:
+        if m[4] is None:
+            return dt.date(y, mo, d)
+        micro = int((m[7][1:] + "000000")[:6]) if m[7] and len(m[7]) > 1 else 0
+        value = dt.datetime(y, mo, d, int(m[4]), int(m[5]), int(m[6]), micro)
+        if m[8]:
+            if m[8] == "Z":
+                return value.replace(tzinfo=dt.timezone.utc)
+            sign = -1 if m[8][0] == "-" else 1
+            hh, _, mm = m[8][1:].partition(":")
+            if not mm and len(hh) > 2:
+                hh, mm = hh[:2], hh[2:]
+            offset = dt.timedelta(hours=int(hh), minutes=int(mm or 0))
+            return value.replace(tzinfo=dt.timezone(sign * offset))
+        return value
+    except ValueError:
+        return text
+
+
+def _scalar(node: ScalarNode):
+    tag, text = _tag(node), node.value
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return text.lower() == "true"
+    if tag.endswith(":int"):
+        clean = text.replace("_", "")
+        try:
+            return int(clean, 0)
+        except ValueError:
+            try:
+                return int(clean, 10)
+            except ValueError:
+                return int(clean.replace("0o", ""), 8)
+    if tag.endswith(":float"):
+        low = text.lower()
+        if low.endswith(".inf"):
+            return -math.inf if low.startswith("-") else math.inf
+        if low == ".nan":
+            return math.nan
+        return float(text.replace("_", ""))
+    if tag.endswith(":timestamp"):
+        return _timestamp(text)
+    return text
+
+
+def _convert(node, path: str | None = None):
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [_convert(item) for item in node.value]
+    if isinstance(node, MappingNode):
+        result: dict = {}
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            if _tag(key_node).endswith(":merge"):
+                merged = _convert(value_node)
+                for part in merged if isinstance(merged, list) else [merged]:
+                    if isinstance(part, dict):
+                        for k, v in part.items():
+                            result.setdefault(k, v)
+                continue
+            key = _convert(key_node)
+            if isinstance(key, (list, dict)):
+                raise PostError("a mapping key must be a plain value", line=key_node.start_mark.line + 1,
+                                column=key_node.start_mark.column + 1)
+            if key in seen:
+                first = seen[key]
+                raise PostError(
+                    f'mapping key "{key}" already defined at line {first.start_mark.line + 1}',
+                    line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1)
+            seen[key] = key_node
+            result[key] = _convert(value_node)
+        return result
+    return None
+
+
+def compose(text: str):
+    """The root node of a YAML front matter (None when empty); YAML errors become PostError."""
+    try:
+        return _yaml.compose(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise PostError(f"invalid YAML: {problem}", line=mark.line + 1 if mark else None,
+                        column=mark.column + 1 if mark else None) from None
+    except YAMLError as exc:
+        raise PostError(f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise PostError("invalid YAML: nested too deeply") from None
+
+
+def parse(text: str) -> tuple[dict, list[Entry]]:
+    """The front matter's values and its top-level entries with their line ranges."""
+    root = compose(text)
+    if root is None:
+        return {}, []
+    if not isinstance(root, MappingNode):
+        raise PostError("front matter must be a mapping of keys to values", line=root.start_mark.line + 1,
+                        column=root.start_mark.column + 1)
+    values = _convert(root)
+    lines = text.splitlines(keepends=True)
+    pairs = [(k, v) for k, v in root.value if not _tag(k).endswith(":merge")]
+    entries: list[Entry] = []
+    for i, (key_node, value_node) in enumerate(pairs):
+        first = key_node.start_mark.line
+        limit = pairs[i + 1][0].start_mark.line if i + 1 < len(pairs) else len(lines)
+        last = max(first, limit - 1)
+        while last > first and _is_filler(lines[last]):
+            last -= 1
+        entries.append(Entry(str(_convert(key_node)), key_node, value_node, first, last))
+    return values, entries
+
+
+def _is_filler(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or (line.startswith("#"))
+
+
+# ---------------------------------------------------------------- writing values
+
+_PLAIN_BAD_START = set("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _plain_safe(text: str) -> bool:
+    if not text or text != text.strip() or "\n" in text or "\r" in text or "\t" in text:
+        return False
+    if text[0] in _PLAIN_BAD_START or ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if any(ord(c) < 32 or c in "\x7f\ufeff" for c in text):
+        return False
+    # Must still read back as a string (not a bool, number, null or date).
+    node = compose("k: " + text + "\n")
+    return _tag(node.value[0][1]).endswith(":str")
+
+
+def _double(text: str) -> str:
+    out = []
+    for c in text:
+        if c == "\\":
+            out.append("\\\\")
+        elif c == '"':
+            out.append('\\"')
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\t":
+            out.append("\\t")
+        elif c == "\r":
+            out.append("\\r")
+        elif ord(c) < 32 or c in "\x7f\ufeff":
+            out.append(f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}")
+        else:
+            out.append(c)
+    return '"' + "".join(out) + '"'
+
+
+def _single(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def render_scalar(value, style: str | None = None) -> str:
+    """One scalar in YAML, in the given quoting style ('"', "'" or None for plain) when it is safe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
+            return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        text = format_date(value)
+        return _double(text) if style == '"' else _single(text) if style == "'" else text
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+        return _double(text) if style == '"' else _single(text) if style == "'" else text
+    text = str(value)
+    if style == "'" and "\n" not in text and _printable(text):
+        return _single(text)
+    if style == '"' or not _plain_safe(text):
+        return _double(text)
+    return text
+
+
+def _printable(text: str) -> bool:
+    return not any(ord(c) < 32 or c in "\x7f\ufeff" for c in text)
+
+
+def render_flow(value, style: str | None = None) -> str:
+    """A list or mapping in YAML flow style (`[a, b]`, `{k: v}`)."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow_item(v, style) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow_item(k, style)}: {_flow_item(v, style)}" for k, v in value.items()) + "}"
+    return render_scalar(value, style)
+
+
+def _flow_item(value, style: str | None) -> str:
+    if isinstance(value, (list, tuple, dict)):
+        return render_flow(value, style)
+    text = render_scalar(value, style)
+    if style is None and isinstance(value, str) and any(c in text for c in ",[]{}"):
+        return _double(value)
+    return text
+
+
+def _scalar_style(node) -> str | None:
+    style = getattr(node, "style", None)
+    return style if style in ('"', "'") else None
+
+
+def _first_item_style(node) -> str | None:
+    if isinstance(node, SequenceNode):
+        for item in node.value:
+            if isinstance(item, ScalarNode):
+                return _scalar_style(item)
+    return None
+
+
+def _block_prefix(text: str, entries: list[Entry]) -> str:
+    """How this file writes block-list items ("- " or "  - "), from its existing lists."""
+    for entry in entries:
+        node = entry.value_node
+        if isinstance(node, SequenceNode) and node.flow_style is not True and node.value:
+            item = node.value[0]
+            line = text.splitlines(keepends=True)[item.start_mark.line]
+            return line[: item.start_mark.column]
+    return "- "
+
+
+def _render_block_items(values, prefix: str, style: str | None, newline: str) -> str:
+    lines = []
+    for v in values:
+        if isinstance(v, (list, tuple, dict)):
+            lines.append(prefix + render_flow(v, style))
+        else:
+            lines.append(prefix + render_scalar(v, style))
+    return "".join(line + newline for line in lines)
+
+
+def set_value(text: str, key: str, value, newline: str = "\n") -> str:
+    """`text` with top-level `key` set to `value`, touching only that key's lines (added at the end if missing)."""
+    values, entries = parse(text)
+    lines = text.splitlines(keepends=True)
+    entry = next((e for e in entries if e.key == key), None)
+    if entry is None:
+        return _append(text, key, value, entries, newline)
+    node = entry.value_node
+    # 1) A single-line scalar (or flow collection) on the key's line: replace just its span.
+    if isinstance(node, ScalarNode) and not isinstance(value, (list, tuple, dict)):
+        if node.start_mark.line == node.end_mark.line == entry.first_line and node.style not in ("|", ">"):
+            new = render_scalar(value, _scalar_style(node))
+            start, end = node.start_mark.index, node.end_mark.index
+            return text[:start] + new + text[end:]
+        if _tag(node).endswith(":null") and node.start_mark.index == node.end_mark.index:
+            at = entry.key_node.end_mark.index
+            colon = text.index(":", at)
+            return text[: colon + 1] + " " + render_scalar(value) + text[colon + 1:]
+    if isinstance(node, SequenceNode) and node.flow_style is True and isinstance(value, (list, tuple)) \
+            and node.start_mark.line == node.end_mark.line:
+        new = render_flow(value, _first_item_style(node))
+        return text[: node.start_mark.index] + new + text[node.end_mark.index:]
+    # 2) A block list that only grows: append the new items after its last line.
+    if isinstance(node, SequenceNode) and node.flow_style is not True and node.value \
+            and isinstance(value, (list, tuple)):
+        old = values[key]
+        if len(value) >= len(old) and all(_eq(a, b) for a, b in zip(old, value)):
+            item = node.value[0]
+            prefix = lines[item.start_mark.line][: item.start_mark.column]
+            last_item_line = node.value[-1].end_mark.line - (1 if node.value[-1].end_mark.column == 0 else 0)
+            insert_at = max(last_item_line, node.value[-1].start_mark.line) + 1
+            added = _render_block_items(value[len(old):], prefix, _first_item_style(node), newline)
+            head = "".join(lines[:insert_at])
+            if head and not head.endswith(("\n", "\r")):
+                head += newline
+            return head + added + "".join(lines[insert_at:])
+    # 3) Anything else: rewrite the key's lines, keeping the key as written.
+    key_text = text[entry.key_node.start_mark.index: entry.key_node.end_mark.index]
+    indent = lines[entry.first_line][: entry.key_node.start_mark.column]
+    ending = _line_ending(lines[entry.last_line], newline)
+    if isinstance(value, (list, tuple)) and isinstance(node, SequenceNode) and node.flow_style is not True:
+        item = node.value[0] if node.value else None
+        prefix = lines[item.start_mark.line][: item.start_mark.column] if item else _block_prefix(text, entries)
+        body = _render_block_items(value, prefix, _first_item_style(node), newline)
+        new_lines = f"{indent}{key_text}:{newline}{body}" if value else f"{indent}{key_text}: []{ending}"
+        if not ending:
+            new_lines = new_lines[: -len(newline)] if new_lines.endswith(newline) else new_lines
+    else:
+        style = _scalar_style(node) if isinstance(node, ScalarNode) else _first_item_style(node)
+        rendered = render_flow(value, style) if isinstance(value, (list, tuple, dict)) else render_scalar(value, style)
+        sep = " " if rendered else ""
+        new_lines = f"{indent}{key_text}:{sep}{rendered}{ending}"
+    return "".join(lines[: entry.first_line]) + new_lines + "".join(lines[entry.last_line + 1:])
+
+
+def _line_ending(line: str, newline: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    if line.endswith(("\n", "\r")):
+        return line[-1]
+    return ""
+
+
+def _eq(a, b) -> bool:
+    from editor.core.values import same_value
+    return same_value(a, b)
+
+
+def _append(text: str, key: str, value, entries: list[Entry], newline: str) -> str:
+    if text and not text.endswith(("\n", "\r")):
+        text += newline
+    if isinstance(value, (list, tuple)) and value:
+        return text + f"{key}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
+    rendered = render_flow(value) if isinstance(value, (list, tuple, dict)) else render_scalar(value)
+    return text + f"{key}:{' ' if rendered else ''}{rendered}{newline}"
+
+
+def delete(text: str, key: str) -> str:
+    """`text` without top-level `key` (its lines removed; comments around it kept)."""
+    _, entries = parse(text)
+    entry = next((e for e in entries if e.key == key), None)
+    if entry is None:
+        return text
+    lines = text.splitlines(keepends=True)
+    return "".join(lines[: entry.first_line] + lines[entry.last_line + 1:])
