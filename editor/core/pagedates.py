@@ -1,0 +1,86 @@
+"""The four dates Hugo gives a page (date, publishDate, lastmod, expiryDate) from front matter and config."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from editor.core.dates import DateError, UTC, parse_date
+
+# Hugo 0.168's `[frontmatter]` defaults (from `hugo config`).
+DEFAULT_RULES: dict[str, list[str]] = {
+    "date": ["date", "publishdate", "pubdate", "published", "lastmod", "modified"],
+    "publishdate": ["publishdate", "pubdate", "published", "date"],
+    "lastmod": [":git", "lastmod", "modified", "date", "publishdate", "pubdate", "published"],
+    "expirydate": ["expirydate", "unpublishdate"],
+}
+FIELD_NAMES = {"date": "date", "publishdate": "publishDate", "lastmod": "lastmod",
+               "expirydate": "expiryDate"}
+_FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-?(.*)$")
+
+
+def filename_date(path: str | None) -> tuple[dt.datetime | None, str | None]:
+    """Hugo's `:filename` rule: the date prefix of the file (or bundle folder) name and the slug after it."""
+    if not path:
+        return None, None
+    base = os.path.basename(path)
+    stem = os.path.splitext(base)[0]
+    if stem in ("index", "_index"):
+        stem = os.path.basename(os.path.dirname(path))
+    m = _FILENAME_DATE.match(stem)
+    if not m:
+        return None, None
+    try:
+        return parse_date(m[1]), (m[2] or None)
+    except DateError:
+        return None, None
+
+
+def resolve(values: dict, rules: dict | None = None, path: str | None = None, tz: dt.tzinfo = UTC,
+            git_date: dt.datetime | None = None) -> dict[str, dt.datetime | None]:
+    """Each of Hugo's dates: the first non-zero source in its rule list (front-matter keys are case-insensitive).
+
+    Unparsable front-matter values count as zero here; `check` reports them.
+    """
+    lower = {str(k).lower(): v for k, v in values.items()}
+    merged = {k: [str(x).lower() for x in v] for k, v in DEFAULT_RULES.items()}
+    for key, sources in (rules or {}).items():
+        k = str(key).lower()
+        sources = [sources] if isinstance(sources, str) else list(sources)
+        expanded: list[str] = []
+        for s in sources:
+            s = str(s).lower()
+            expanded.extend(DEFAULT_RULES[k] if s == ":default" and k in DEFAULT_RULES else [s])
+        if k in merged:
+            merged[k] = expanded
+    result: dict[str, dt.datetime | None] = {}
+    for field, sources in merged.items():
+        found = None
+        for source in sources:
+            if source == ":filename":
+                found = filename_date(path)[0]
+            elif source in (":filemodtime", ":filemodtime"):
+                found = _mtime(path)
+            elif source == ":git":
+                found = git_date
+            elif source.startswith(":"):
+                continue
+            elif source in lower:
+                try:
+                    found = parse_date(lower[source], tz)
+                except DateError:
+                    found = None
+            if found is not None:
+                break
+        result[FIELD_NAMES[field]] = found
+    return result
+
+
+def _mtime(path: str | None) -> dt.datetime | None:
+    if not path:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC).replace(microsecond=0)
+    except OSError:
+        return None

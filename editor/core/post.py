@@ -1,0 +1,292 @@
+"""Post: a Hugo post kept as its raw text, with a parsed view, alias-aware keys and surgical edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+from editor.core import fields, frontmatter, json_fm, pagedates, toml_fm, yaml_fm
+from editor.core.dates import UTC, DateError, parse_date
+from editor.core.errors import PostError
+from editor.core.frontmatter import JSON, NONE, TOML, YAML, Parts
+from editor.core.status import compute_status, hugo_bool
+from editor.core.text import detect_newline, to_newline
+from editor.core.values import same_value
+
+
+def _parse_fm(fmt: str, fm: str) -> dict:
+    if fmt == YAML:
+        return yaml_fm.parse(fm)[0]
+    if fmt == TOML:
+        return toml_fm.parse(fm)
+    if fmt == JSON:
+        return json_fm.parse(fm)
+    return {}
+
+
+class Post:
+    """One post. `post[key]` reads and writes front matter; `post.content` is the body.
+
+    Nothing is re-serialised: the text is kept as read and every edit replaces only the lines
+    of the key it changes, then is parsed back and verified (PostError if it does not verify).
+    """
+
+    def __init__(self, text: str, *, path: str | None = None, bom: bool = False,
+                 newline: str | None = None) -> None:
+        self.path = path
+        self.bom = bom
+        self.newline = newline or detect_newline(text)
+        self.timezone: dt.tzinfo = UTC   # the site's timeZone for dates written without a zone
+        try:
+            self._parts = frontmatter.split(text)
+        except PostError as exc:
+            raise exc.with_path(path) from None
+        try:
+            self._values = _parse_fm(self._parts.format, self._parts.fm)
+        except PostError as exc:
+            # The parsers count lines from the front matter's first line; report file lines.
+            raise exc.shifted(self._parts.fm_first_line).with_path(path) from None
+        self._original = text
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def format(self) -> str:
+        """yaml, toml, json or none."""
+        return self._parts.format
+
+    @property
+    def text(self) -> str:
+        """The whole post as text (without BOM), as it would be saved."""
+        return self._parts.join()
+
+    @property
+    def raw_front_matter(self) -> str:
+        return self._parts.fm
+
+    @property
+    def front_matter_line(self) -> int:
+        """1-based line of the file where the front-matter text starts."""
+        return self._parts.fm_first_line + 1
+
+    @property
+    def body_line(self) -> int:
+        """1-based line of the file where the body starts."""
+        head = self._parts.head + self._parts.fm + self._parts.tail
+        return len(head.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+    @property
+    def changed(self) -> bool:
+        """True when the text differs from what was loaded (or last marked saved)."""
+        return self.text != self._original
+
+    def mark_saved(self) -> None:
+        self._original = self.text
+
+    def _actual_key(self, key: str) -> str | None:
+        if key in self._values:
+            return key
+        names = fields.spellings(key)
+        for name in names:  # alias order decides when a file has several spellings
+            for actual in self._values:
+                if isinstance(actual, str) and actual.lower() == name:
+                    return actual
+        return None
+
+    def _present(self, actual: str, value):
+        canonical = fields.canonical(actual)
+        if canonical in fields.DATE_FIELDS and value is not None and not isinstance(value, (list, dict, bool)):
+            try:
+                return parse_date(value, self.timezone)
+            except DateError:
+                return value
+        return self._aware(value)
+
+    def _aware(self, value):
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=self.timezone)
+        if isinstance(value, list):
+            return [self._aware(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self._aware(v) for k, v in value.items()}
+        return value
+
+    def __getitem__(self, key: str):
+        actual = self._actual_key(key)
+        if actual is None:
+            raise KeyError(key)
+        return self._present(actual, self._values[actual])
+
+    def get(self, key: str, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._actual_key(key) is not None
+
+    def keys(self) -> list[str]:
+        return list(self._values)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._values))
+
+    @property
+    def metadata(self) -> Mapping:
+        """A read-only view of the front matter (dates made timezone-aware)."""
+        return MappingProxyType({k: self._present(k, v) for k, v in self._values.items()})
+
+    @property
+    def content(self) -> str:
+        """The body, with "\\n" newlines."""
+        return to_newline(self._parts.body, "\n")
+
+    @content.setter
+    def content(self, value: str) -> None:
+        if value == self.content:
+            return  # keep the body's bytes (mixed newlines included) when nothing changed
+        self._parts = Parts(self._parts.format, self._parts.head, self._parts.fm, self._parts.tail,
+                            to_newline(value, self.newline))
+
+    # ------------------------------------------------------------------ writing
+    def _coerce(self, canonical: str | None, value):
+        if canonical in fields.DATE_FIELDS and value is not None:
+            if isinstance(value, str):
+                try:
+                    value = parse_date(value, self.timezone)
+                except DateError:
+                    raise PostError(f"{value!r} is not a date Hugo can read; use RFC 3339 such as "
+                                    "2026-12-01T09:00:00+01:00", path=self.path) from None
+                if value is None:
+                    raise PostError("an empty date: remove the key instead", path=self.path)
+            elif isinstance(value, dt.datetime) and value.tzinfo is None:
+                value = value.replace(tzinfo=self.timezone)
+            elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                value = dt.datetime(value.year, value.month, value.day, tzinfo=self.timezone)
+            if not isinstance(value, dt.datetime):
+                raise PostError(f"{canonical} must be a date, not {type(value).__name__}", path=self.path)
+        elif canonical in fields.BOOL_FIELDS and not isinstance(value, bool):
+            if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+                value = value.strip().lower() == "true"
+            else:
+                raise PostError(f"{canonical} must be true or false, not {value!r}", path=self.path)
+        elif canonical in fields.LIST_FIELDS and isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        elif isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            raise PostError("refusing to write a date without an explicit offset", path=self.path)
+        return value
+
+    def __setitem__(self, key: str, value) -> None:
+        canonical = fields.canonical(key)
+        actual = self._actual_key(key) or canonical or key
+        value = self._coerce(canonical, value)
+        if actual in self._values and same_value(self._values[actual], value):
+            return
+        parts = self._parts
+        if parts.format == NONE:
+            nl = self.newline
+            parts = Parts(YAML, "---" + nl, "", "---" + nl, parts.body)
+        fm = parts.fm
+        try:
+            if parts.format == YAML:
+                new_fm = yaml_fm.set_value(fm, actual, value, self.newline)
+            elif parts.format == TOML:
+                new_fm = toml_fm.set_value(fm, actual, value)
+            else:
+                new_fm = json_fm.set_value(fm, actual, value, self.newline)
+        except PostError as exc:
+            raise exc.with_path(self.path) from None
+        self._commit(parts, self._fix_newlines(fm, new_fm), actual, value)
+
+    def __delitem__(self, key: str) -> None:
+        actual = self._actual_key(key)
+        if actual is None:
+            raise KeyError(key)
+        parts = self._parts
+        module = {YAML: yaml_fm, TOML: toml_fm, JSON: json_fm}[parts.format]
+        self._commit(parts, module.delete(parts.fm, actual), actual, _DELETED)
+
+    def _fix_newlines(self, old: str, new: str) -> str:
+        if self.newline != "\n" and "\n" in new:
+            # Lines added by an editor use "\n"; follow the file's own style.
+            return to_newline(new, self.newline) if to_newline(old, self.newline) == old else new
+        return new
+
+    def _commit(self, parts: Parts, new_fm: str, actual: str, value) -> None:
+        """Verify an edit by parsing it back; only then keep it."""
+        fmt = parts.format
+        new_parts = Parts(fmt, parts.head, new_fm, parts.tail, parts.body)
+        where = self.path or "<text>"
+        try:
+            check = frontmatter.split(new_parts.join())
+            reparsed = _parse_fm(check.format, check.fm)
+        except PostError as exc:
+            raise PostError(f"the edit of {actual!r} would not parse back ({exc.reason}); file left as it was",
+                            path=self.path) from None
+        if check.format != fmt or check.body != parts.body:
+            raise PostError(f"the edit of {actual!r} would change the body; refused", path=self.path)
+        for key, old in self._values.items():
+            if key != actual and (key not in reparsed or not same_value(reparsed[key], old)):
+                raise PostError(f"the edit of {actual!r} would also change {key!r}; refused", path=self.path)
+        if value is _DELETED:
+            if actual in reparsed:
+                raise PostError(f"could not remove {actual!r} from {where}", path=self.path)
+        elif actual not in reparsed or not _reads_as(reparsed[actual], value):
+            raise PostError(f"the edit of {actual!r} did not read back as {value!r}; file left as it was",
+                            path=self.path)
+        extra = set(reparsed) - set(self._values) - {actual}
+        if extra:
+            raise PostError(f"the edit of {actual!r} would add {sorted(extra)}; refused", path=self.path)
+        self._parts = new_parts
+        self._values = reparsed
+
+    # ------------------------------------------------------------------ Hugo's view
+    def dates(self, rules: dict | None = None, git_date: dt.datetime | None = None) -> dict:
+        """date, publishDate, lastmod, expiryDate as Hugo resolves them (None when zero)."""
+        return pagedates.resolve(self._values, rules, self.path, self.timezone, git_date)
+
+    @property
+    def draft(self) -> bool:
+        return hugo_bool(self.get("draft", False))
+
+    def status(self, now: dt.datetime | None = None, site=None) -> str:
+        """draft, scheduled, published or expired, exactly as Hugo decides."""
+        rules = site.frontmatter_rules if site is not None else None
+        d = self.dates(rules)
+        return compute_status(self.draft, d["publishDate"], d["expiryDate"], now)
+
+    def url(self, site=None) -> str:
+        """The page's relative permalink as Hugo would produce it."""
+        from editor.core import site as site_mod, urls
+        if site is None and self.path:
+            site = site_mod.find_site(self.path)
+        return urls.page_url(self, site)
+
+    def __repr__(self) -> str:
+        return f"<Post {self.path or '<text>'} {self.format} {len(self._values)} keys>"
+
+
+class _Deleted:
+    pass
+
+
+_DELETED = _Deleted()
+
+
+def _reads_as(parsed, value) -> bool:
+    if same_value(parsed, value):
+        return True
+    if isinstance(value, dt.datetime):
+        try:
+            got = parse_date(parsed)
+        except DateError:
+            return False
+        return got is not None and got == value and got.utcoffset() == value.utcoffset()
+    if isinstance(value, list) and isinstance(parsed, list) and len(value) == len(parsed):
+        return all(_reads_as(p, v) for p, v in zip(parsed, value))
+    if isinstance(value, dict) and isinstance(parsed, dict) and value.keys() == parsed.keys():
+        return all(_reads_as(parsed[k], value[k]) for k in value)
+    return False
