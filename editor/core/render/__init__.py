@@ -7,6 +7,8 @@ from typing import Callable
 
 import markdown
 
+from .extension import HugoExtension
+
 __all__ = ["RenderConfig", "render_html"]
 
 
@@ -21,16 +23,38 @@ class RenderConfig:
     auto_heading_id_type: str = "github"
     ref_resolver: Callable[[str], str | None] | None = None
     params: dict = field(default_factory=dict)
+    shortcodes: bool = True
 
 
 _local = threading.local()
 
 
-def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:
-    """Render a post body as Hugo would (first version: Python-Markdown `extra`)."""
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = markdown.Markdown(extensions=["extra"])
-        _local.md = md
+def _instance() -> tuple[markdown.Markdown, HugoExtension]:
+    """One Markdown instance per thread: Python-Markdown objects are not thread-safe."""
+    inst = getattr(_local, "inst", None)
+    if inst is None:
+        ext = HugoExtension()
+        md = markdown.Markdown(extensions=[ext])
+        inst = _local.inst = (md, ext)
+    return inst
+
+
+def render_body(markdown_text: str, config: RenderConfig) -> str:
+    """Render shortcode-free Markdown with the given settings."""
+    md, ext = _instance()
     md.reset()
+    st = ext.state
+    st.unsafe = config.unsafe
+    st.typographer = config.typographer
+    st.style = config.highlight_style
+    st.no_classes = config.highlight_no_classes
     return md.convert(markdown_text)
+
+
+def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:
+    """Render a post body as Hugo 0.168 would put it in `.Content`."""
+    if config is None:
+        config = RenderConfig(unsafe=unsafe)
+    elif unsafe and not config.unsafe:
+        config = RenderConfig(**{**config.__dict__, "unsafe": True})
+    return render_body(markdown_text, config)

@@ -1,0 +1,106 @@
+"""The Python-Markdown extension that makes Markdown() behave like Hugo's goldmark setup."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from markdown.blockparser import BlockParser as MdBlockParser
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from . import inline
+from .blocks import BlockParser
+from .postinline import HugoTreeprocessor
+from .tree import RAW_TAG, TreeBuilder
+
+
+class RenderState:
+    """Per-render settings and scratch data shared by the extension's processors."""
+
+    def __init__(self) -> None:
+        self.unsafe = False
+        self.typographer = True
+        self.style = "monokai"
+        self.no_classes = True
+        self.reset()
+
+    def reset(self) -> None:
+        self.footnotes: dict = {}
+        self.fn_order: list[str] = []
+        self.fn_refs: dict[str, int] = {}
+        self.raw: list[str] = []
+
+
+class _Normalize(Preprocessor):
+    """Newlines to LF, NUL to U+FFFD; tabs are kept (goldmark keeps them in code)."""
+
+    def run(self, lines):
+        text = "\n".join(lines)
+        text = text.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
+        return text.replace("\x00", "\ufffd").split("\n")
+
+
+class _DocumentParser(MdBlockParser):
+    """Replaces Python-Markdown's block parsing with the CommonMark parser in blocks.py."""
+
+    def __init__(self, md, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def parseDocument(self, lines):  # noqa: N802 (Python-Markdown API)
+        st = self.state
+        self.root = etree.Element(self.md.doc_tag)
+        bp = BlockParser()
+        doc = bp.parse("\n".join(lines))
+        self.md.references.clear()
+        self.md.references.update(bp.refs)
+        builder = TreeBuilder(st.unsafe, st.style, st.no_classes)
+        builder.build(self.root, doc)
+        st.footnotes = bp.footnotes
+        if bp.footnotes:
+            holder = etree.SubElement(self.root, "div")
+            holder.set("class", "footnotes")
+            for label, blk in bp.footnotes.items():
+                li = etree.SubElement(holder, "li")
+                li.set("data-label", label)
+                builder.build(li, blk)
+        st.raw = builder.raw
+        return etree.ElementTree(self.root)
+
+
+class _RawBlocks(Postprocessor):
+    """Puts code blocks and raw HTML blocks back in place of their placeholder elements."""
+
+    _RE = re.compile(r"<%s>(\d+)</%s>\n?" % (RAW_TAG, RAW_TAG))
+
+    def __init__(self, md, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, text: str) -> str:
+        raw = self.state.raw
+        return self._RE.sub(lambda m: raw[int(m.group(1))] + "\n", text)
+
+
+class HugoExtension(Extension):
+    """Registers the Hugo-behaviour processors on a Markdown instance."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.state = RenderState()
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        st = self.state
+        md.preprocessors.deregister("normalize_whitespace")
+        md.preprocessors.deregister("html_block")
+        md.preprocessors.register(_Normalize(md), "hpe_normalize", 30)
+        md.parser = _DocumentParser(md, st)
+        inline.install(md, st)
+        md.treeprocessors.register(HugoTreeprocessor(md, st), "hpe_post", 15)
+        md.postprocessors.register(_RawBlocks(md, st), "hpe_raw", 35)
+        md.registerExtension(self)
+
+    def reset(self) -> None:
+        self.state.reset()

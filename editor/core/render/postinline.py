@@ -1,0 +1,236 @@
+"""After inline parsing: typographer, linkify, heading ids and the footnote list, in one document-order walk."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.treeprocessors import Treeprocessor
+
+from .typographer import PH, Counter, typograph
+
+_URL = re.compile(r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
+                  r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?")
+_WWW = re.compile(r"www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'\">^{}\[\]`]*)?")
+_EMAIL = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+                    r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+")
+_CAND = re.compile(r"(?:(?<=[ *_~(\n])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
+_ESC_PH = re.compile(r"\x02(\d+)\x03")
+_ANY_PH = re.compile(r"\x02[^\x03]*\x03")
+
+INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
+OPEN_CH = {"a": "[", "em": "*", "strong": "*", "del": "~"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _trim_url(s: str) -> str:
+    if s.endswith("."):
+        return s[:-1]
+    if s.endswith(")"):
+        closing = s.count(")") - s.count("(")
+        if closing > 0:
+            return s[:-closing]
+    elif s.endswith(";"):
+        m = re.search(r"&[a-zA-Z0-9]+;$", s)
+        if m:
+            return s[:m.start()]
+    return s
+
+
+def linkify(s: str) -> list:
+    """Split s into text pieces and ('a', href, text) links, goldmark linkify style."""
+    if "://" not in s and "www." not in s and "@" not in s:
+        return [s]
+    out: list = []
+    pos = 0
+    for m in _CAND.finditer(s):
+        st = m.start()
+        if st < pos:
+            continue
+        word = m.group(0)
+        if word.endswith("@"):
+            em = _EMAIL.match(s, st)
+            if not em:
+                continue
+            text = em.group(0)
+            at = text.index("@")
+            if "." not in text[at:]:
+                continue
+            if text.endswith("."):
+                text = text[:-1]
+            nxt = s[st + len(text):st + len(text) + 1]
+            if nxt in ("-", "_"):
+                continue
+            href = "mailto:" + text
+        else:
+            um = (_WWW if word.startswith("www.") else _URL).match(s, st)
+            if not um:
+                continue
+            text = _trim_url(um.group(0))
+            href = ("https://" + text) if word.startswith("www.") else text
+        out.append(s[pos:st])
+        out.append(("a", href, text))
+        pos = st + len(text)
+    if not out:
+        return [s]
+    out.append(s[pos:])
+    return out
+
+
+def heading_text(el: etree.Element) -> str:
+    text = "".join(el.itertext())
+    text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
+    return _ANY_PH.sub("", text)
+
+
+def sanitize_id(text: str) -> str:
+    """Hugo's github-style anchor: letters/digits/_ lowercased, spaces and '-' as '-', the rest dropped."""
+    out = []
+    for c in text:
+        if c == "-" or c == " " or c == "\t":
+            out.append("-")
+        elif c == "_" or c.isalpha() or c.isdigit():
+            out.append(c.lower())
+    return "".join(out)
+
+
+class HugoTreeprocessor(Treeprocessor):
+    """Runs once per document after Python-Markdown's inline processor."""
+
+    def __init__(self, md, state) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        self._footnotes(root)
+        cfg = self.state
+        self.typo = cfg.typographer
+        self._block(root)
+        ids: set[str] = set()
+        heads = [el for el in root.iter() if el.tag in HEADINGS]
+        for h in heads:
+            if h.get("id"):
+                ids.add(h.get("id"))
+        for h in heads:
+            if h.get("id"):
+                continue
+            base = sanitize_id(heading_text(h)) or "heading"
+            hid = base
+            k = 1
+            while hid in ids:
+                hid = "%s-%d" % (base, k)
+                k += 1
+            ids.add(hid)
+            h.set("id", hid)
+
+    # ------------------------------------------------------------ footnotes
+    def _footnotes(self, root: etree.Element) -> None:
+        holder = root.find("div[@class='footnotes']")
+        if holder is None:
+            return
+        root.remove(holder)
+        order = self.state.fn_order
+        if not order:
+            return
+        items = {li.get("data-label"): li for li in holder}
+        div = etree.SubElement(root, "div")
+        div.set("class", "footnotes")
+        div.set("role", "doc-endnotes")
+        etree.SubElement(div, "hr")
+        ol = etree.SubElement(div, "ol")
+        for n, label in enumerate(order, 1):
+            li = items[label]
+            del li.attrib["data-label"]
+            li.set("id", "fn:%d" % n)
+            ol.append(li)
+            target = li[-1] if len(li) and li[-1].tag == "p" else li
+            for k in range(self.state.fn_refs.get(label, 1)):
+                a = etree.Element("a")
+                a.set("href", "#fnref%s:%d" % (k or "", n))
+                a.set("class", "footnote-backref")
+                a.set("role", "doc-backlink")
+                a.text = "\u21a9\ufe0e"
+                if len(target):
+                    last = target[-1]
+                    last.tail = (last.tail or "") + "\u00a0"
+                else:
+                    target.text = (target.text or "") + "\u00a0"
+                target.append(a)
+
+    # ------------------------------------------------------------ text walk
+    def _block(self, el: etree.Element) -> None:
+        counter = Counter()
+        i = self._text(el, None, el.text, "\n", self._after(el, -1), counter, True) if el.text else 0
+        while i < len(el):
+            child = el[i]
+            if child.tag in INLINE:
+                self._inline(child, counter, child.tag != "a")
+                before, fresh = self._close_ch(child), counter
+            else:
+                if child.tag != "pre" and child.tag != "hpe-raw":
+                    self._block(child)
+                before, fresh = "\n", Counter()
+            i += 1
+            if child.tail and (child.tag in INLINE or child.tail.strip()):
+                i += self._text(el, child, child.tail, before, self._after(el, i - 1), fresh, True)
+
+    def _inline(self, el: etree.Element, counter: Counter, link_ok: bool) -> None:
+        if el.tag == "code":
+            return
+        i = 0
+        if el.text:
+            i = self._text(el, None, el.text, OPEN_CH.get(el.tag, PH), self._after(el, -1), counter, link_ok)
+        while i < len(el):
+            child = el[i]
+            self._inline(child, counter, link_ok and child.tag != "a")
+            i += 1
+            if child.tail:
+                i += self._text(el, child, child.tail, self._close_ch(child), self._after(el, i - 1), counter, link_ok)
+
+    @staticmethod
+    def _close_ch(el: etree.Element) -> str:
+        if el.tag == "br":
+            return "\n"
+        if el.tag == "input":
+            return " "
+        if el.tag == "a" and el.get("data-hpe-end"):
+            return el.attrib.pop("data-hpe-end")
+        return PH
+
+    @staticmethod
+    def _after(parent: etree.Element, idx: int) -> str:
+        if idx + 1 < len(parent):
+            return " " if parent[idx + 1].tag == "br" else PH
+        return "\n" if parent.tag not in INLINE else PH
+
+    def _text(self, parent, prev, s: str, before: str, after: str, counter: Counter, link_ok: bool) -> int:
+        pieces = linkify(s) if link_ok else [s]
+        out: list = []
+        b = before
+        for k, p in enumerate(pieces):
+            if isinstance(p, tuple):
+                out.append(p)
+                b = p[2][-1]
+                continue
+            a = pieces[k + 1][2][0] if k + 1 < len(pieces) else after
+            out.append(typograph(p, b, a, counter) if self.typo and p else p)
+        first = out[0] if isinstance(out[0], str) else ""
+        if prev is None:
+            parent.text = first
+            pos = 0
+        else:
+            prev.tail = first
+            pos = list(parent).index(prev) + 1
+        cur = None
+        inserted = 0
+        for p in out[1:] if isinstance(out[0], str) else out:
+            if isinstance(p, tuple):
+                a = etree.Element("a")
+                a.set("href", p[1])
+                a.text = p[2]
+                parent.insert(pos, a)
+                pos += 1
+                inserted += 1
+                cur = a
+            elif cur is not None:
+                cur.tail = p
+        return inserted
