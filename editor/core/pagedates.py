@@ -15,12 +15,13 @@ DEFAULT_RULES: dict[str, list[str]] = {
     "lastmod": [":git", "lastmod", "modified", "date", "publishdate", "pubdate", "published"],
     "expirydate": ["expirydate", "unpublishdate"],
 }
+ORDER = ("date", "lastmod", "publishdate", "expirydate")
 FIELD_NAMES = {"date": "date", "publishdate": "publishDate", "lastmod": "lastmod",
                "expirydate": "expiryDate"}
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-?(.*)$")
 
 
-def filename_date(path: str | None) -> tuple[dt.datetime | None, str | None]:
+def filename_date(path: str | None, tz: dt.tzinfo = UTC) -> tuple[dt.datetime | None, str | None]:
     """Hugo's `:filename` rule: the date prefix of the file (or bundle folder) name and the slug after it."""
     if not path:
         return None, None
@@ -32,7 +33,7 @@ def filename_date(path: str | None) -> tuple[dt.datetime | None, str | None]:
     if not m:
         return None, None
     try:
-        return parse_date(m[1]), (m[2] or None)
+        return parse_date(m[1], tz), (m[2] or None)
     except DateError:
         return None, None
 
@@ -54,33 +55,39 @@ def resolve(values: dict, rules: dict | None = None, path: str | None = None, tz
             expanded.extend(DEFAULT_RULES[k] if s == ":default" and k in DEFAULT_RULES else [s])
         if k in merged:
             merged[k] = expanded
+    # Hugo resolves in this order and, like Hugo, writes each resolved date back under its own
+    # key when the front matter lacks it: so `publishDate` follows a `date` that itself came
+    # from `lastmod` (verified with `hugo list all`; tests/core/test_hugo_agreement_site_dates.py).
+    params = dict(lower)
     result: dict[str, dt.datetime | None] = {}
-    for field, sources in merged.items():
+    for field in ORDER:
         found = None
-        for source in sources:
+        for source in merged[field]:
             if source == ":filename":
-                found = filename_date(path)[0]
-            elif source in (":filemodtime", ":filemodtime"):
-                found = _mtime(path)
+                found = filename_date(path, tz)[0]
+            elif source == ":filemodtime":
+                found = _mtime(path, tz)
             elif source == ":git":
                 found = git_date
             elif source.startswith(":"):
                 continue
-            elif source in lower:
+            elif source in params:
                 try:
-                    found = parse_date(lower[source], tz)
+                    found = parse_date(params[source], tz)
                 except DateError:
                     found = None
             if found is not None:
                 break
         result[FIELD_NAMES[field]] = found
+        if found is not None and field not in params:
+            params[field] = found
     return result
 
 
-def _mtime(path: str | None) -> dt.datetime | None:
+def _mtime(path: str | None, tz: dt.tzinfo = UTC) -> dt.datetime | None:
     if not path:
         return None
     try:
-        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(os.stat(path).st_mtime, tz=tz)
     except OSError:
         return None

@@ -15,14 +15,16 @@ from editor.core.text import detect_newline, to_newline
 from editor.core.values import same_value
 
 
-def _parse_fm(fmt: str, fm: str) -> dict:
+def _parse_fm(fmt: str, fm: str) -> tuple[dict, list]:
+    """The values of a front matter and its duplicate keys (yaml_fm.Duplicate, lines within it)."""
     if fmt == YAML:
-        return yaml_fm.parse(fm)[0]
+        values, _, duplicates = yaml_fm.parse(fm)
+        return values, duplicates
     if fmt == TOML:
-        return toml_fm.parse(fm)
+        return toml_fm.parse(fm), []
     if fmt == JSON:
-        return json_fm.parse(fm)
-    return {}
+        return json_fm.parse(fm), []
+    return {}, []
 
 
 class Post:
@@ -43,7 +45,7 @@ class Post:
         except PostError as exc:
             raise exc.with_path(path) from None
         try:
-            self._values = _parse_fm(self._parts.format, self._parts.fm)
+            self._values, self._duplicates = _parse_fm(self._parts.format, self._parts.fm)
         except PostError as exc:
             # The parsers count lines from the front matter's first line; report file lines.
             raise exc.shifted(self._parts.fm_first_line).with_path(path) from None
@@ -74,6 +76,15 @@ class Post:
         """1-based line of the file where the body starts."""
         head = self._parts.head + self._parts.fm + self._parts.tail
         return len(head.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+    @property
+    def duplicate_keys(self) -> list[tuple[str, int, int, int]]:
+        """Keys defined twice: (key, first line, line, column), 1-based lines of the file.
+
+        Hugo 0.168 refuses such a file; we open it (the later value wins) so it can be repaired.
+        """
+        offset = self._parts.fm_first_line
+        return [(d.key, d.first_line + offset, d.line + offset, d.column) for d in self._duplicates]
 
     @property
     def changed(self) -> bool:
@@ -222,7 +233,7 @@ class Post:
         where = self.path or "<text>"
         try:
             check = frontmatter.split(new_parts.join())
-            reparsed = _parse_fm(check.format, check.fm)
+            reparsed, duplicates = _parse_fm(check.format, check.fm)
         except PostError as exc:
             raise PostError(f"the edit of {actual!r} would not parse back ({exc.reason}); file left as it was",
                             path=self.path) from None
@@ -242,6 +253,7 @@ class Post:
             raise PostError(f"the edit of {actual!r} would add {sorted(extra)}; refused", path=self.path)
         self._parts = new_parts
         self._values = reparsed
+        self._duplicates = duplicates
 
     # ------------------------------------------------------------------ Hugo's view
     def dates(self, rules: dict | None = None, git_date: dt.datetime | None = None) -> dict:
@@ -254,8 +266,10 @@ class Post:
 
     def status(self, now: dt.datetime | None = None, site=None) -> str:
         """draft, scheduled, published or expired, exactly as Hugo decides."""
-        rules = site.frontmatter_rules if site is not None else None
-        d = self.dates(rules)
+        if site is not None:  # the site's timeZone places dates written without a zone
+            d = pagedates.resolve(self._values, site.frontmatter_rules, self.path, site.timezone)
+        else:
+            d = self.dates()
         return compute_status(self.draft, d["publishDate"], d["expiryDate"], now)
 
     def url(self, site=None) -> str:
