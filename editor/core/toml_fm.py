@@ -69,7 +69,7 @@ def set_value(text: str, key: str, value) -> str:
     """`text` with top-level `key` set to `value`; a new key goes before the first table."""
     try:
         doc = tomlkit.parse(text)
-        old = doc.get(key)
+        old = doc.item(key) if key in doc else None
         if isinstance(old, (Table, AoT)):
             raise PostError(f'"{key}" is a TOML table; edit it in the raw text')
         if isinstance(old, Array) and isinstance(value, (list, tuple)):

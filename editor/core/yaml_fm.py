@@ -23,6 +23,15 @@ _TIMESTAMP = re.compile(
 
 
 @dataclass
+class Duplicate:
+    """A key defined twice in one mapping (1-based lines of both, column of the second)."""
+    key: str
+    first_line: int
+    line: int
+    column: int
+
+
+@dataclass
 class Entry:
     """One top-level key: its nodes and the lines it occupies (0-based, end inclusive)."""
     key: str
@@ -87,17 +96,17 @@ def _scalar(node: ScalarNode):
     return text
 
 
-def _convert(node, path: str | None = None):
+def _convert(node, duplicates: list | None = None):
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
-        return [_convert(item) for item in node.value]
+        return [_convert(item, duplicates) for item in node.value]
     if isinstance(node, MappingNode):
         result: dict = {}
         seen: dict = {}
         for key_node, value_node in node.value:
             if _tag(key_node).endswith(":merge"):
-                merged = _convert(value_node)
+                merged = _convert(value_node, duplicates)
                 for part in merged if isinstance(merged, list) else [merged]:
                     if isinstance(part, dict):
                         for k, v in part.items():
@@ -107,13 +116,13 @@ def _convert(node, path: str | None = None):
             if isinstance(key, (list, dict)):
                 raise PostError("a mapping key must be a plain value", line=key_node.start_mark.line + 1,
                                 column=key_node.start_mark.column + 1)
-            if key in seen:
-                first = seen[key]
-                raise PostError(
-                    f'mapping key "{key}" already defined at line {first.start_mark.line + 1}',
-                    line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1)
+            if key in seen and duplicates is not None:
+                # Hugo 0.168 refuses the file; we still open it (the later value wins, as in
+                # most YAML readers) so the author can repair it, and `check` reports it.
+                duplicates.append(Duplicate(str(key), seen[key].start_mark.line + 1,
+                                            key_node.start_mark.line + 1, key_node.start_mark.column + 1))
             seen[key] = key_node
-            result[key] = _convert(value_node)
+            result[key] = _convert(value_node, duplicates)
         return result
     return None
 
@@ -133,15 +142,16 @@ def compose(text: str):
         raise PostError("invalid YAML: nested too deeply") from None
 
 
-def parse(text: str) -> tuple[dict, list[Entry]]:
-    """The front matter's values and its top-level entries with their line ranges."""
+def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
+    """The front matter's values, its top-level entries with their line ranges, and duplicate keys."""
     root = compose(text)
     if root is None:
-        return {}, []
+        return {}, [], []
     if not isinstance(root, MappingNode):
         raise PostError("front matter must be a mapping of keys to values", line=root.start_mark.line + 1,
                         column=root.start_mark.column + 1)
-    values = _convert(root)
+    duplicates: list[Duplicate] = []
+    values = _convert(root, duplicates)
     lines = text.splitlines(keepends=True)
     pairs = [(k, v) for k, v in root.value if not _tag(k).endswith(":merge")]
     entries: list[Entry] = []
@@ -152,7 +162,7 @@ def parse(text: str) -> tuple[dict, list[Entry]]:
         while last > first and _is_filler(lines[last]):
             last -= 1
         entries.append(Entry(str(_convert(key_node)), key_node, value_node, first, last))
-    return values, entries
+    return values, entries, duplicates
 
 
 def _is_filler(line: str) -> bool:
@@ -283,7 +293,11 @@ def _render_block_items(values, prefix: str, style: str | None, newline: str) ->
 
 def set_value(text: str, key: str, value, newline: str = "\n") -> str:
     """`text` with top-level `key` set to `value`, touching only that key's lines (added at the end if missing)."""
-    values, entries = parse(text)
+    values, entries, duplicates = parse(text)
+    if any(d.key == key for d in duplicates):
+        d = next(d for d in duplicates if d.key == key)
+        raise PostError(f'"{key}" is defined twice (lines {d.first_line} and {d.line}); '
+                        "remove one in the raw text first", line=d.line, column=d.column)
     lines = text.splitlines(keepends=True)
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
@@ -352,15 +366,26 @@ def _eq(a, b) -> bool:
 def _append(text: str, key: str, value, entries: list[Entry], newline: str) -> str:
     if text and not text.endswith(("\n", "\r")):
         text += newline
-    if isinstance(value, (list, tuple)) and value:
+    if isinstance(value, (list, tuple)) and value and _prefers_block(entries):
         return text + f"{key}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
     rendered = render_flow(value) if isinstance(value, (list, tuple, dict)) else render_scalar(value)
     return text + f"{key}:{' ' if rendered else ''}{rendered}{newline}"
 
 
+def _prefers_block(entries: list[Entry]) -> bool:
+    """Whether a new list should be a block list: as the file's first non-empty list is, block by default."""
+    for entry in entries:
+        node = entry.value_node
+        if isinstance(node, SequenceNode) and node.value:
+            return node.flow_style is not True
+    return True
+
+
 def delete(text: str, key: str) -> str:
     """`text` without top-level `key` (its lines removed; comments around it kept)."""
-    _, entries = parse(text)
+    _, entries, duplicates = parse(text)
+    if any(d.key == key for d in duplicates):
+        raise PostError(f'"{key}" is defined twice; remove one in the raw text first')
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
         return text
