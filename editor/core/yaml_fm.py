@@ -71,6 +71,8 @@ def _timestamp(text: str):
 
 def _scalar(node: ScalarNode):
     tag, text = _tag(node), node.value
+    if node.style == ">":
+        text = text.replace("\a", "")  # ruamel's round-trip composer marks fold points with BEL
     if tag.endswith(":null"):
         return None
     if tag.endswith(":bool"):
