@@ -202,7 +202,9 @@ class BlockParser:
                 self._add_line()
                 if t == "html":
                     ht = container.data["html_type"]
-                    if 1 <= ht <= 5 and HTML_BLOCK_CLOSE[ht].search(ln, self.offset):
+                    if 1 <= ht <= 5 and HTML_BLOCK_CLOSE[ht].search(ln, self.offset + (
+                            0 if container.start != self.line_no else 2)):
+                        container.data["closure"] = container.start != self.line_no
                         self._finalize(container, self.line_no)
             elif t == "paragraph":
                 self._add_line()
@@ -494,7 +496,7 @@ class BlockParser:
             return 0
         rest = self.line[self.next_nonspace + 1:]
         w = len(rest) - len(rest.lstrip(" \t"))
-        if w < 1 or not rest.strip():
+        if w < 1 and rest:
             return 0
         if w >= 8:
             w = 5

@@ -76,6 +76,14 @@ def linkify(s: str) -> list:
     return out
 
 
+_UNSAFE_URL = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%\x02\x03]")
+
+
+def url_escape(url: str) -> str:
+    """Percent-encode what goldmark's URL escaping encodes (spaces, non-ASCII, quotes...)."""
+    return _UNSAFE_URL.sub(lambda m: "".join("%%%02X" % b for b in m.group(0).encode("utf-8")), url)
+
+
 def heading_text(el: etree.Element) -> str:
     text = "".join(el.itertext())
     text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
@@ -105,6 +113,14 @@ class HugoTreeprocessor(Treeprocessor):
         cfg = self.state
         self.typo = cfg.typographer
         self._block(root)
+        for el in root.iter("a"):
+            href = el.get("href")
+            if href and _UNSAFE_URL.search(href):
+                el.set("href", url_escape(href))
+        for el in root.iter("img"):
+            src = el.get("src")
+            if src and _UNSAFE_URL.search(src):
+                el.set("src", url_escape(src))
         ids: set[str] = set()
         heads = [el for el in root.iter() if el.tag in HEADINGS]
         for h in heads:
@@ -200,7 +216,7 @@ class HugoTreeprocessor(Treeprocessor):
     def _after(parent: etree.Element, idx: int) -> str:
         if idx + 1 < len(parent):
             return " " if parent[idx + 1].tag == "br" else PH
-        return "\n" if parent.tag not in INLINE else PH
+        return "" if parent.tag not in INLINE else PH
 
     def _text(self, parent, prev, s: str, before: str, after: str, counter: Counter, link_ok: bool) -> int:
         pieces = linkify(s) if link_ok else [s]

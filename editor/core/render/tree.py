@@ -9,11 +9,11 @@ from markdown.util import AtomicString
 from .blocks import Block
 from .highlight import fence_language, render_code, render_indented
 
-_HEADING_ATTRS = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
-_ATTR_TOKEN = re.compile(r"""#([\w-]+)|\.([\w-]+)|([\w-]+)=("[^"]*"|'[^']*'|\S+)""")
+_ATTR_TOKEN_SRC = r"""(?:#([\w-]+)|\.([\w-]+)|([\w-]+)=("[^"]*"|'[^']*'|[^\s"'{}]+))"""
+_HEADING_ATTRS = re.compile(r"[ \t]*\{[ \t]*((?:%s[ \t]*)+)\}[ \t]*$" % _ATTR_TOKEN_SRC)
+_ATTR_TOKEN = re.compile(_ATTR_TOKEN_SRC)
 _TASK = re.compile(r"\[([ xX])\][ \t]")
 _LINE_LEAD = re.compile(r"\n[ \t]+")
-_COMMENT_BLOCK = re.compile(r"<!--.*?-->\s*", re.S)
 
 RAW_TAG = "hpe-raw"  # placeholder element, replaced by stored HTML in a postprocessor
 
@@ -76,12 +76,11 @@ class TreeBuilder:
 
     def _html(self, parent, blk: Block, tight: bool) -> None:
         text = "\n".join(blk.lines)
-        if blk.data["html_type"] == 2 and not _COMMENT_BLOCK.sub("", text).strip():
-            return  # Hugo drops HTML comments (and the <!--more--> divider)
         if self.unsafe:
             self.raw_el(parent, text + "\n")
-        else:
-            self.raw_el(parent, "<!-- raw HTML omitted -->\n")
+        elif blk.data["html_type"] != 2:  # Hugo drops comment blocks (and the <!--more--> divider)
+            # goldmark marks the block, and again its closing line when the end condition came later
+            self.raw_el(parent, "<!-- raw HTML omitted -->\n" * (2 if blk.data.get("closure") else 1))
 
     def _block_quote(self, parent, blk: Block, tight: bool) -> None:
         self.build(etree.SubElement(parent, "blockquote"), blk)
