@@ -38,6 +38,22 @@ def filename_date(path: str | None, tz: dt.tzinfo = UTC) -> tuple[dt.datetime | 
         return None, None
 
 
+def merged_rules(rules: dict | None = None) -> dict[str, list[str]]:
+    """Hugo's source list for each date: the defaults with the site's `[frontmatter]` applied."""
+    merged = {k: list(v) for k, v in DEFAULT_RULES.items()}
+    for key, sources in (rules or {}).items():
+        k = str(key).lower()
+        if k not in merged:
+            continue
+        sources = [sources] if isinstance(sources, str) else list(sources or [])
+        expanded: list[str] = []
+        for s in sources:
+            s = str(s).lower()
+            expanded.extend(DEFAULT_RULES[k] if s == ":default" else [s])
+        merged[k] = expanded
+    return merged
+
+
 def resolve(values: dict, rules: dict | None = None, path: str | None = None, tz: dt.tzinfo = UTC,
             git_date: dt.datetime | None = None) -> dict[str, dt.datetime | None]:
     """Each of Hugo's dates: the first non-zero source in its rule list (front-matter keys are case-insensitive).
@@ -45,16 +61,7 @@ def resolve(values: dict, rules: dict | None = None, path: str | None = None, tz
     Unparsable front-matter values count as zero here; `check` reports them.
     """
     lower = {str(k).lower(): v for k, v in values.items()}
-    merged = {k: [str(x).lower() for x in v] for k, v in DEFAULT_RULES.items()}
-    for key, sources in (rules or {}).items():
-        k = str(key).lower()
-        sources = [sources] if isinstance(sources, str) else list(sources)
-        expanded: list[str] = []
-        for s in sources:
-            s = str(s).lower()
-            expanded.extend(DEFAULT_RULES[k] if s == ":default" and k in DEFAULT_RULES else [s])
-        if k in merged:
-            merged[k] = expanded
+    merged = merged_rules(rules)
     # Hugo resolves in this order and, like Hugo, writes each resolved date back under its own
     # key when the front matter lacks it: so `publishDate` follows a `date` that itself came
     # from `lastmod` (verified with `hugo list all`; tests/core/test_hugo_agreement_site_dates.py).

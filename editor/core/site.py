@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from editor.core.dates import zone
@@ -14,6 +14,9 @@ from editor.core.errors import PostError
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                 "config.toml", "config.yaml", "config.yml", "config.json")
+CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
+CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".htm")
 
 
 def _lower_keys(value):
@@ -62,13 +65,13 @@ def read_config_file(path: Path) -> dict:
     return _lower_keys(data)
 
 
-def _config_dir(root: Path) -> Path | None:
-    d = root / "config" / "_default"
-    return d if d.is_dir() else None
+def _config_dirs(root: Path, environment: str) -> list[Path]:
+    """config/_default/ then config/<environment>/ (Hugo's `list` and build use `production`)."""
+    return [d for d in (root / "config" / "_default", root / "config" / environment) if d.is_dir()]
 
 
 def is_site_root(path: Path) -> bool:
-    return any((path / name).is_file() for name in CONFIG_NAMES) or _config_dir(path) is not None
+    return any((path / name).is_file() for name in CONFIG_NAMES) or (path / "config" / "_default").is_dir()
 
 
 def find_site_root(path: str | os.PathLike) -> Path | None:
@@ -82,28 +85,118 @@ def find_site_root(path: str | os.PathLike) -> Path | None:
     return None
 
 
+def _bare_root(path: Path) -> tuple[Path, Path | None] | None:
+    """A site without configuration: (root, content folder override) for a path inside `content/`,
+    a folder holding `content/`, or a plain folder of posts (itself the content folder)."""
+    p = path.resolve()
+    if p.is_file() or not p.exists():
+        p = p.parent
+    for folder in (p, *p.parents):
+        if folder.name == "content":
+            return folder.parent, None
+    if (p / "content").is_dir():
+        return p, None
+    return (p, p) if p.is_dir() else None
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    content_dir: Path
+    weight: int = 0
+
+
 @dataclass
 class Site:
-    """A site's root and the parts of its configuration the editor needs."""
+    """A site's root and the parts of its configuration the editor needs.
+
+    `error` holds the configuration's PostError when it could not be read: the site then uses
+    Hugo's defaults and `read_only` is True, so posts can be listed but nothing is written.
+    """
     root: Path
     config: dict = field(default_factory=dict)
     config_files: list[Path] = field(default_factory=list)
+    error: PostError | None = None
+    content_override: Path | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.error is not None
+
+    # ------------------------------------------------------------------ content folders
+    @property
+    def default_language(self) -> str:
+        return str(self.config.get("defaultcontentlanguage") or "en").lower()
+
+    @cached_property
+    def languages(self) -> list[Language]:
+        """Configured languages by weight (the default one alone when none is configured)."""
+        main = self.content_override or self.root / str(self.config.get("contentdir") or "content")
+        raw = self.config.get("languages")
+        if not isinstance(raw, dict) or not raw:
+            return [Language(self.default_language, main)]
+        langs = []
+        for code, conf in raw.items():
+            conf = conf if isinstance(conf, dict) else {}
+            d = conf.get("contentdir")
+            w = conf.get("weight")
+            langs.append(Language(str(code).lower(), self.root / str(d) if d else main,
+                                  w if isinstance(w, int) else 0))
+        return sorted(langs, key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
 
     @property
     def content_dir(self) -> Path:
-        return self.root / str(self.config.get("contentdir") or "content")
+        """The default language's content folder."""
+        for lang in self.languages:
+            if lang.code == self.default_language:
+                return lang.content_dir
+        return self.languages[0].content_dir
 
     @property
     def content_dirs(self) -> list[Path]:
         """Every content folder: the default one and those of the languages."""
         dirs = [self.content_dir]
-        for lang in (self.config.get("languages") or {}).values():
-            if isinstance(lang, dict) and lang.get("contentdir"):
-                d = self.root / str(lang["contentdir"])
-                if d not in dirs:
-                    dirs.append(d)
+        for lang in self.languages:
+            if lang.content_dir not in dirs:
+                dirs.append(lang.content_dir)
         return dirs
 
+    @cached_property
+    def _resolved_dirs(self) -> list[Path]:
+        return [d.resolve() for d in self.content_dirs]
+
+    def relative(self, post_path: str | os.PathLike) -> Path | None:
+        """The post's path inside its content folder (None when outside every content folder)."""
+        p = Path(os.path.abspath(post_path))
+        for d in (*self.content_dirs, *self._resolved_dirs):
+            try:
+                return p.relative_to(d)
+            except ValueError:
+                continue
+        return None
+
+    def section_of(self, post_path: str | os.PathLike) -> str:
+        rel = self.relative(post_path)
+        parts = rel.parts if rel else ()
+        return parts[0] if len(parts) > 1 else ""
+
+    def is_section(self, folders) -> bool:
+        """True when content/<folders> is a section: top-level folders always, deeper ones with _index."""
+        folders = tuple(folders)
+        if len(folders) <= 1:
+            return bool(folders)
+        return folders in self._nested_sections
+
+    @cached_property
+    def _nested_sections(self) -> set[tuple[str, ...]]:
+        found: set[tuple[str, ...]] = set()
+        for d in self.content_dirs:
+            for index in d.glob("*/*/**/_index.*"):
+                if index.suffix.lower() in CONTENT_SUFFIXES:
+                    found.add(index.parent.relative_to(d).parts)
+        return found
+
+    # ------------------------------------------------------------------ settings
     @property
     def base_url(self) -> str:
         return str(self.config.get("baseurl") or "")
@@ -112,49 +205,98 @@ class Site:
     def timezone(self) -> dt.tzinfo:
         return zone(self.config.get("timezone"))
 
+    def _permalink_table(self, kind: str) -> dict:
+        raw = self.config.get("permalinks") or {}
+        if not isinstance(raw, dict):
+            return {}
+        table = raw.get(kind)
+        if isinstance(table, dict):
+            return {k: v for k, v in table.items() if isinstance(v, str)}
+        # The old flat form applies to pages (and to sections when no `section` table exists).
+        return {k: v for k, v in raw.items() if isinstance(v, str)} if kind == "page" else {}
+
     @property
     def permalinks(self) -> dict:
         """Section → pattern for regular pages (both the old flat and the newer `page` form)."""
-        raw = self.config.get("permalinks") or {}
-        if isinstance(raw.get("page"), dict):
-            return {k: v for k, v in raw["page"].items() if isinstance(v, str)}
-        return {k: v for k, v in raw.items() if isinstance(v, str)}
+        return self._permalink_table("page")
+
+    @property
+    def permalinks_section(self) -> dict:
+        """Section → pattern for section pages (`[permalinks.section]`)."""
+        return self._permalink_table("section")
 
     @property
     def frontmatter_rules(self) -> dict:
-        return self.config.get("frontmatter") or {}
+        rules = self.config.get("frontmatter")
+        return rules if isinstance(rules, dict) else {}
+
+    @property
+    def date_rules(self) -> dict[str, list[str]]:
+        """The sources Hugo tries for each date, `:default` expanded (`:git` only with enableGitInfo)."""
+        from editor.core.pagedates import merged_rules
+        return merged_rules(self.frontmatter_rules)
+
+    @property
+    def enable_git_info(self) -> bool:
+        return self.config.get("enablegitinfo") is True
+
+    @property
+    def taxonomies(self) -> dict[str, str]:
+        """singular → plural; Hugo's tags and categories when the site does not set any."""
+        raw = self.config.get("taxonomies")
+        if not isinstance(raw, dict):
+            return dict(DEFAULT_TAXONOMIES)
+        return {str(k): str(v) for k, v in raw.items()}
+
+    @property
+    def markup(self) -> dict:
+        """The rendering settings the preview needs, with Hugo 0.168's defaults."""
+        m = self.config.get("markup") if isinstance(self.config.get("markup"), dict) else {}
+        gm = m.get("goldmark") if isinstance(m.get("goldmark"), dict) else {}
+        hl = m.get("highlight") if isinstance(m.get("highlight"), dict) else {}
+        ext = gm.get("extensions") if isinstance(gm.get("extensions"), dict) else {}
+        typo = ext.get("typographer")
+        typographer = not (isinstance(typo, dict) and typo.get("disable") is True) and typo is not False
+        renderer = gm.get("renderer") if isinstance(gm.get("renderer"), dict) else {}
+        return {
+            "unsafe": renderer.get("unsafe") is True,
+            "highlight_style": str(hl.get("style") or "monokai"),
+            "no_classes": hl.get("noclasses") is not False,
+            "code_fences": hl.get("codefences") is not False,
+            "typographer": typographer,
+        }
+
+    @property
+    def archetype_dir(self) -> Path:
+        return self.root / str(self.config.get("archetypedir") or "archetypes")
+
+    @property
+    def build_drafts(self) -> bool:
+        return self.config.get("builddrafts") is True
+
+    @property
+    def build_future(self) -> bool:
+        return self.config.get("buildfuture") is True
+
+    @property
+    def build_expired(self) -> bool:
+        return self.config.get("buildexpired") is True
 
     @property
     def disable_path_to_lower(self) -> bool:
-        return bool(self.config.get("disablepathtolower"))
+        return self.config.get("disablepathtolower") is True
 
     @property
     def remove_path_accents(self) -> bool:
-        return bool(self.config.get("removepathaccents"))
+        return self.config.get("removepathaccents") is True
 
     @property
     def ugly_urls(self) -> bool:
         return self.config.get("uglyurls") is True
 
-    def section_of(self, post_path: str | os.PathLike) -> str:
-        rel = self.relative(post_path)
-        parts = rel.parts if rel else ()
-        return parts[0] if len(parts) > 1 else ""
 
-    def relative(self, post_path: str | os.PathLike) -> Path | None:
-        """The post's path inside its content folder (None when outside every content folder)."""
-        p = Path(post_path).resolve()
-        for d in self.content_dirs:
-            try:
-                return p.relative_to(d.resolve())
-            except ValueError:
-                continue
-        return None
-
-
-def load_site(root: str | os.PathLike) -> Site:
-    """Read a site's configuration: hugo.* / config.* and the config/_default/ folder, merged."""
-    root = Path(root).resolve()
+def read_config(root: Path, environment: str = "production") -> tuple[dict, list[Path]]:
+    """The merged configuration: the root file, then config/_default/, then config/<environment>/."""
     config: dict = {}
     files: list[Path] = []
     for name in CONFIG_NAMES:
@@ -163,21 +305,58 @@ def load_site(root: str | os.PathLike) -> Site:
             config = read_config_file(f)
             files.append(f)
             break
-    d = _config_dir(root)
-    if d is not None:
+    for d in _config_dirs(root, environment):
         for f in sorted(d.iterdir()):
-            if f.suffix.lower() not in (".toml", ".yaml", ".yml", ".json") or not f.is_file():
+            if f.suffix.lower() not in CONFIG_SUFFIXES or not f.is_file():
                 continue
             data = read_config_file(f)
             stem = f.stem.lower()
             if stem not in ("hugo", "config"):
-                data = {stem: data}
+                key, _, lang = stem.partition(".")
+                data = {key: data} if not lang else {"languages": {lang: {key: data}}}
             config = _merge(config, data)
             files.append(f)
+    return config, files
+
+
+def load_site(root: str | os.PathLike, *, strict: bool = True,
+              environment: str | None = None) -> Site:
+    """Read a site's configuration (PostError naming file and line when it is malformed).
+
+    With strict=False a malformed configuration does not raise: the Site uses Hugo's defaults,
+    carries the error in `site.error` and is read-only.
+    """
+    root = Path(root).resolve()
+    env = environment or os.environ.get("HUGO_ENVIRONMENT") or "production"
+    try:
+        config, files = read_config(root, env)
+    except PostError as exc:
+        if strict:
+            raise
+        return Site(root=root, error=exc)
     return Site(root=root, config=config, config_files=files)
 
 
-def find_site(path: str | os.PathLike) -> Site | None:
-    """The site that holds `path`, or None when it is not inside a Hugo site."""
+def find_site(path: str | os.PathLike, *, strict: bool = True, bare: bool = False) -> Site | None:
+    """The site that holds `path`, or None when it is not inside a Hugo site.
+
+    With bare=True a folder without any configuration is a site too, with Hugo's defaults.
+    """
     root = find_site_root(path)
-    return load_site(root) if root else None
+    if root is not None:
+        return load_site(root, strict=strict)
+    if bare:
+        found = _bare_root(Path(path))
+        if found:
+            return Site(root=found[0], content_override=found[1])
+    return None
+
+
+def open_site(path: str | os.PathLike) -> Site:
+    """The site for any path (the window and CLI): never raises for a bad configuration and
+    accepts a bare content folder; PostError only when the path does not exist."""
+    if not Path(path).exists():
+        raise PostError("no such file or folder", path=str(path))
+    site = find_site(path, strict=False, bare=True)
+    assert site is not None
+    return site

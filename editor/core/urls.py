@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
-
 _ALLOWED = set("./\\_#+~-@")
 _HEX = set("0123456789abcdefABCDEF")
+_ZERO = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)  # Go's zero time: /1/01/… in permalinks
+_BRANCH = ("_index",)
 
 
 def remove_accents(text: str) -> str:
@@ -42,6 +44,22 @@ def sanitize(text: str, *, lower: bool = True, accents: bool = False) -> str:
             prepend = True
     result = "".join(out)
     return result.lower() if lower else result
+
+
+def _query_unescape(text: str) -> str:
+    """Go's url.QueryUnescape ('+' and %20 become spaces); the text unchanged when it is invalid."""
+    if re.search(r"%(?![0-9A-Fa-f]{2})", text):
+        return text
+    raw = re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m[1], 16)), text.replace("+", " "))
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw
+
+
+def urlize(text: str, *, lower: bool = True, accents: bool = False) -> str:
+    """Hugo's urlize as used by `:slug` and `:title` in permalinks (stricter than the default path)."""
+    return sanitize(_query_unescape(text), lower=lower, accents=accents)
 
 
 def safe_slug(title: str) -> str:
@@ -77,94 +95,123 @@ def _content_relative(post_path: str | None, site) -> PurePosixPath | None:
     return PurePosixPath(Path(post_path).name)
 
 
-def _expand(pattern: str, post, dates: dict, rel: PurePosixPath, slug: str | None, site) -> str:
-    from editor.core.pagedates import filename_date
-    lower = not (site and site.disable_path_to_lower)
-    accents = bool(site and site.remove_path_accents)
-    date = dates.get("date")
-    title = str(post.get("title") or "")
-    stem = rel.parent.name if rel.stem in ("index", "_index") else rel.stem
-    fn_slug = filename_date(str(rel))[1] if site and _uses_filename(site) else None
-    section = rel.parts[0] if len(rel.parts) > 1 else ""
-
-    def urlize(text: str) -> str:
-        return sanitize(text.replace("%20", " "), lower=lower, accents=accents).replace("+", "-")
-
-    def token(name: str) -> str:
-        if name == "year":
-            return str(date.year) if date else "1"
-        if name == "month":
-            return f"{date.month:02d}" if date else "01"
-        if name == "monthname":
-            return date.strftime("%B").lower() if date else "january"
-        if name == "day":
-            return f"{date.day:02d}" if date else "01"
-        if name == "weekday":
-            return str((date.weekday() + 1) % 7) if date else "1"
-        if name == "weekdayname":
-            return date.strftime("%A").lower() if date else "monday"
-        if name == "yearday":
-            return str(date.timetuple().tm_yday) if date else "1"
-        if name == "section":
-            return sanitize(section, lower=lower, accents=accents)
-        if name == "sections":
-            return "/".join(sanitize(p, lower=lower, accents=accents) for p in rel.parts[:-1]
-                            if not (rel.stem == "index" and p == rel.parts[-2]))
-        if name == "title":
-            return urlize(title)
-        if name == "slug":
-            return urlize(slug if slug else (fn_slug or title))
-        if name in ("filename", "contentbasename"):
-            return sanitize(stem, lower=lower, accents=accents)
-        if name in ("slugorfilename", "slugorcontentbasename"):
-            return urlize(slug) if slug else sanitize(stem, lower=lower, accents=accents)
-        return ":" + name
-
-    return re.sub(r":([a-z]+)", lambda m: token(m[1]), pattern)
-
-
 def _uses_filename(site) -> bool:
     rules = site.frontmatter_rules or {}
     return any(":filename" in [str(s).lower() for s in (v if isinstance(v, list) else [v])]
                for v in rules.values())
 
 
+def _sections(rel: PurePosixPath, site) -> list[str]:
+    """The page's section path: the top folder always, deeper folders only when they hold _index."""
+    folders = list(rel.parts[:-1])
+    if rel.stem == "index" and folders:
+        folders = folders[:-1]  # a leaf bundle's own folder is not a section
+    out: list[str] = []
+    for i, name in enumerate(folders):
+        if i > 0 and not (site is not None and site.is_section(folders[: i + 1])):
+            break
+        out.append(name)
+    return out
+
+
+def _dates(post, site) -> dict:
+    from editor.core import pagedates
+    values = post.front_matter_values() if hasattr(post, "front_matter_values") else None
+    if values is None:
+        return post.dates(site.frontmatter_rules)
+    return pagedates.resolve(values, site.frontmatter_rules, post.path, site.timezone)
+
+
+def _expand(pattern: str, post, rel: PurePosixPath, slug: str | None, site) -> str:
+    """A `[permalinks]` pattern with its `:tokens` filled in, as Hugo's permalink expander does."""
+    from editor.core.pagedates import filename_date
+    accents = site.remove_path_accents
+    date = _dates(post, site).get("date") or _ZERO
+    title = str(post.get("title") or "")
+    stem = rel.parent.name if rel.stem in ("index", "_index") else rel.stem
+    fn_slug = filename_date(str(rel))[1] if _uses_filename(site) else None
+    sections = _sections(rel, site)
+
+    def url(text: str) -> str:
+        return urlize(text, lower=False, accents=accents)
+
+    def path(text: str) -> str:
+        return sanitize(text, lower=False, accents=accents)
+
+    tokens = {
+        "year": lambda: str(date.year),
+        "month": lambda: f"{date.month:02d}",
+        "monthname": lambda: date.strftime("%B") if date.year > 1 else "January",
+        "day": lambda: f"{date.day:02d}",
+        "weekday": lambda: str((date.weekday() + 1) % 7),
+        "weekdayname": lambda: date.strftime("%A") if date.year > 1 else "Monday",
+        "yearday": lambda: str(date.timetuple().tm_yday),
+        "section": lambda: path(sections[0] if sections else ""),
+        "sections": lambda: "/".join(path(p) for p in sections),
+        "title": lambda: url(title),
+        "slug": lambda: url(slug if slug is not None else (fn_slug or title)),
+        "filename": lambda: path(stem),
+        "contentbasename": lambda: path(stem),
+        "slugorfilename": lambda: url(slug) if slug is not None else path(stem),
+        "slugorcontentbasename": lambda: url(slug) if slug is not None else path(stem),
+    }
+
+    def token(m: re.Match) -> str:
+        fn = tokens.get(m[1].lower())
+        return fn() if fn else m[0]
+
+    return re.sub(r":([A-Za-z]+)", token, pattern)
+
+
+def _url_value(value: str, base: str) -> str:
+    """`url` front matter: used as written (no lower-casing); a directory unless it has a dot."""
+    u = re.sub(r"/{2,}", "/", "/" + value.strip().lstrip("/"))
+    if not u.endswith("/") and "." not in u:
+        u += "/"
+    return quote(base + u, safe="/!$&'()*+,;=:@-._~%?")
+
+
+def _slug(post, rel: PurePosixPath, site) -> str | None:
+    value = post.get("slug")
+    if value is not None and value != "":
+        return str(value).strip("-")  # Hugo trims hyphens (only) from the slug
+    if site is not None and _uses_filename(site):
+        from editor.core.pagedates import filename_date
+        return filename_date(str(rel))[1]
+    return None
+
+
 def page_url(post, site=None) -> str:
-    """The relative permalink Hugo gives the post (site may be None: Hugo's defaults)."""
+    """The relative permalink Hugo gives the post (site may be None: Hugo's defaults).
+
+    `post` is anything with `.path` and `.get(key)` (case-insensitive keys), e.g. a Post.
+    """
     base = _base_path(site.base_url) if site is not None else ""
     url_value = post.get("url")
     if isinstance(url_value, str) and url_value.strip():
-        u = url_value.strip()
-        if not u.startswith("/"):
-            u = "/" + u
-        return escape_path(base + u)
+        return _url_value(url_value, base)
     rel = _content_relative(post.path, site) or PurePosixPath("untitled.md")
     lower = not (site and site.disable_path_to_lower)
     accents = bool(site and site.remove_path_accents)
-    slug_value = post.get("slug")
-    slug = str(slug_value).strip("-") if slug_value not in (None, "") else None
-    if slug is not None:
-        slug = slug.strip()
-    if site is not None and slug is None and _uses_filename(site):
-        from editor.core.pagedates import filename_date
-        slug = filename_date(str(rel))[1]
-    if rel.name == "_index.md" or rel.stem == "_index":
+    if rel.stem in _BRANCH:
         folders = rel.parts[:-1]
+        pattern = site.permalinks_section.get(folders[0]) if site is not None and folders else None
+        if pattern:
+            path = _expand(pattern, post, rel, _slug(post, rel, site), site)
+            path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
+            return escape_path(base + (path.lower() if lower else path))
         path = "/" + "/".join(sanitize(p, lower=lower, accents=accents) for p in folders)
         return escape_path(base + (path.rstrip("/") + "/" if folders else "/"))
+    slug = _slug(post, rel, site)
     section = rel.parts[0] if len(rel.parts) > 1 else ""
     pattern = site.permalinks.get(section) if site is not None and section else None
     if pattern:
-        dates = post.dates(site.frontmatter_rules)
-        path = _expand(pattern, post, dates, rel, slug, site)
+        path = _expand(pattern, post, rel, slug, site)
         path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
-        return escape_path(base + path)
-    if rel.stem == "index":
-        folders = list(rel.parts[:-1])
-    else:
-        folders = list(rel.parts[:-1]) + [rel.stem]
+        return escape_path(base + (path.lower() if lower else path))
+    folders = list(rel.parts[:-1]) if rel.stem == "index" else list(rel.parts[:-1]) + [rel.stem]
     if slug is not None and folders:
-        folders[-1] = slug
+        folders[-1] = slug.strip("-")
     path = "/".join(sanitize(p, lower=lower, accents=accents) for p in folders)
     path = re.sub(r"/{2,}", "/", path).strip("/")
     if site is not None and site.ugly_urls:
@@ -172,4 +219,4 @@ def page_url(post, site=None) -> str:
     return escape_path(base + "/" + path + "/")
 
 
-__all__ = ["sanitize", "safe_slug", "page_url", "escape_path", "remove_accents"]
+__all__ = ["sanitize", "safe_slug", "urlize", "page_url", "escape_path", "remove_accents"]
