@@ -212,7 +212,7 @@ class BlockParser:
                 self._add_child("paragraph")
                 self._advance_next_nonspace()
                 self._add_line()
-        self.prev_blank = self.blank
+        self.prev_blank = not ln.strip()
 
     # ------------------------------------------------------------ continuation
     def _continue(self, c: Block) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from pygments.lexers import get_lexer_by_name
@@ -93,8 +94,38 @@ def _token_css(css: dict, ttype) -> str:
     return ""
 
 
-def render_code(code: str, lang: str, style: str = "monokai", no_classes: bool = True) -> str:
+_LINENOS = re.compile(r"\blinenos\s*=\s*[\"']?(\w+)", re.I)
+_LINENOSTART = re.compile(r"\blinenostart\s*=\s*[\"']?(\d+)", re.I)
+
+
+def fence_options(info: str) -> dict:
+    """Hugo code fence attributes that change the text: `linenos=inline` and `lineNoStart`."""
+    opts: dict = {}
+    brace = info.find("{")
+    if brace < 0:
+        return opts
+    attrs = info[brace:]
+    m = _LINENOS.search(attrs)
+    if m:
+        opts["linenos"] = m.group(1).lower()
+    m = _LINENOSTART.search(attrs)
+    if m:
+        opts["linenostart"] = int(m.group(1))
+    return opts
+
+
+def _number_lines(lines: list[str], start: int) -> list[str]:
+    width = len(str(start + len(lines) - 1))
+    num = '<span style="white-space:pre;-webkit-user-select:none;user-select:none;margin-right:0.4em;' \
+          'padding:0 0.4em 0 0.4em;color:#7f7f7f">%*d</span>'
+    return [(num % (width, start + i)) + ln for i, ln in enumerate(lines)]
+
+
+def render_code(code: str, lang: str, style: str = "monokai", no_classes: bool = True, info: str = "") -> str:
     """HTML for a fenced block: highlighted `div.highlight` when the language is known, else a plain pre."""
+    opts = fence_options(info) if info else {}
+    if opts.get("linenos") == "inline" and lang:
+        return _render_highlighted(code, lang, style, no_classes, opts.get("linenostart", 1))
     if not lang:
         return '<pre tabindex="0"><code>%s</code></pre>' % html.escape(code, quote=False)
     attr_lang = html.escape(lang)
@@ -102,6 +133,12 @@ def render_code(code: str, lang: str, style: str = "monokai", no_classes: bool =
     if lexer is None:
         return '<pre tabindex="0"><code class="language-%s" data-lang="%s">%s</code></pre>' % (
             attr_lang, attr_lang, html.escape(code, quote=False))
+    return _render_highlighted(code, lang, style, no_classes, 0)
+
+
+def _render_highlighted(code: str, lang: str, style: str, no_classes: bool, linenos_start: int) -> str:
+    attr_lang = html.escape(lang)
+    lexer = _lexer(lang) or _lexer("text")
     css, pre_style = _styles(style)
     out = []
     line: list[str] = []
@@ -118,6 +155,8 @@ def render_code(code: str, lang: str, style: str = "monokai", no_classes: bool =
                 line.append('<span style="%s">%s</span>' % (s, esc) if s else esc)
     if line:
         out.append('<span style="display:flex;"><span>%s</span></span>' % "".join(line))
+    if linenos_start:
+        out = [o.replace("<span>", "<span>" + n, 1) for o, n in zip(out, _number_lines([""] * len(out), linenos_start))]
     return '<div class="highlight"><pre tabindex="0" style="%s"><code class="language-%s" data-lang="%s">%s</code></pre></div>' % (
         pre_style, attr_lang, attr_lang, "".join(out))
 

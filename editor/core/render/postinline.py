@@ -1,6 +1,7 @@
 """After inline parsing: typographer, linkify, heading ids and the footnote list, in one document-order walk."""
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -60,12 +61,13 @@ def linkify(s: str) -> list:
             nxt = s[st + len(text):st + len(text) + 1]
             if nxt in ("-", "_"):
                 continue
+            text = text.rstrip("?!.,:*_~")
             href = "mailto:" + text
         else:
             um = (_WWW if word.startswith("www.") else _URL).match(s, st)
             if not um:
                 continue
-            text = _trim_url(um.group(0))
+            text = _trim_url(um.group(0)).rstrip("?!.,:*_~")
             href = ("https://" + text) if word.startswith("www.") else text
         out.append(s[pos:st])
         out.append(("a", href, text))
@@ -87,7 +89,7 @@ def url_escape(url: str) -> str:
 def heading_text(el: etree.Element) -> str:
     text = "".join(el.itertext())
     text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
-    return _ANY_PH.sub("", text)
+    return html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
 
 
 def sanitize_id(text: str) -> str:

@@ -51,7 +51,7 @@ def parse_row(line: str, aligns: list, header: bool) -> list[tuple[str, str | No
         pos = j + 1
         i += 1
     while i < len(aligns):
-        cells.append(("", aligns[i]))
+        cells.append(("", None))  # goldmark pads short rows with unaligned empty cells
         i += 1
     return cells
 

@@ -10,7 +10,7 @@ from .blocks import Block
 from .highlight import fence_language, render_code, render_indented
 
 _ATTR_TOKEN_SRC = r"""(?:#([\w-]+)|\.([\w-]+)|([\w-]+)=("[^"]*"|'[^']*'|[^\s"'{}]+))"""
-_HEADING_ATTRS = re.compile(r"[ \t]*\{[ \t]*((?:%s[ \t]*)+)\}[ \t]*$" % _ATTR_TOKEN_SRC)
+_HEADING_ATTRS = re.compile(r"[ \t]*\{[ \t]*((?:%s[ \t]*)*)\}[ \t]*$" % _ATTR_TOKEN_SRC)
 _ATTR_TOKEN = re.compile(_ATTR_TOKEN_SRC)
 _TASK = re.compile(r"\[([ xX])\][ \t]")
 _LINE_LEAD = re.compile(r"\n[ \t]+")
@@ -69,8 +69,8 @@ class TreeBuilder:
     def _code(self, parent, blk: Block, tight: bool) -> None:
         code = "\n".join(blk.lines) + ("\n" if blk.lines else "")
         if blk.data["fenced"]:
-            lang = fence_language(unescape_info(blk.data.get("info", "")))
-            self.raw_el(parent, render_code(code, lang, self.style, self.no_classes))
+            info = unescape_info(blk.data.get("info", ""))
+            self.raw_el(parent, render_code(code, fence_language(info), self.style, self.no_classes, info))
         else:
             self.raw_el(parent, render_indented(code))
 

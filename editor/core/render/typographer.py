@@ -6,7 +6,7 @@ import unicodedata
 
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 NDASH, MDASH, HELLIP, LAQUO, RAQUO = "\u2013", "\u2014", "\u2026", "\u00ab", "\u00bb"
-PH = "\x1f"  # stands for a stashed placeholder or inline element: punctuation-like
+PH = "\ue000"  # stands for a stashed placeholder or inline element: punctuation-like
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|.", re.S)
 _TRIGGER = re.compile(r"['\"]|--|\.\.\.|<<|>>")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -113,10 +113,8 @@ def typograph(s: str, before: str, after: str, counter: Counter) -> str:
             b = toks[i - 1] if i > 0 else before
             a = ch(1) or " "
             can_open, can_close = _left(b, a), _right(b, a)
-            rep = None
-            if can_open or can_close:
-                rep = _single(ch, length_gt, b, can_open, can_close, counter) if c == "'" else _double(
-                    ch, b, can_open, can_close, counter)
+            rep = _single(ch, length_gt, b, can_open, can_close, counter) if c == "'" else _double(
+                ch, b, can_open, can_close, counter)
             out.append(rep if rep is not None else raw[i])
             i += 1
             continue
