@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+from editor import __version__
+
 # name -> (module in editor.commands, one-line help). Modules are imported lazily so that
 # `hugo-post-editor show` never loads Qt.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -28,39 +30,48 @@ EPILOG = """exit codes:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser (it lists the subcommands without importing them)."""
     parser = argparse.ArgumentParser(
         prog="hugo-post-editor",
+        usage="hugo-post-editor [PATH] | hugo-post-editor COMMAND [options]",
         description="Write Hugo posts: lossless front matter, Hugo-faithful preview. "
-        "Without a subcommand, opens the window on PATH (a post, content folder or site).",
-        epilog=EPILOG,
+        "Without a command, opens the window on PATH (a post, content folder or site).",
+        epilog="commands:\n" + "\n".join(f"  {name:<16}{help_text}" for name, (_, help_text)
+                                          in COMMANDS.items())
+        + "\n\nRun 'hugo-post-editor COMMAND --help' for a command's options.\n\n" + EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(f"editor.commands.{module_name}")
-        p = sub.add_parser(name, help=help_text, description=help_text,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
-        module.add_parser(p)
-        p.set_defaults(_module=module)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def command_parser(name: str):
+    """The parser of one subcommand and its module (imported only now, so `show` never loads Qt)."""
+    module_name, help_text = COMMANDS[name]
+    module = importlib.import_module(f"editor.commands.{module_name}")
+    parser = argparse.ArgumentParser(prog=f"hugo-post-editor {name}", description=help_text,
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    module.add_parser(parser)
+    return parser, module
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    # No subcommand (or only a path): open the window.
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        from editor.commands import window
+    if argv and argv[0] in COMMANDS:
+        parser, module = command_parser(argv[0])
+        args = parser.parse_args(argv[1:])
+        try:
+            return int(module.run(args) or 0)
+        except BrokenPipeError:
+            return 0
+        except KeyboardInterrupt:
+            return 130
+    if argv and argv[0].startswith("-"):
+        build_parser().parse_args(argv)  # --help / --version exit here
+        return 2
+    if len(argv) > 1:
+        print(f"hugo-post-editor: unknown command {argv[0]!r} (see --help)", file=sys.stderr)
+        return 2
+    from editor.commands import window
 
-        return window.run_window(argv[0] if argv else None)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from editor.commands import window
-
-        return window.run_window(None)
-    try:
-        return int(args._module.run(args) or 0)
-    except BrokenPipeError:
-        return 0
-    except KeyboardInterrupt:
-        return 130
+    return window.run_window(argv[0] if argv else None)

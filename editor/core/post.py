@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
@@ -86,6 +87,27 @@ class Post:
         offset = self._parts.fm_first_line
         return [(d.key, d.first_line + offset, d.line + offset, d.column) for d in self._duplicates]
 
+    def key_line(self, key: str) -> int | None:
+        """1-based line of the file where `key` (any alias or case) is written, or None."""
+        actual = self._actual_key(key)
+        if actual is None:
+            return None
+        offset = self._parts.fm_first_line + 1
+        fm = self._parts.fm
+        if self.format == YAML:
+            entry = next((e for e in yaml_fm.parse(fm)[1] if e.key == actual), None)
+            return entry.first_line + offset if entry else None
+        if self.format == JSON:
+            span = next((s for s in json_fm.spans(fm) if s.key == actual), None)
+            return fm.count("\n", 0, span.key_start) + offset if span else None
+        pattern = re.compile(r"^\s*([\"']?)" + re.escape(actual) + r"\1\s*=")
+        for number, line in enumerate(fm.splitlines()):
+            if line.lstrip().startswith("["):
+                break
+            if pattern.match(line):
+                return number + offset
+        return None
+
     @property
     def changed(self) -> bool:
         """True when the text differs from what was loaded (or last marked saved)."""
@@ -127,6 +149,11 @@ class Post:
         if actual is None:
             raise KeyError(key)
         return self._present(actual, self._values[actual])
+
+    def raw(self, key: str, default=None):
+        """The value exactly as parsed from the file (dates not made aware or re-read)."""
+        actual = self._actual_key(key)
+        return default if actual is None else self._values[actual]
 
     def get(self, key: str, default=None):
         try:

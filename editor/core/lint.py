@@ -1,0 +1,100 @@
+"""Problems in a post, with line and column: what Hugo refuses, misreads or silently changes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core import fields, mojibake
+from editor.core.dates import DateError, parse_date
+from editor.core.errors import PostError
+from editor.core.io import load
+from editor.core.post import Post
+
+ERROR, WARNING = "error", "warning"
+POST_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    severity: str   # "error" (Hugo fails or drops the page) or "warning" (Hugo accepts but surprises)
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+def check_post(post: Post) -> list[Problem]:
+    """The problems of a loaded post."""
+    path = post.path or "<text>"
+    problems: list[Problem] = []
+
+    def add(line, severity, message, column=1):
+        problems.append(Problem(path, line or post.front_matter_line, column, severity, message))
+
+    for key, first, line, column in post.duplicate_keys:
+        add(line, ERROR, f'"{key}" is defined twice (first on line {first}); Hugo refuses the file', column)
+    by_field: dict[str, list[str]] = {}
+    for key in post.keys():
+        if isinstance(key, str) and fields.canonical(key):
+            by_field.setdefault(fields.canonical(key), []).append(key)
+    for name, keys in by_field.items():
+        if len(keys) > 1:
+            add(post.key_line(keys[-1]), WARNING,
+                f"{' and '.join(keys)} all set {name}; Hugo uses only one of them — keep one")
+    for name in fields.DATE_FIELDS:
+        for key in by_field.get(name, []):
+            raw = post.raw(key)  # as written, before making it aware
+            try:
+                parse_date(raw, post.timezone) if not isinstance(raw, (list, dict, bool)) else _raise(raw)
+            except DateError:
+                add(post.key_line(key), ERROR,
+                    f'the "{key}" front matter field is not a parsable date: {raw!r} '
+                    "(use RFC 3339, e.g. 2026-12-01T09:00:00+01:00)")
+    for key in by_field.get("draft", []):
+        raw = post.raw(key)
+        if isinstance(raw, str) and raw.strip().lower() in ("yes", "no", "on", "off", "y", "n"):
+            add(post.key_line(key), WARNING,
+                f"draft: {raw} is read as a string by Hugo 0.168, so the post is NOT a draft "
+                "(Hugo 0.111 read it as true); write draft: true or draft: false")
+        elif not isinstance(raw, bool) and raw is not None:
+            add(post.key_line(key), WARNING, f"draft should be true or false, not {raw!r}")
+    offset = post.body_line
+    for number, line in enumerate(post.content.split("\n")):
+        for m in mojibake.find(line):
+            add(offset + number, WARNING,
+                f"mojibake {m.text!r} (UTF-8 read as Windows-1252); meant {m.fixed!r}", m.start + 1)
+    fm_offset = post.front_matter_line
+    for number, line in enumerate(post.raw_front_matter.replace("\r\n", "\n").split("\n")):
+        for m in mojibake.find(line):
+            add(fm_offset + number, WARNING,
+                f"mojibake {m.text!r} (UTF-8 read as Windows-1252); meant {m.fixed!r}", m.start + 1)
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _raise(value):
+    raise DateError(repr(value))
+
+
+def check_file(path: str | os.PathLike) -> list[Problem]:
+    """Problems of one file; a file that cannot be loaded is one error at its line."""
+    try:
+        post = load(path)
+    except PostError as exc:
+        return [Problem(str(path), exc.line or 1, exc.column or 1, ERROR, exc.reason)]
+    return check_post(post)
+
+
+def iter_posts(paths: list[str]) -> list[Path]:
+    """The post files named by `paths` (folders are searched recursively)."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in POST_SUFFIXES and f.is_file()))
+        else:
+            found.append(p)
+    return found
