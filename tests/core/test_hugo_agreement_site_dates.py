@@ -123,3 +123,55 @@ def test_drafts_and_status_agree(site):
         checks["status"] = (st, expected)
         wrong += [(rel, k, a, b) for k, (a, b) in checks.items() if a != b]
     assert wrong == []
+
+
+RULE_POSTS = {
+    "posts/2021-03-04-filename-dated.md": Y.format("title: a"),
+    "posts/2021-03-05-with-fm-date.md": Y.format("date: 2019-01-01\nlastmod: 2019-06-01"),
+    "posts/2021-03-06-with-slug.md": Y.format("slug: explicit"),
+    "posts/2021-03-07-bundle/index.md": Y.format("title: bundle"),
+    "posts/no-prefix.md": Y.format("date: 2018-05-05"),
+    "posts/only-lastmod.md": Y.format("lastmod: 2017-01-01"),
+    "posts/nothing.md": Y.format("title: nothing"),
+    "posts/2099-01-01-future-name.md": Y.format("title: future by name"),
+}
+RULE_CONFIGS = {
+    "filename": "[frontmatter]\ndate = [':filename', ':default']\n",
+    "modtime": "[frontmatter]\ndate = [':fileModTime']\nlastmod = [':fileModTime']\n",
+    "lastmod-modtime": "[frontmatter]\nlastmod = ['lastmod', ':fileModTime', ':default']\n",
+    "pub-filename": "[frontmatter]\npublishDate = [':filename', ':default']\n",
+    "filename-ny": "timeZone = 'America/New_York'\n[frontmatter]\ndate = [':filename', ':default']\n"
+                  "expiryDate = ['expirydate', ':filename']\n",
+}
+MTIME = 1_600_000_000  # 2020-09-13T12:26:40Z
+
+
+@pytest.fixture(scope="module", params=sorted(RULE_CONFIGS))
+def rule_site(request, tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp(request.param), RULE_POSTS,
+                     "baseURL = 'https://example.org/'\n" + RULE_CONFIGS[request.param])
+    for rel in RULE_POSTS:
+        os.utime(root / "content" / rel, (MTIME, MTIME))
+    lists = {w: {p.path for p in hugo_list(root, w)} for w in ("drafts", "future", "expired", "published")}
+    return root, hugo_dump(root), lists
+
+
+def test_frontmatter_rules_agree(rule_site):
+    root, dumped, lists = rule_site
+    s = load_site(root)
+    now = dt.datetime.now(dt.timezone.utc)
+    wrong = []
+    for rel in RULE_POSTS:
+        post = io.load(root / "content" / rel)
+        post.timezone = s.timezone
+        ours = post.dates(s.frontmatter_rules)
+        for key in ("date", "publishDate", "lastmod", "expiryDate"):
+            if format_hugo(ours[key]) != dumped[rel][key]:
+                wrong.append((rel, key, format_hugo(ours[key]), dumped[rel][key]))
+        if post.url(s) != dumped[rel]["permalink"]:
+            wrong.append((rel, "url", post.url(s), dumped[rel]["permalink"]))
+        theirs = {w for w, members in lists.items() if f"content/{rel}" in members}
+        mine = status.hugo_lists(post.draft, ours["publishDate"], ours["expiryDate"], now)
+        if mine != theirs:
+            wrong.append((rel, "lists", sorted(mine), sorted(theirs)))
+    assert wrong == []
