@@ -8,8 +8,11 @@ from typing import Callable
 import markdown
 
 from .extension import HugoExtension
+from .shortcodes import Shortcodes
 
-__all__ = ["RenderConfig", "render_html"]
+__all__ = ["RenderConfig", "render_html", "render_markdown"]
+
+SUMMARY_DIVIDER = "<!--more-->"
 
 
 @dataclass
@@ -41,6 +44,8 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
 
 def render_body(markdown_text: str, config: RenderConfig) -> str:
     """Render shortcode-free Markdown with the given settings."""
+    # Hugo's page lexer removes the first summary divider from the source, wherever it is.
+    markdown_text = markdown_text.replace(SUMMARY_DIVIDER, "", 1)
     md, ext = _instance()
     md.reset()
     st = ext.state
@@ -51,10 +56,24 @@ def render_body(markdown_text: str, config: RenderConfig) -> str:
     return md.convert(markdown_text)
 
 
-def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:
-    """Render a post body as Hugo 0.168 would put it in `.Content`."""
+def _config(unsafe: bool, config: RenderConfig | None) -> RenderConfig:
     if config is None:
-        config = RenderConfig(unsafe=unsafe)
-    elif unsafe and not config.unsafe:
-        config = RenderConfig(**{**config.__dict__, "unsafe": True})
-    return render_body(markdown_text, config)
+        return RenderConfig(unsafe=unsafe)
+    if unsafe and not config.unsafe:
+        return RenderConfig(**{**config.__dict__, "unsafe": True})
+    return config
+
+
+def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:
+    """Render a post body (shortcodes included) as Hugo 0.168 would put it in `.Content`."""
+    config = _config(unsafe, config)
+    if not config.shortcodes or "{{" not in markdown_text:
+        return render_body(markdown_text, config)
+    sc = Shortcodes(lambda inner: render_html(inner, config=config), config)
+    expanded = sc.expand(markdown_text)
+    return sc.restore(render_body(expanded, config))
+
+
+def render_markdown(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:
+    """Render Markdown whose shortcodes were already removed (`{{< x >}}` stays literal text)."""
+    return render_body(markdown_text, _config(unsafe, config))
