@@ -134,8 +134,13 @@ def compose(text: str):
     try:
         return _yaml.compose(io.StringIO(text))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        # Point at where the broken construct starts (an unclosed quote…), as Hugo does.
+        mark = exc.context_mark or exc.problem_mark
+        problem = exc.problem or "invalid YAML"
+        if exc.context:
+            problem = f"{problem} {exc.context}"
+        if "'\\t'" in problem:
+            problem += " (YAML indents with spaces, not tabs)"
         raise PostError(f"invalid YAML: {problem}", line=mark.line + 1 if mark else None,
                         column=mark.column + 1 if mark else None) from None
     except YAMLError as exc:
