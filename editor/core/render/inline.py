@@ -17,7 +17,7 @@ _INLINE_PH = re.compile(util.INLINE_PLACEHOLDER_PREFIX + r"(\d+)" + util.ETX)
 _ESC_PH = re.compile(util.STX + r"(\d+)" + util.ETX)
 _SPACES = re.compile(r"[ \t\n]*")
 
-RAW_INLINE_RE = (r"(" + OPEN_TAG + "|" + CLOSE_TAG + r"|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->"
+RAW_INLINE_RE = (r"(?<!<)(" + OPEN_TAG + "|" + CLOSE_TAG + r"|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->"
                  r"|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>)")
 OMITTED = "<!-- raw HTML omitted -->"
 
