@@ -1,0 +1,48 @@
+"""`hugo-post-editor export FILE --to CONTENT_DIR`: copy a post into a content folder (file or leaf bundle)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from editor.core.errors import PostError
+from editor.core.export import DEFAULT_SECTION, ExportError, default_slug, plan_export, write_export
+from editor.core.io import load, read_bytes
+
+
+def add_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="the post to export")
+    p.add_argument("--to", required=True, metavar="CONTENT_DIR", help="the site's content folder")
+    p.add_argument("--section", default=DEFAULT_SECTION, help="section folder inside content (default: posts)")
+    p.add_argument("--slug", default=None, help="file or bundle name (default: a Hugo-safe slug of the post)")
+    p.add_argument("--bundle", action="store_true",
+                   help="write a leaf bundle <slug>/index.md and copy the post's local images beside it")
+    p.add_argument("--force", action="store_true", help="overwrite a different existing file")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        post = load(args.file)
+        data = read_bytes(args.file)   # exported byte for byte, as saved
+        slug = args.slug if args.slug is not None else default_slug(post)
+        plan = plan_export(data, post.content, args.file, args.to, args.section, slug, args.bundle)
+    except (PostError, ExportError) as exc:
+        print(f"hugo-post-editor export: {exc}", file=sys.stderr)
+        return 2
+    if plan.conflicts and not args.force:
+        for path in plan.conflicts:
+            print(f"hugo-post-editor export: {path} exists and differs; not written (use --force)",
+                  file=sys.stderr)
+        return 1
+    if plan.skipped:
+        what = "not copied (use --bundle)" if not plan.bundle else "outside the post's folder, not copied"
+        for src in plan.skipped:
+            print(f"hugo-post-editor export: warning: image {src} {what}", file=sys.stderr)
+    try:
+        target = write_export(plan, force=args.force)
+    except (OSError, ExportError) as exc:
+        print(f"hugo-post-editor export: {exc}", file=sys.stderr)
+        return 2
+    print(Path(target))
+    return 0

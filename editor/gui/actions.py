@@ -1,0 +1,69 @@
+"""Every QAction of the window in one place: object name, text, shortcut, icon and tooltip."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
+
+StdKey = QKeySequence.StandardKey
+
+# name -> (text, shortcut (standard key or string), theme icon, status tip)
+SPECS: dict[str, tuple[str, object, str, str]] = {
+    "actionOpen": ("&Open…", StdKey.Open, "document-open", "Open a post, a content folder or a Hugo site"),
+    "actionOpenFolder": ("Open &Folder or Site…", "Ctrl+Shift+O", "folder-open", "Open a content folder or site root"),
+    "actionNewPost": ("&New Post…", StdKey.New, "document-new", "Create a new post in the open site"),
+    "actionSave": ("&Save", StdKey.Save, "document-save", "Save the post (only changed lines are written)"),
+    "actionSaveAs": ("Save &As…", StdKey.SaveAs, "document-save-as", "Save the post under another name"),
+    "actionExport": ("&Export to Site…", "Ctrl+E", "document-send", "Copy the post into a Hugo site's content folder"),
+    "actionRevert": ("&Revert", "Ctrl+Shift+R", "document-revert", "Drop unsaved changes and read the file again"),
+    "actionClose": ("&Close Post", StdKey.Close, "document-close", "Close the post"),
+    "actionQuit": ("&Quit", StdKey.Quit, "application-exit", "Quit Hugo Post Editor"),
+    "actionUndo": ("&Undo", StdKey.Undo, "edit-undo", "Undo the last edit in the editor"),
+    "actionRedo": ("&Redo", StdKey.Redo, "edit-redo", "Redo"),
+    "actionGenerateSlug": ("&Generate Slug from Title", "Ctrl+Shift+G", "view-refresh", "Set a Hugo-safe slug made from the title"),
+    "actionToggleDraft": ("Toggle &Draft", "Ctrl+Shift+D", "", "Mark the post as draft or not"),
+    "actionReloadList": ("Re&load Post List", StdKey.Refresh, "view-refresh", "Scan the content folder again"),
+    "actionAbout": ("&About", "", "help-about", "About Hugo Post Editor"),
+}
+
+SP = QStyle.StandardPixmap
+# Used when the desktop has no icon theme (offscreen, bare X servers).
+FALLBACK_ICONS = {"actionOpen": SP.SP_DialogOpenButton, "actionOpenFolder": SP.SP_DirOpenIcon,
+                  "actionNewPost": SP.SP_FileIcon, "actionSave": SP.SP_DialogSaveButton,
+                  "actionExport": SP.SP_ArrowForward, "actionRevert": SP.SP_BrowserReload,
+                  "actionClose": SP.SP_DialogCloseButton, "actionReloadList": SP.SP_BrowserReload}
+
+
+class Actions(QObject):
+    """The window's actions; `actions.save` is the QAction named `actionSave`, and so on."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.all: dict[str, QAction] = {}
+        for name, (text, shortcut, icon, tip) in SPECS.items():
+            action = QAction(text, parent)
+            action.setObjectName(name)
+            if isinstance(shortcut, StdKey):
+                action.setShortcuts(QKeySequence.keyBindings(shortcut))
+            elif shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            if icon and QIcon.hasThemeIcon(icon):
+                action.setIcon(QIcon.fromTheme(icon))
+            elif name in FALLBACK_ICONS and QApplication.instance() is not None:
+                action.setIcon(QApplication.style().standardIcon(FALLBACK_ICONS[name]))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            self.all[name] = action
+            setattr(self, snake_name(name), action)   # actionSaveAs -> self.save_as
+        self.toggle_draft.setCheckable(True)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.all[name]
+
+
+def snake_name(name: str) -> str:
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name.removeprefix("action")).lower()

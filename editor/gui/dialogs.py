@@ -1,0 +1,90 @@
+"""The window's small dialogs: new post, export to a site. They collect values; the window acts on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
+
+
+def _named(widget, name: str, accessible: str):
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class NewPostDialog(QDialog):
+    def __init__(self, folder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPostDialog")
+        self.setWindowTitle("New Post")
+        layout = QFormLayout(self)
+        self.title_edit = _named(QLineEdit(self), "newTitleEdit", "Title")
+        self.section_edit = _named(QLineEdit("posts", self), "newSectionEdit", "Section")
+        layout.addRow(QLabel(f"In <b>{folder}</b>", self))
+        layout.addRow("Title", self.title_edit)
+        layout.addRow("Section", self.section_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.resize(460, self.sizeHint().height())
+
+
+@dataclass
+class ExportChoice:
+    folder: str      # a site root or a content folder
+    section: str
+    slug: str
+    bundle: bool
+
+
+class ExportDialog(QDialog):
+    """Choose the site (or content folder), section, file name and single file vs. leaf bundle."""
+
+    def __init__(self, folder: str, section: str, slug: str, images: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export to Site")
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        row = QHBoxLayout()
+        self.folder_edit = _named(QLineEdit(folder, self), "exportFolderEdit", "Site or content folder")
+        self.folder_edit.setPlaceholderText("a Hugo site root or its content folder")
+        browse = _named(QPushButton("Browse…", self), "exportBrowse", "Choose the site folder")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        form.addRow("Site", row)
+        self.section_edit = _named(QLineEdit(section, self), "exportSectionEdit", "Section")
+        self.slug_edit = _named(QLineEdit(slug, self), "exportSlugEdit", "File name (slug)")
+        form.addRow("Section", self.section_edit)
+        form.addRow("Name", self.slug_edit)
+        self.single = _named(QRadioButton("Single file  <section>/<name>.md", self), "exportSingle", "Single file")
+        self.bundle = _named(QRadioButton("Leaf bundle  <section>/<name>/index.md with its images", self),
+                             "exportBundle", "Leaf bundle")
+        (self.bundle if images else self.single).setChecked(True)
+        form.addRow("Layout", self.single)
+        form.addRow("", self.bundle)
+        note = "No local images found." if not images else \
+            f"{images} local image{'s' if images != 1 else ''} found: a leaf bundle keeps their links working."
+        form.addRow("", QLabel(note, self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        ok = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("exportOk")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a Hugo site or content folder",
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(self.folder_edit.text().strip(), self.section_edit.text().strip(),
+                            self.slug_edit.text().strip(), self.bundle.isChecked())

@@ -1,0 +1,522 @@
+"""The main window: post list dock | front-matter form | Markdown editor | preview, wired to the services."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
+                               QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from editor.gui.actions import Actions
+from editor.gui.dialogs import ExportDialog, NewPostDialog
+from editor.gui.front_matter_form import FrontMatterForm
+from editor.gui.markdown_editor import MarkdownEditor
+from editor.gui.post_list import PostListView
+from editor.gui.preview_view import PreviewView
+from editor.services import resources, workspace
+from editor.services.document import Document
+from editor.services.fields import form_values
+from editor.services.new_post import create_post
+from editor.services.post_model import PostListModel
+from editor.services.preview import PreviewRequest, PreviewService, RenderFn
+from editor.services.settings import Settings
+
+APP_NAME = "Hugo Post Editor"
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class MessageBar(QFrame):
+    """A non-modal message above the panes (errors from the core, e.g. an edit it refused)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAccessibleName("Message")
+        self.setStyleSheet("QFrame#messageBar { background: #fde7e9; border: 1px solid #e5a0a8;"
+                           " border-radius: 4px; } QFrame#messageBar QLabel { color: #6b0f1a; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        self.label = QLabel(self)
+        self.label.setObjectName("messageText")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setObjectName("messageClose")
+        close.setAccessibleName("Dismiss message")
+        close.setText("\u2715")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    """Layout and wiring only: editing goes through Document, rendering through PreviewService."""
+
+    def __init__(self, render: RenderFn | None = None, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.setWindowIcon(QIcon(str(resources.icon_path())))
+        self.settings = settings or Settings()
+        self.document = Document(self)
+        self.preview_service = PreviewService(render, parent=self)
+        self.post_model = PostListModel(self)
+        self.folder: str | None = None
+        self.site = None
+        self._auto_open = False
+        self._syncing = False
+
+        self.actions = Actions(self)
+        self._build_panes()
+        self._build_menus()
+        self._connect()
+        self.preview.load_page(resources.preview_page(),
+                               QUrl.fromLocalFile(str(resources.resources_dir() / "preview") + "/"))
+        self.preview.follow_palette(self.palette())
+        self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
+        self._status_timer.setInterval(60_000)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start()
+        self._restore_layout()
+        self._show_document()
+
+    # ------------------------------------------------------------------ layout
+    def _build_panes(self) -> None:
+        self.form = FrontMatterForm()
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setObjectName("formScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(300)
+        self.editor = MarkdownEditor()
+        self.preview = PreviewView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for w in (self.form_scroll, self.editor, self.preview):
+            self.splitter.addWidget(w)
+        self.editor.setMinimumWidth(220)
+        self.preview.setMinimumWidth(220)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([340, 520, 520])
+        self.message_bar = MessageBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.post_list = PostListView(self.post_model)
+        self.post_dock = QDockWidget("Posts", self)
+        self.post_dock.setObjectName("postDock")
+        self.post_dock.setAccessibleName("Posts")
+        self.post_dock.setWidget(self.post_list)
+        self.post_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.post_dock)
+        self.resizeDocks([self.post_dock], [280], Qt.Orientation.Horizontal)
+
+        self.word_count = QLabel()
+        self.word_count.setObjectName("wordCount")
+        self.word_count.setAccessibleName("Word count")
+        self.statusBar().addPermanentWidget(self.word_count)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (a.new_post, a.open, a.open_folder, None, a.save, a.save_as, a.export, a.revert,
+                       None, a.close, a.quit):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = bar.addMenu("&Edit")
+        for action in (a.undo, a.redo, None, a.generate_slug, a.toggle_draft):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = bar.addMenu("&View")
+        toggle = self.post_dock.toggleViewAction()
+        toggle.setObjectName("actionShowPostList")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        view_menu.addAction(toggle)
+        view_menu.addAction(a.reload_list)
+        bar.addMenu("&Help").addAction(a.about)
+        tools = self.addToolBar("Main")
+        tools.setObjectName("mainToolBar")
+        tools.setIconSize(QSize(20, 20))
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (a.new_post, a.open, a.save, a.export, a.revert, None, a.toggle_draft):
+            tools.addSeparator() if action is None else tools.addAction(action)
+
+    def _connect(self) -> None:
+        a, doc = self.actions, self.document
+        a.open.triggered.connect(self.choose_file)
+        a.open_folder.triggered.connect(self.choose_folder)
+        a.new_post.triggered.connect(self.new_post)
+        a.save.triggered.connect(self.save)
+        a.save_as.triggered.connect(self.save_as)
+        a.export.triggered.connect(self.export_post)
+        a.revert.triggered.connect(self.revert)
+        a.close.triggered.connect(self.close_post)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(self.editor.undo)
+        a.redo.triggered.connect(self.editor.redo)
+        a.generate_slug.triggered.connect(self.generate_slug)
+        a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
+        a.reload_list.triggered.connect(self.reload_list)
+        a.about.triggered.connect(self.about)
+        self.editor.undoAvailable.connect(a.undo.setEnabled)
+        self.editor.redoAvailable.connect(a.redo.setEnabled)
+        self.editor.textChanged.connect(self._body_edited)
+        self.form.fieldEdited.connect(self._field_edited)
+        self.form.slugRequested.connect(self.generate_slug)
+        self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)
+        doc.loaded.connect(self._show_document)
+        doc.closed.connect(self._show_document)
+        doc.dirtyChanged.connect(self._update_title)
+        doc.fieldsChanged.connect(self._fields_changed)
+        doc.failed.connect(self.show_error)
+        doc.saved.connect(self._saved)
+        self.preview_service.rendered.connect(self.preview.show_html)
+        self.preview_service.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        self.preview.preview_page.externalLink.connect(self.open_external)
+        self.post_list.postActivated.connect(self.open_post)
+        self.post_model.scanFinished.connect(self._list_ready)
+        self.splitter.splitterMoved.connect(lambda *_: self._save_layout())
+
+    # ------------------------------------------------------------------ opening
+    def open_initial(self, path: str | None) -> None:
+        """PATH as given; else the last folder and post; else the bundled content (the seed post)."""
+        if path:
+            self.open_path(path)
+            return
+        folder, post = self.settings.last_paths()
+        if folder and self.open_path(folder, auto_open=post is None):
+            if post:
+                self.open_post(post)
+            return
+        self.open_path(str(resources.bundled_content()))
+
+    def open_path(self, path: str, auto_open: bool = True) -> bool:
+        """A post, a content folder or a site root. Opening a folder opens its newest post."""
+        try:
+            ws = workspace.resolve(path)
+        except FileNotFoundError:
+            self.show_error(f"{path}: no such file or folder")
+            return False
+        if ws.post is not None:
+            if not self.open_post(ws.post):
+                return False
+        elif not self.maybe_save():
+            return False
+        if ws.warning:
+            self.show_error(ws.warning)
+        self.set_folder(ws.folder, ws.site)
+        if ws.post is None:
+            self.document.close()
+            self._auto_open = auto_open
+        self._remember_session()
+        return True
+
+    def set_folder(self, folder: str, site=None) -> None:
+        self.folder, self.site = folder, site
+        self.post_model.load_folder(folder, site)
+        self.post_dock.setWindowTitle(f"Posts — {Path(folder).name}")
+
+    def reload_list(self) -> None:
+        if self.folder:
+            self.post_model.load_folder(self.folder, self.site)
+
+    def open_post(self, path: str) -> bool:
+        if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
+            return True
+        if not self.maybe_save():
+            return False
+        if not self.document.open(path):
+            return False
+        self.message_bar.hide()
+        self._remember_session()
+        return True
+
+    def _list_ready(self, count: int) -> None:
+        for key in ("tags", "categories"):
+            self.form.set_completions(key, self.post_model.terms(key))
+        if self._auto_open and not self.document.is_open and count:
+            self._auto_open = False
+            self.open_post(self.post_list.path_at(0))
+        self.post_list.select_path(self.document.path)
+
+    # ------------------------------------------------------------------ showing the document
+    def _show_document(self) -> None:
+        doc = self.document
+        is_open = doc.is_open
+        for w in (self.form, self.editor):
+            w.setEnabled(is_open)
+        for action in (self.actions.save, self.actions.save_as, self.actions.export,
+                       self.actions.revert, self.actions.close, self.actions.generate_slug,
+                       self.actions.toggle_draft):
+            action.setEnabled(is_open)
+        self._syncing = True
+        try:
+            if is_open:
+                values, other = form_values(doc.post)
+                self.form.populate(values, other, doc.tz_offset())
+                self.actions.toggle_draft.setChecked(bool(values.get("draft")))
+                self.editor.set_body(doc.post.content)
+            else:
+                self.form.populate({}, {}, None)
+                self.editor.set_body("")
+        finally:
+            self._syncing = False
+        self._fields_changed()
+        self._update_title()
+        self.post_list.select_path(doc.path)
+        self._request_preview(immediate=True)
+
+    def _update_title(self, *_args) -> None:
+        name = Path(self.document.path).name if self.document.path else "No post"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.dirty)
+
+    def _fields_changed(self) -> None:
+        self._refresh_status()
+        self.form.set_url(self.document.url())
+        offset = self.document.tz_offset()
+        for field in self.form.dates.values():
+            field.set_offset_hint(offset)
+        self._request_preview()
+
+    def _refresh_status(self) -> None:
+        status, when = self.document.status()
+        self.form.set_status(status, when)
+
+    def _request_preview(self, immediate: bool = False) -> None:
+        doc = self.document
+        text = self.editor.toPlainText()
+        words = len(text.split())
+        self.word_count.setText(f"{words} word{'s' if words != 1 else ''}" if doc.is_open else "")
+        if not doc.is_open:
+            self.preview_service.cancel()
+            self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', "")
+            return
+        title = doc.post.get("title")
+        date = doc.post.dates(doc.site.frontmatter_rules if doc.site else None).get("date") \
+            if _dates_ok(doc) else None
+        base = QUrl.fromLocalFile(os.path.dirname(os.path.abspath(doc.path)) + "/").toString() if doc.path else ""
+        self.preview_service.request(PreviewRequest(str(title or ""), date, text, base), immediate=immediate)
+
+    # ------------------------------------------------------------------ editing
+    def _body_edited(self) -> None:
+        if self._syncing:
+            return
+        self.document.set_body(self.editor.toPlainText())
+        self._request_preview()
+
+    def _field_edited(self, key: str, value) -> None:
+        self.document.set_field(key, value)
+
+    def generate_slug(self) -> None:
+        slug = self.document.suggest_slug()
+        if slug:
+            self.form.set_slug(slug)
+        else:
+            self.show_error("Give the post a title first: the slug is made from it.")
+
+    def show_error(self, message: str) -> None:
+        self.message_bar.show_message(message)
+        self.statusBar().showMessage(message.splitlines()[0] if message else "", 8000)
+
+    def open_external(self, url: QUrl) -> None:
+        QDesktopServices.openUrl(url)
+
+    # ------------------------------------------------------------------ saving
+    def save(self) -> bool:
+        if not self.document.is_open:
+            return False
+        self.document.set_body(self.editor.toPlainText())
+        return self.document.save()
+
+    def save_as(self) -> bool:
+        if not self.document.is_open:
+            return False
+        path, _ = QFileDialog.getSaveFileName(self, "Save Post As", self.document.path or self.folder or "",
+                                              "Markdown (*.md *.markdown);;All files (*)")
+        if not path:
+            return False
+        self.document.set_body(self.editor.toPlainText())
+        ok = self.document.save_as(path)
+        if ok:
+            self._update_title()
+            self.reload_list()
+        return ok
+
+    def _saved(self, path: str) -> None:
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.message_bar.hide()
+        self.reload_list()
+
+    def revert(self) -> None:
+        if self.document.dirty and self.ask_revert() != DISCARD:
+            return
+        self.document.revert()
+
+    def close_post(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.close()
+        self._remember_session()
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current post (saved, discarded or unchanged)."""
+        if not self.document.dirty:
+            return True
+        answer = self.ask_unsaved()
+        if answer == SAVE:
+            return self.save()
+        return answer == DISCARD
+
+    # Questions are methods so tests can answer them without a modal dialog.
+    def ask_unsaved(self) -> str:
+        name = Path(self.document.path or "the post").name
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"Save the changes to {name}?",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: SAVE,
+                QMessageBox.StandardButton.Discard: DISCARD}.get(box.exec(), CANCEL)
+
+    def ask_revert(self) -> str:
+        answer = QMessageBox.question(self, APP_NAME, "Drop your unsaved changes and read the file again?",
+                                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        return DISCARD if answer == QMessageBox.StandardButton.Discard else CANCEL
+
+    def ask_overwrite(self, paths: list) -> bool:
+        names = "\n".join(str(p) for p in paths)
+        answer = QMessageBox.warning(self, APP_NAME, f"A different file already exists:\n{names}\n\nReplace it?",
+                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                     QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ------------------------------------------------------------------ dialogs
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Post", self.folder or "",
+                                              "Markdown (*.md *.markdown *.mdown);;All files (*)")
+        if path:
+            self.open_path(path)
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open Content Folder or Hugo Site", self.folder or "")
+        if path:
+            self.open_path(path)
+
+    def new_post(self) -> None:
+        folder = self.folder
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self, "Content folder for the new post")
+            if not folder:
+                return
+        dialog = NewPostDialog(folder, self)
+        if not dialog.exec() or not dialog.title_edit.text().strip():
+            return
+        if not self.maybe_save():
+            return
+        try:
+            path = create_post(folder, dialog.section_edit.text().strip() or "posts",
+                               dialog.title_edit.text().strip())
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.open_post(path)
+        self.reload_list()
+
+    def export_choice(self):
+        """Ask where to export; returns an ExportChoice or None (a method so tests can answer)."""
+        section, slug, images = self.document.export_defaults()
+        folder = self.settings.export_folder() or (str(self.site.root) if self.site else "")
+        dialog = ExportDialog(folder, section, slug, images, self)
+        return dialog.choice() if dialog.exec() else None
+
+    def export_post(self) -> str | None:
+        if not self.document.is_open:
+            return None
+        self.document.set_body(self.editor.toPlainText())
+        choice = self.export_choice()
+        if choice is None:
+            return None
+        plan = self.document.plan_export(choice.folder, choice.section, choice.slug, choice.bundle)
+        if plan is None:
+            return None
+        if plan.conflicts and not self.ask_overwrite(plan.conflicts):
+            return None
+        written = self.document.export(plan, force=bool(plan.conflicts))
+        if written:
+            self.settings.set_export_folder(choice.folder)
+            note = f" ({len(plan.images)} image(s) copied)" if plan.images else ""
+            if plan.skipped:
+                note += f"; not copied: {', '.join(plan.skipped)}"
+            self.statusBar().showMessage(f"Exported to {written}{note}", 8000)
+        return written
+
+    def about(self) -> None:
+        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b><p>Write Hugo posts: a lossless front-matter "
+                          "form, a Markdown editor and a live preview.</p>")
+
+    # ------------------------------------------------------------------ session
+    def _remember_session(self) -> None:
+        self.settings.set_last_paths(self.folder, self.document.path)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = self.settings.state("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def _save_layout(self) -> None:
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("state", self.saveState())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.preview.follow_palette(self.palette())
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_layout()
+        self._remember_session()
+        self.settings.sync()
+        self.preview_service.cancel()
+        event.accept()
+
+
+def _dates_ok(doc: Document) -> bool:
+    try:
+        doc.post.dates(doc.site.frontmatter_rules if doc.site else None)
+        return True
+    except (ValueError, TypeError):
+        return False

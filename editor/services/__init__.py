@@ -1,0 +1,1 @@
+"""Services between widgets and the core: documents, preview rendering, post lists, settings (QtCore only)."""

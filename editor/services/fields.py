@@ -1,0 +1,28 @@
+"""Which front-matter keys the form edits, and a post's values split into form fields and other keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from editor.core import fields
+from editor.core.post import Post
+
+FORM_KEYS = ("title", "slug", "date", "publishDate", "lastmod", "expiryDate", "draft", "tags",
+             "categories", "description")
+DATE_KEYS = ("date", "publishDate", "lastmod", "expiryDate")
+
+
+def form_values(post: Post) -> tuple[dict, dict]:
+    """({canonical form key: value} for keys present, {other key as written: value})."""
+    values: dict = {}
+    for key in FORM_KEYS:
+        if key in post:
+            value = post[key]
+            if key in DATE_KEYS and not isinstance(value, dt.datetime):
+                continue   # not a date Hugo can read: shown as unset, the lint reports it
+            if key == "draft":
+                value = post.draft
+            values[key] = value
+    meta = post.metadata
+    other = {k: meta[k] for k in post.keys() if (fields.canonical(str(k)) or k) not in FORM_KEYS}
+    return values, other

@@ -1,0 +1,60 @@
+"""Create a new post file: the site's archetypes when the core offers them, else a small YAML post."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from editor.core import PostError, loads
+from editor.core.dates import format_date
+from editor.core.export import check_section, check_slug
+from editor.core.io import atomic_write, to_bytes
+from editor.core.urls import safe_slug
+
+
+def simple_post_text(title: str, now: dt.datetime) -> str:
+    # json.dumps gives a double-quoted scalar YAML reads back exactly.
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndate: {format_date(now)}\n"
+            f"draft: true\n---\n\n")
+
+
+def create_post(content_dir: str, section: str, title: str, now: dt.datetime | None = None) -> str:
+    """Write `<content>/<section>/<slug>.md` and return its path; never overwrites (PostError)."""
+    now = now or dt.datetime.now().astimezone().replace(microsecond=0)
+    slug = safe_slug(title) or "untitled"
+    try:
+        parts = check_section(section)
+        check_slug(slug)
+    except ValueError as exc:
+        raise PostError(str(exc)) from None
+    folder = Path(content_dir).joinpath(*parts)
+    target = folder / f"{slug}.md"
+    if target.exists():
+        raise PostError("a post with this name already exists", path=str(target))
+    made = _from_archetype(content_dir, section, slug, target)
+    if made:
+        return made
+    post = loads(simple_post_text(title, now), path=str(target))   # verified by parsing
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, to_bytes(post))
+    except OSError as exc:
+        raise PostError(f"cannot create the post: {exc.strerror or exc}", path=str(target)) from None
+    return str(target)
+
+
+def _from_archetype(content_dir: str, section: str, slug: str, target: Path) -> str | None:
+    """Use editor.core.archetypes when it exists (added by the site work); None to fall back."""
+    try:
+        from editor.core import archetypes  # noqa: F401
+    except ImportError:
+        return None
+    make = getattr(archetypes, "new_post", None) or getattr(archetypes, "create", None)
+    if make is None:
+        return None
+    try:
+        result = make(content_dir, f"{section}/{slug}.md")
+    except TypeError:
+        return None
+    return str(result) if result else None

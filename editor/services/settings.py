@@ -1,0 +1,53 @@
+"""The app's persistent settings (last opened path, window and splitter state) in one INI file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from editor.services.resources import APP_ID
+
+
+def settings_file() -> Path:
+    # Resolved at call time (not import time) so that $XDG_CONFIG_HOME set later is honoured.
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
+    return root / APP_ID / "settings.ini"
+
+
+class Settings:
+    """Typed access to the few values the window remembers between runs."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._qs = QSettings(str(path or settings_file()), QSettings.Format.IniFormat)
+
+    def last_paths(self) -> tuple[str | None, str | None]:
+        """(the folder or site last opened, the post last opened) — None when unknown or gone."""
+        folder = self._qs.value("session/folder", "", str) or None
+        post = self._qs.value("session/post", "", str) or None
+        return (folder if folder and os.path.isdir(folder) else None,
+                post if post and os.path.isfile(post) else None)
+
+    def set_last_paths(self, folder: str | None, post: str | None) -> None:
+        self._qs.setValue("session/folder", folder or "")
+        self._qs.setValue("session/post", post or "")
+        self._qs.sync()
+
+    def export_folder(self) -> str | None:
+        folder = self._qs.value("export/folder", "", str)
+        return folder if folder and os.path.isdir(folder) else None
+
+    def set_export_folder(self, folder: str) -> None:
+        self._qs.setValue("export/folder", folder)
+
+    def state(self, name: str) -> QByteArray | None:
+        value = self._qs.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, name: str, value: QByteArray) -> None:
+        self._qs.setValue(f"window/{name}", value)
+
+    def sync(self) -> None:
+        self._qs.sync()
