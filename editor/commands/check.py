@@ -28,6 +28,7 @@ def run(args) -> int:
                 if args.quiet:
                     continue
             print(problem)
+    sys.stdout.flush()
     print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)",
           file=sys.stderr)
     return 1 if errors else 0
