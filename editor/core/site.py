@@ -165,14 +165,18 @@ class Site:
     def _resolved_dirs(self) -> list[Path]:
         return [d.resolve() for d in self.content_dirs]
 
+    @cached_property
+    def _dir_prefixes(self) -> list[str]:
+        dirs = [*self.content_dirs, *self._resolved_dirs]
+        # Longest first: a language folder inside another content folder wins.
+        return sorted({os.path.join(str(d), "") for d in dirs}, key=len, reverse=True)
+
     def relative(self, post_path: str | os.PathLike) -> Path | None:
         """The post's path inside its content folder (None when outside every content folder)."""
-        p = Path(os.path.abspath(post_path))
-        for d in (*self.content_dirs, *self._resolved_dirs):
-            try:
-                return p.relative_to(d)
-            except ValueError:
-                continue
+        p = os.path.abspath(post_path)
+        for prefix in self._dir_prefixes:
+            if p.startswith(prefix):
+                return Path(p[len(prefix):])
         return None
 
     def section_of(self, post_path: str | os.PathLike) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
@@ -23,6 +24,11 @@ def remove_accents(text: str) -> str:
 
 def sanitize(text: str, *, lower: bool = True, accents: bool = False) -> str:
     """Hugo's path sanitiser (UnicodeSanitize + lower-casing) applied to a slug or file name."""
+    return _sanitize(text, lower, accents)
+
+
+@lru_cache(maxsize=8192)
+def _sanitize(text: str, lower: bool, accents: bool) -> str:
     if accents:
         text = remove_accents(text)
     out: list[str] = []

@@ -1,0 +1,68 @@
+"""`list SITE [--json] [--status S] [--tag T] [--section S]`: the site's content index as a table or JSON."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from editor.core.status import STATUSES
+
+
+def add_parser(p) -> None:
+    p.add_argument("site", help="the site (any path inside it, or a bare content folder)")
+    p.add_argument("--json", action="store_true", help="print a JSON array of objects")
+    p.add_argument("--status", choices=STATUSES, help="only posts with this status")
+    p.add_argument("--tag", help="only posts with this tag (case-insensitive)")
+    p.add_argument("--section", help="only posts in this section")
+    p.add_argument("--no-cache", action="store_true", help="re-read every file (the cache is still updated)")
+
+
+def _keep(entry: dict, args) -> bool:
+    if args.status and entry["status"] != args.status:
+        return False
+    if args.tag and args.tag.lower() not in (t.lower() for t in entry["tags"]):
+        return False
+    return not (args.section is not None and entry["section"] != args.section)
+
+
+def run(args) -> int:
+    from editor.core.errors import PostError
+    from editor.core.index import SiteIndex
+    from editor.core.site import open_site
+
+    try:
+        site = open_site(args.site)
+    except PostError as exc:
+        print(f"hugo-post-editor: {exc}", file=sys.stderr)
+        return 2
+    if site.error is not None:
+        print(f"hugo-post-editor: warning: {site.error} (read-only; using Hugo's defaults)", file=sys.stderr)
+    index = SiteIndex(site, use_cache=True)
+    if args.no_cache:
+        index.use_cache = False
+    index.refresh()
+    out = sys.stdout
+    filtered = args.status or args.tag or args.section is not None
+    if args.json and not filtered:
+        items = index.json_items()  # cached JSON spliced, not re-parsed: the fast path
+        out.write("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
+        return 0
+    entries = [e for e in index.entries() if _keep(e, args)]
+    if args.json:
+        import json
+        out.write(json.dumps(entries, ensure_ascii=False, indent=None).replace("}, {", "},\n{") + "\n")
+        return 0
+    _table(entries, out)
+    return 0
+
+
+def _table(entries: list[dict], out) -> None:
+    rows = [("STATUS", "DATE", "WORDS", "PATH", "TITLE", "URL")]
+    for e in entries:
+        date = (e["date"] or "")[:10]
+        flag = " !" if any(p["severity"] == "error" for p in e["problems"]) else ""
+        rows.append((e["status"] + flag, date, str(e["words"]), e["path"], e["title"], e["url"]))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for r in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] + "\n")
+    out.write(f"{len(entries)} post{'s' if len(entries) != 1 else ''}" + os.linesep)
