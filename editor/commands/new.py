@@ -1,0 +1,30 @@
+"""`new SITE --section S --title T [--bundle] [--kind K]`: create a post from the site's archetypes."""
+
+from __future__ import annotations
+
+import sys
+
+
+def add_parser(p) -> None:
+    p.add_argument("site", help="the site (any path inside it)")
+    p.add_argument("--section", default="posts", help="section folder inside content (default: posts)")
+    p.add_argument("--title", required=True, help="the post's title; the file name is its safe slug")
+    p.add_argument("--bundle", action="store_true", help="create a leaf bundle (<slug>/index.md)")
+    p.add_argument("--kind", help="archetype to use (hugo new content --kind)")
+    p.add_argument("--no-hugo", action="store_true", help="use the built-in template, not the Hugo binary")
+
+
+def run(args) -> int:
+    from editor.core.archetypes import new_post
+    from editor.core.errors import PostError
+    from editor.core.site import open_site
+
+    try:
+        site = open_site(args.site)
+        path = new_post(site, args.section, args.title, bundle=args.bundle, kind=args.kind,
+                        use_hugo=not args.no_hugo)
+    except PostError as exc:
+        print(f"hugo-post-editor: {exc}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0
