@@ -8,6 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -189,9 +190,15 @@ def _plain_safe(text: str) -> bool:
         return False
     if any(ord(c) < 32 or c in "\x7f\ufeff" for c in text):
         return False
-    # Must still read back as a string (not a bool, number, null or date).
+    # Must still read back as a string (not a bool, number, null or date) in YAML 1.2 (Hugo
+    # 0.168) and in YAML 1.1 (older Hugo, PyYAML): `yes`, `on`, `12:30`, `0777` get quotes.
     node = compose("k: " + text + "\n")
-    return _tag(node.value[0][1]).endswith(":str")
+    if not _tag(node.value[0][1]).endswith(":str"):
+        return False
+    try:
+        return yaml.safe_load("k: " + text + "\n") == {"k": text}
+    except yaml.YAMLError:
+        return False
 
 
 def _double(text: str) -> str:
