@@ -15,7 +15,7 @@ from editor.core.errors import PostError
 from editor.core.site import CONTENT_SUFFIXES, Site
 from editor.core.urls import page_url
 
-INDEX_VERSION = "1"  # bump when what is cached changes
+INDEX_VERSION = "2"  # bump when what is cached changes
 _NO_TS = None
 
 
@@ -167,7 +167,8 @@ def index_file(site: Site, path: Path, lang: str = "") -> dict:
         "lang": lang,
         "words": _words(body),
         "problems": problems,
-        "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"])],
+        "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
+                _ts(dates["lastmod"])],
         "_url_line": line_of("url") or line_of("slug"),
     }
 
@@ -189,10 +190,10 @@ def _fingerprint(site: Site, sections: set) -> str:
 
 def _row(entry: dict) -> tuple:
     """(data JSON without the private fields, url, draft, pub ts, exp ts, date ts, url line, path)."""
-    pub, exp, date = entry.pop("_ts")
+    pub, exp, date, lastmod = entry.pop("_ts")
     line = entry.pop("_url_line")
     return (json.dumps(entry, ensure_ascii=False), entry["url"], entry["draft"], pub, exp, date, line,
-            entry["path"])
+            entry["path"], lastmod, entry["bundle"] == "branch")
 
 
 _FORK_SITE: Site | None = None  # the site the forked workers index (inherited, not pickled)
@@ -222,7 +223,7 @@ def _index_many(site: Site, items: list[tuple[str, str]]) -> list[tuple]:
         _FORK_SITE = None
 
 
-_COLUMNS = "data, url, draft, pub, exp, date, line, rel"
+_COLUMNS = "data, url, draft, pub, exp, date, line, rel, lastmod, branch"
 
 
 class SiteIndex:
@@ -243,7 +244,8 @@ class SiteIndex:
             db = sqlite3.connect(self.cache, timeout=10)
             db.execute("CREATE TABLE IF NOT EXISTS posts (site TEXT, path TEXT, mtime_ns INTEGER, "
                        "size INTEGER, fp TEXT, data TEXT, url TEXT, draft INTEGER, pub REAL, "
-                       "exp REAL, date REAL, line INTEGER, rel TEXT, PRIMARY KEY (site, path))")
+                       "exp REAL, date REAL, line INTEGER, rel TEXT, lastmod REAL, branch INTEGER, "
+                       "PRIMARY KEY (site, path))")
             return db
         except sqlite3.Error:
             return None  # a broken cache only costs speed
@@ -282,7 +284,7 @@ class SiteIndex:
                     gone = set(cached) - set(rows)
                     db.executemany("DELETE FROM posts WHERE site = ? AND path = ?", [(key, p) for p in gone])
                     db.executemany(
-                        "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [(key, p, stats[p].st_mtime_ns, stats[p].st_size, fp, *rows[p]) for _, p in todo])
             except sqlite3.Error:
                 pass
@@ -292,39 +294,65 @@ class SiteIndex:
         return self
 
     def _ordered(self, now: dt.datetime | None):
-        """(row, status, collision problems) newest first."""
+        """(row, status, collision problems, aggregated dates) newest first."""
         now_ts = (now or dt.datetime.now(dt.timezone.utc)).timestamp()
         rows = list(self._rows.values())
         paths = [r[7] for r in rows]
         shared = collisions.url_collisions([(p, r[1], r[6]) for p, r in zip(paths, rows)])
-        order = sorted(range(len(rows)), key=lambda i: (-(rows[i][5] or 0), paths[i]))
+        agg = _aggregates(rows, now_ts)
+        dates = [agg[i][0][5] if i in agg and agg[i][0] else rows[i][5] for i in range(len(rows))]
+        order = sorted(range(len(rows)), key=lambda i: (-(dates[i] or 0), paths[i]))
         for i in order:
             r = rows[i]
-            yield r, _status(bool(r[2]), r[3], r[4], now_ts), shared.get(paths[i])
+            yield r, _status(bool(r[2]), r[3], r[4], now_ts), shared.get(paths[i]), agg.get(i)
 
     def entries(self, now: dt.datetime | None = None) -> list[dict]:
         """Every post (newest first), with `status` for `now` and URL-collision problems added."""
-        out = []
-        for row, st, extra in self._ordered(now):
-            e = json.loads(row[0])
-            e["status"] = st
-            if extra:
-                e["problems"] = e["problems"] + extra
-            out.append(e)
-        return out
+        return [self._entry(row, st, extra, agg) for row, st, extra, agg in self._ordered(now)]
+
+    @staticmethod
+    def _entry(row, st, extra, agg) -> dict:
+        e = json.loads(row[0])
+        e["status"] = st
+        if extra:
+            e["problems"] = e["problems"] + extra
+        if agg:
+            for key, source in zip(("date", "lastmod", "publishDate"), agg):
+                if source is not None:
+                    e[key] = json.loads(source[0])[key]
+        return e
 
     def json_items(self, now: dt.datetime | None = None) -> list[str]:
         """entries() as JSON object texts, built from the cached JSON without parsing it."""
         out = []
-        for row, st, extra in self._ordered(now):
-            if extra:
-                e = json.loads(row[0])
-                e["status"] = st
-                e["problems"] = e["problems"] + extra
-                out.append(json.dumps(e, ensure_ascii=False))
+        for row, st, extra, agg in self._ordered(now):
+            if extra or agg:
+                out.append(json.dumps(self._entry(row, st, extra, agg), ensure_ascii=False))
             else:
                 out.append(f'{row[0][:-1]}, "status": "{st}"}}')
         return out
+
+
+def _aggregates(rows: list[tuple], now_ts: float) -> dict[int, tuple]:
+    """Hugo gives a section (_index) the latest date and lastmod of the pages below it, and their
+    latest publishDate that is already past (verified with `hugo list all`): index → the rows
+    supplying (date, lastmod, publishDate), None where the section's own value stays."""
+    out: dict[int, tuple] = {}
+    for i, r in enumerate(rows):
+        if not r[9]:
+            continue
+        folder = r[7].rsplit("/", 1)[0] + "/"
+        best = [None, None, None]
+        top = [r[5] or 0, r[8] or 0, r[3] or 0]
+        for c in rows:
+            if c is r or not c[7].startswith(folder):
+                continue
+            for k, (value, ok) in enumerate(((c[5], True), (c[8], True), (c[3], (c[3] or 0) < now_ts))):
+                if value is not None and ok and value > top[k]:
+                    top[k], best[k] = value, c
+        if any(best):
+            out[i] = tuple(best)
+    return out
 
 
 def _status(draft: bool, pub: float | None, exp: float | None, now: float) -> str:
