@@ -1,0 +1,100 @@
+"""Recovery journal: unsaved buffers kept in the user data folder so a crash loses nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.io import atomic_write
+
+APP = "hugo-post-editor"
+
+
+def data_dir() -> Path:
+    """The app's folder in the user data folder ($XDG_DATA_HOME, else ~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / APP
+
+
+def recovery_dir() -> Path:
+    return data_dir() / "recovery"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Journal:
+    """One journaled buffer: the whole post text as it would be saved, and what it was based on."""
+    post_path: str          # absolute path of the post ("" for a post never saved)
+    text: str               # the full text (front matter + body) with the author's unsaved changes
+    base_hash: str | None   # sha256 of the file's bytes when the buffer was loaded (None: new file)
+    saved_at: float         # time.time() of the journal write
+    key: str                # the journal's own name
+
+    def file_changed_since(self) -> bool:
+        """True when the post file on disk is no longer what the buffer was based on."""
+        if not self.post_path:
+            return False
+        try:
+            return content_hash(Path(self.post_path).read_bytes()) != self.base_hash
+        except OSError:
+            return self.base_hash is not None
+
+
+def journal_key(post_path: str | os.PathLike | None) -> str:
+    """The journal name for a post (by its absolute path; new posts get a unique name)."""
+    if not post_path:
+        return f"untitled-{os.getpid()}-{time.time_ns()}"
+    return hashlib.sha1(os.path.abspath(os.fspath(post_path)).encode("utf-8")).hexdigest()
+
+
+def write(post_path: str | os.PathLike | None, text: str, base_hash: str | None, key: str | None = None) -> str:
+    """Journal `text` atomically (temp + fsync + rename), never touching the post file; returns the key.
+
+    Raises OSError when the journal cannot be written (the caller reports it once).
+    """
+    key = key or journal_key(post_path)
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"post_path": os.path.abspath(os.fspath(post_path)) if post_path else "",
+              "text": text, "base_hash": base_hash, "saved_at": time.time(), "version": 1}
+    atomic_write(folder / f"{key}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    return key
+
+
+def _read_file(path: Path) -> Journal | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        return Journal(str(record["post_path"]), str(record["text"]), record.get("base_hash"),
+                       float(record.get("saved_at", 0)), path.stem)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a torn or foreign file: ignore it rather than crash at start-up
+
+
+def read(post_path: str | os.PathLike) -> Journal | None:
+    """The journal of a post, if there is one."""
+    return _read_file(recovery_dir() / f"{journal_key(post_path)}.json")
+
+
+def entries() -> list[Journal]:
+    """Every journal, newest first."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found = [j for j in (_read_file(p) for p in folder.glob("*.json")) if j is not None]
+    return sorted(found, key=lambda j: j.saved_at, reverse=True)
+
+
+def clear(post_path: str | os.PathLike | None = None, key: str | None = None) -> None:
+    """Forget a journal (after a save or a discard)."""
+    key = key or journal_key(post_path)
+    try:
+        (recovery_dir() / f"{key}.json").unlink()
+    except FileNotFoundError:
+        pass
