@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocknodes import Block
 
 _DELIM_CHARS = re.compile(r"^[-:| \t]*$")
 _ALIGN = re.compile(r"^[ \t]*(:?)-+(:?)[ \t]*$")

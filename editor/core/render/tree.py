@@ -6,7 +6,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-from .blocks import Block
+from .blocknodes import Block
 from .highlight import fence_language, render_code, render_indented
 
 _ATTR_TOKEN_SRC = r"""(?:#([\w-]+)|\.([\w-]+)|([\w-]+)=("[^"]*"|'[^']*'|[^\s"'{}]+))"""
