@@ -1,13 +1,33 @@
 """The public library API: load/loads/dumps/save posts losslessly, Hugo's rules, the instant renderer.
 
-Plain Python: this package never imports Qt.
+Plain Python: this package never imports Qt. Names are imported on first use (PEP 562), so a
+command that needs only part of the core (e.g. `list`) does not pay for the rest.
 """
 
-from editor.core.errors import PostError
-from editor.core.io import dumps, load, loads, save
-from editor.core.post import Post
-from editor.core.render import RenderConfig, render_html
-from editor.core.site import Site, find_site, load_site
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "PostError": "editor.core.errors",
+    "Post": "editor.core.post",
+    "load": "editor.core.io", "loads": "editor.core.io", "dumps": "editor.core.io", "save": "editor.core.io",
+    "render_html": "editor.core.render", "RenderConfig": "editor.core.render",
+    "Site": "editor.core.site", "find_site": "editor.core.site", "load_site": "editor.core.site",
+}
 
 __all__ = ["PostError", "Post", "load", "loads", "dumps", "save", "render_html", "RenderConfig",
            "Site", "find_site", "load_site"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'editor.core' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

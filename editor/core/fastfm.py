@@ -49,6 +49,49 @@ def _float(loader, node):
 Yaml12Loader.add_constructor(_INT, _int)
 Yaml12Loader.add_constructor(_FLOAT, _float)
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Fallback(Exception):
+    """A node the quick walker does not build itself (merge keys, custom tags)."""
+
+
+def _build(loader, node):
+    """Values from composed nodes without PyYAML's generic (slow) constructor machinery."""
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        out = {}
+        for k, v in node.value:
+            if k.tag != _STR and k.tag != _INT and k.tag != _BOOL:
+                raise _Fallback
+            out[_build(loader, k)] = _build(loader, v)
+        return out
+    if tag == _SEQ:
+        return [_build(loader, v) for v in node.value]
+    if tag in (_INT, _FLOAT, _BOOL, "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"):
+        return loader.construct_object(node)
+    raise _Fallback
+
+
+def load_yaml(text: str):
+    """YAML 1.2 values of a front matter (the quick walker, PyYAML's constructor as fallback)."""
+    loader = Yaml12Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _build(loader, node)
+        except _Fallback:
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 _OPEN = re.compile(r"\A(?:[ \t]*(?:\r\n|\n|\r))*(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)")
 _CLOSE = {"---": re.compile(r"(?:\r\n|\n|\r)---[ \t]*(?:\r\n|\n|\r|\Z)"),
           "+++": re.compile(r"(?:\r\n|\n|\r)\+\+\+[ \t]*(?:\r\n|\n|\r|\Z)")}
@@ -88,7 +131,7 @@ def parse(fmt: str, fm: str) -> dict:
     """The front matter's values; PostError with the line inside the front matter on bad syntax."""
     if fmt == "yaml":
         try:
-            data = yaml.load(fm, Loader=Yaml12Loader) if fm.strip() else {}
+            data = load_yaml(fm) if fm.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise PostError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",

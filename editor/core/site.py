@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -43,11 +45,12 @@ def read_config_file(path: Path) -> dict:
         raise PostError(f"cannot read the site configuration: {exc}", path=str(path)) from None
     suffix = path.suffix.lower()
     if suffix == ".toml":
-        from editor.core import toml_fm
         try:
-            data = toml_fm.parse(text)
-        except PostError as exc:
-            raise exc.with_path(str(path)) from None
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}", path=str(path),
+                            line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
     elif suffix in (".yaml", ".yml"):
         from editor.core import yaml_fm
         try:
