@@ -25,7 +25,8 @@ class CommaCompleter(QCompleter):
         return [path.split(",")[-1].strip()]
 
     def pathFromIndex(self, index) -> str:
-        done = [p.strip() for p in self.widget().text().split(",")[:-1] if p.strip()]
+        # The prefix is what the author typed; the line edit may already show a highlighted completion.
+        done = [p.strip() for p in self.completionPrefix().split(",")[:-1] if p.strip()]
         return ", ".join(done + [str(index.data())]) + ", "
 
 

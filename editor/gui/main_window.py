@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setWidget(self.form)
-        self.form_scroll.setMinimumWidth(300)
+        self.form_scroll.setMinimumWidth(270)
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -106,8 +106,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         for w in (self.form_scroll, self.editor, self.preview):
             self.splitter.addWidget(w)
-        self.editor.setMinimumWidth(220)
-        self.preview.setMinimumWidth(220)
+        self.editor.setMinimumWidth(180)
+        self.preview.setMinimumWidth(180)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
@@ -424,25 +424,30 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def new_post(self) -> None:
+    def new_post_choice(self, folder: str) -> tuple[str, str] | None:
+        """Ask for (section, title) of a new post (a method so tests can answer)."""
+        dialog = NewPostDialog(folder, self)
+        if not dialog.exec() or not dialog.title_edit.text().strip():
+            return None
+        return dialog.section_edit.text().strip() or "posts", dialog.title_edit.text().strip()
+
+    def new_post(self) -> str | None:
         folder = self.folder
         if not folder:
             folder = QFileDialog.getExistingDirectory(self, "Content folder for the new post")
             if not folder:
-                return
-        dialog = NewPostDialog(folder, self)
-        if not dialog.exec() or not dialog.title_edit.text().strip():
-            return
-        if not self.maybe_save():
-            return
+                return None
+        choice = self.new_post_choice(folder)
+        if choice is None or not self.maybe_save():
+            return None
         try:
-            path = create_post(folder, dialog.section_edit.text().strip() or "posts",
-                               dialog.title_edit.text().strip())
+            path = create_post(folder, *choice)
         except ValueError as exc:
             self.show_error(str(exc))
-            return
+            return None
         self.open_post(path)
         self.reload_list()
+        return path
 
     def export_choice(self):
         """Ask where to export; returns an ExportChoice or None (a method so tests can answer)."""

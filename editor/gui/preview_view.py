@@ -11,6 +11,9 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+
 class PreviewPage(QWebEnginePage):
     """Allows only the first load (our page); every other navigation is handed to `externalLink`."""
 
@@ -35,12 +38,12 @@ class PreviewPage(QWebEnginePage):
             return True
         if not is_main_frame:
             return False
-        if url.scheme() == "data" or url.matches(self._home, QUrl.UrlFormattingOption.RemoveFragment):
-            return True   # the page itself, or a jump to an anchor (footnotes) inside it
-        if url.hasFragment() and url.matches(self.url(), QUrl.UrlFormattingOption.RemoveFragment):
-            return True
-        self.externalLink.emit(url)
-        return False
+        home = self._home
+        if url.scheme() == "data" or (url.scheme(), url.host(), url.path()) == (home.scheme(), home.host(), home.path()):
+            return True   # the page itself (anchor jumps are handled by the page's script)
+        if url.scheme() in EXTERNAL_SCHEMES:
+            self.externalLink.emit(url)
+        return False   # relative links to other pages or files: nothing to show here
 
     def createWindow(self, _type):  # noqa: N802
         # target="_blank": catch the URL in a throw-away page and hand it on.
@@ -50,7 +53,7 @@ class PreviewPage(QWebEnginePage):
         return popup
 
     def _popup_url(self, popup: QWebEnginePage, url: QUrl) -> None:
-        if not url.isEmpty():
+        if url.scheme() in EXTERNAL_SCHEMES:
             self.externalLink.emit(url)
         if popup in self._popups:
             self._popups.remove(popup)

@@ -37,6 +37,7 @@ class Document(QObject):
         self.site: Site | None = None
         self._dirty = False
         self._original_keys: set[str] = set()
+        self._loaded_offset: dt.timedelta | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -77,6 +78,7 @@ class Document(QObject):
             post.timezone = site.timezone
         self.post, self.site = post, site
         self._remember_keys()
+        self._loaded_offset = self._own_offset()   # kept when the author clears every date
         self.loaded.emit()
         self._update_dirty()
         return True
@@ -187,12 +189,18 @@ class Document(QObject):
 
     def tz_offset(self) -> dt.timedelta:
         """The offset new dates of this post get: that of its own dates, else the site's or computer's."""
+        offset = self._own_offset()
+        if offset is not None:
+            return offset
+        return self._loaded_offset if self._loaded_offset is not None else site_offset(self.site)
+
+    def _own_offset(self) -> dt.timedelta | None:
         if self.post is not None:
             for key in ("date", "publishDate", "lastmod", "expiryDate"):
                 value = self.post.get(key)
                 if isinstance(value, dt.datetime) and value.utcoffset() is not None:
                     return value.utcoffset()
-        return site_offset(self.site)
+        return None
 
     # ------------------------------------------------------------------ export
     def export_defaults(self) -> tuple[str, str, int]:

@@ -14,5 +14,14 @@
     Object.keys(vars).forEach(function (k) { root.setProperty("--" + k, vars[k]); });
     document.documentElement.style.colorScheme = vars.scheme || "light";
   };
+  // In-page anchors (footnotes, headings) scroll here; the <base> points at the post's folder.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+    if (!link) { return; }
+    event.preventDefault();
+    var id = decodeURIComponent(link.getAttribute("href").slice(1));
+    var target = document.getElementById(id) || document.getElementsByName(id)[0];
+    if (target) { target.scrollIntoView(); }
+  });
   window.hpeReady = true;
 })();

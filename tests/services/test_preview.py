@@ -1,0 +1,58 @@
+"""The preview service: debounced, one render in flight, stale results dropped, failures reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from editor.services.preview import PreviewRequest, PreviewService, header_html
+
+
+def test_debounce_coalesces_requests(qtbot):
+    calls = []
+    svc = PreviewService(lambda text: calls.append(text) or f"<p>{text}</p>", delay_ms=30)
+    got = []
+    svc.rendered.connect(lambda h, b, base: got.append(b))
+    for i in range(10):
+        svc.request(PreviewRequest("t", None, f"v{i}"))
+    qtbot.waitUntil(lambda: bool(got), timeout=3000)
+    qtbot.wait(100)
+    assert calls == ["v9"] and got == ["<p>v9</p>"]
+
+
+def test_stale_results_are_dropped(qtbot):
+    gate = threading.Event()
+    calls = []
+
+    def slow(text: str) -> str:
+        calls.append(text)
+        if text == "old":
+            gate.wait(5)
+        return text
+
+    svc = PreviewService(slow, delay_ms=0)
+    got = []
+    svc.rendered.connect(lambda h, b, base: got.append(b))
+    svc.request(PreviewRequest("t", None, "old"), immediate=True)
+    qtbot.waitUntil(lambda: calls == ["old"], timeout=3000)
+    svc.request(PreviewRequest("t", None, "new"), immediate=True)   # queued behind "old"
+    gate.set()
+    qtbot.waitUntil(lambda: bool(got), timeout=3000)
+    qtbot.wait(50)
+    assert got == ["new"] and calls == ["old", "new"]
+
+
+def test_render_failure_is_reported(qtbot):
+    def broken(text):
+        raise RuntimeError("boom")
+
+    svc = PreviewService(broken, delay_ms=0)
+    with qtbot.waitSignal(svc.failed, timeout=3000) as blocker:
+        svc.request(PreviewRequest("t", None, "x"))
+    assert "boom" in blocker.args[0]
+
+
+def test_header_escapes_title_and_formats_date():
+    html = header_html("<b>A & B</b>", dt.datetime(2020, 6, 15, 8, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
+    assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in html
+    assert "June 15, 2020" in html and 'datetime="2020-06-15T08:00:00-05:00"' in html
