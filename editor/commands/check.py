@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 
 from editor.commands.common import fail
+from editor.core import PostError
 from editor.core.lint import ERROR, check_file, iter_posts
+from editor.core.site import find_site_root, load_site
 
 
 def add_parser(p) -> None:
@@ -19,8 +21,16 @@ def run(args) -> int:
     if missing:
         return fail(f"{missing[0]}: no such file or folder")
     errors = warnings = 0
+    sites: dict = {}
     for f in files:
-        for problem in check_file(f):
+        root = find_site_root(f)
+        if root not in sites:
+            try:
+                sites[root] = load_site(root) if root else None
+            except PostError as exc:
+                print(f"{exc}: error: the site configuration cannot be read", file=sys.stderr)
+                sites[root] = None
+        for problem in check_file(f, sites[root]):
             if problem.severity == ERROR:
                 errors += 1
             else:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core import fields, mojibake
+from editor.core import bodylint, fields, mojibake
 from editor.core.dates import DateError, parse_date
 from editor.core.errors import PostError
 from editor.core.io import load
 from editor.core.post import Post
 
 ERROR, WARNING = "error", "warning"
+_RELATIVE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 POST_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
 
 
@@ -28,8 +30,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
-def check_post(post: Post) -> list[Problem]:
-    """The problems of a loaded post."""
+def check_post(post: Post, site=None) -> list[Problem]:
+    """The problems of a loaded post (with its site, refs and absolute images are checked too)."""
     path = post.path or "<text>"
     problems: list[Problem] = []
 
@@ -68,6 +70,18 @@ def check_post(post: Post) -> list[Problem]:
         for m in mojibake.find(line):
             add(offset + number, WARNING,
                 f"mojibake {m.text!r} (UTF-8 read as Windows-1252); meant {m.fixed!r}", m.start + 1)
+    content_dirs = list(site.content_dirs) if site is not None else None
+    static_dirs = [site.root / "static"] if site is not None else None
+    for bp in bodylint.check_body(post.content, post.path, content_dirs, static_dirs):
+        add(offset + bp.line - 1, WARNING, bp.message, bp.column)
+    if post.path and os.path.basename(post.path) not in ("index.md", "_index.md"):
+        for number, line in enumerate(post.content.split("\n")):
+            for m in _RELATIVE_IMAGE.finditer(line):
+                if "://" not in m.group(1) and not m.group(1).startswith(("/", "#")):
+                    add(offset + number, WARNING,
+                        f"relative image {m.group(1)} in a single-file post: Hugo publishes it beside the "
+                        "section, not the page, so the link breaks; make the post a leaf bundle "
+                        "(folder/index.md with the image beside it)", m.start() + 1)
     fm_offset = post.front_matter_line
     for number, line in enumerate(post.raw_front_matter.replace("\r\n", "\n").split("\n")):
         for m in mojibake.find(line):
@@ -80,13 +94,15 @@ def _raise(value):
     raise DateError(repr(value))
 
 
-def check_file(path: str | os.PathLike) -> list[Problem]:
+def check_file(path: str | os.PathLike, site=None) -> list[Problem]:
     """Problems of one file; a file that cannot be loaded is one error at its line."""
     try:
         post = load(path)
     except PostError as exc:
         return [Problem(str(path), exc.line or 1, exc.column or 1, ERROR, exc.reason)]
-    return check_post(post)
+    if site is not None:
+        post.timezone = site.timezone
+    return check_post(post, site)
 
 
 def iter_posts(paths: list[str]) -> list[Path]:

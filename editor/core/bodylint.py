@@ -1,0 +1,150 @@
+"""Problems in a post's body, by line: reference links, local images, ref/relref targets, heading anchors."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*(\S*)")
+_REF_USE = re.compile(r"(?<!\\)\[((?:[^\[\]]|\[[^\]]*\])*)\]\[([^\]]*)\]")
+_IMAGE = re.compile(r"!\[(?:[^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)")
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^}]*?\bsrc\s*=\s*\"([^\"]+)\"")
+_REF_SC = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s}]+)\"?\s*[>%]\}\}")
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_CUSTOM_ID = re.compile(r"\{#([^}\s]+)\}\s*$")
+
+
+@dataclass(frozen=True)
+class BodyProblem:
+    line: int      # 1-based line within the body
+    column: int
+    message: str
+
+
+def _norm_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _code_free_lines(body: str) -> list[tuple[int, str]]:
+    """(index, line) of lines outside fenced code, with code spans blanked out."""
+    out, fence = [], None
+    for i, line in enumerate(body.split("\n")):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "+")):
+            continue  # indented code (approximation: list continuations are kept)
+        out.append((i, _CODE_SPAN.sub(lambda s: " " * len(s.group()), line)))
+    return out
+
+
+def _anchor(text: str) -> str:
+    """GitHub-style anchor, as goldmark's autoHeadingID computes it (close enough for duplicates)."""
+    text = re.sub(r"[*_`\[\]()]", "", text).strip().lower()
+    text = re.sub(r"[^\w\- ]", "", text)
+    return text.replace(" ", "-")
+
+
+def check_body(body: str, post_path: str | None = None, content_dirs: list[Path] | None = None,
+               static_dirs: list[Path] | None = None) -> list[BodyProblem]:
+    """Problems of a body (text with "\\n" newlines). Paths enable the image and ref checks."""
+    lines = _code_free_lines(body)
+    problems: list[BodyProblem] = []
+    defs: dict[str, int] = {}
+    for i, line in lines:
+        m = _REF_DEF.match(line)
+        if m and not m.group(1).startswith("^"):
+            defs.setdefault(_norm_label(m.group(1)), i)
+    used: set[str] = set()
+    for i, line in lines:
+        if _REF_DEF.match(line):
+            continue
+        for m in _REF_USE.finditer(line):
+            label = _norm_label(m.group(2) or m.group(1))
+            used.add(label)
+            if label not in defs:
+                problems.append(BodyProblem(i + 1, m.start() + 1,
+                                            f"reference link [{m.group(2) or m.group(1)}] is not defined"))
+    for label, i in defs.items():
+        if label not in used and not _shortcut_used(label, lines):
+            problems.append(BodyProblem(i + 1, 1, f"link definition [{label}] is never used"))
+    folder = Path(post_path).parent if post_path else None
+    for i, line in lines:
+        for m in list(_IMAGE.finditer(line)) + list(_FIGURE.finditer(line)):
+            target = m.group(1)
+            missing = _missing_local(target, folder, static_dirs or [])
+            if missing:
+                problems.append(BodyProblem(i + 1, m.start() + 1, f"image {target} does not exist ({missing})"))
+        for m in _REF_SC.finditer(line):
+            if content_dirs and not resolve_ref(m.group(1), content_dirs, post_path):
+                problems.append(BodyProblem(i + 1, m.start() + 1, f"ref target {m.group(1)!r} is not in the site"))
+    seen: dict[str, int] = {}
+    for i, line in lines:
+        m = _ATX.match(line)
+        if not m:
+            continue
+        text = m.group(2)
+        custom = _CUSTOM_ID.search(text)
+        anchor = custom.group(1) if custom else _anchor(text)
+        if anchor in seen:
+            problems.append(BodyProblem(i + 1, 1, f"heading id #{anchor} repeats line {seen[anchor] + 1}; "
+                                                  f"Hugo renames this one #{anchor}-1, so links to #{anchor} "
+                                                  "go to the first"))
+        else:
+            seen[anchor] = i
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _shortcut_used(label: str, lines: list[tuple[int, str]]) -> bool:
+    pattern = re.compile(r"\[" + r"\s+".join(map(re.escape, label.split())) + r"\](?![:(\[])", re.I)
+    return any(pattern.search(line) for _, line in lines if not _REF_DEF.match(line))
+
+
+def _missing_local(target: str, folder: Path | None, static_dirs: list[Path]) -> str | None:
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("//", "#", "{{")):
+        return None
+    path = target.split("#")[0].split("?")[0]
+    if not path:
+        return None
+    if path.startswith("/"):
+        if not static_dirs:
+            return None
+        return None if any((d / path.lstrip("/")).exists() for d in static_dirs) else "not in static/"
+    if folder is None:
+        return None
+    return None if (folder / path).exists() else f"not beside the post in {folder.name}/"
+
+
+def resolve_ref(target: str, content_dirs: list[Path], post_path: str | None = None) -> Path | None:
+    """The content file a ref/relref target names (Hugo's lookup: path, then unique base name)."""
+    target = target.split("#")[0]
+    if not target:
+        return Path(post_path) if post_path else None
+    candidates = []
+    rel = target.lstrip("/")
+    for d in content_dirs:
+        bases = [d / rel] if target.startswith("/") else [d / rel]
+        if post_path and not target.startswith("/"):
+            bases.insert(0, Path(post_path).parent / rel)
+        for b in bases:
+            candidates += [b, b.with_suffix(".md") if b.suffix != ".md" else b, b / "index.md", b / "_index.md"]
+    for c in candidates:
+        if c.is_file():
+            return c
+    name = os.path.basename(rel.rstrip("/"))
+    stem = name[:-3] if name.endswith(".md") else name
+    for d in content_dirs:
+        for f in d.rglob(f"{stem}.md") if d.is_dir() else []:
+            return f
+        for f in d.rglob(f"{stem}/index.md") if d.is_dir() else []:
+            return f
+    return None

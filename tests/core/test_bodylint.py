@@ -1,0 +1,66 @@
+"""Body problems: undefined/unused reference links, missing images, ref targets, repeated heading ids."""
+
+from __future__ import annotations
+
+from editor.core.bodylint import check_body, resolve_ref
+from editor.core.lint import check_file
+
+BODY = """# Title
+
+See [the docs][docs], [missing][nope] and [shortcut]. `[in code][x]`
+
+![img](nothere.png) ![ok](https://example.org/y.png) ![here](here.png)
+
+```
+[inside][code]
+```
+
+## Title
+
+{{< ref "posts/other.md" >}} {{< relref "gone" >}}
+
+[docs]: https://x
+[unused]: https://y
+[shortcut]: https://z
+"""
+
+
+def test_body_problems_with_lines(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts" / "b").mkdir(parents=True)
+    (content / "posts" / "other.md").write_text("x")
+    post = content / "posts" / "b" / "index.md"
+    (content / "posts" / "b" / "here.png").write_bytes(b"png")
+    found = [(p.line, p.message.split(" ")[0:3]) for p in check_body(BODY, str(post), [content])]
+    assert found == [
+        (3, ["reference", "link", "[nope]"]),
+        (5, ["image", "nothere.png", "does"]),
+        (11, ["heading", "id", "#title"]),
+        (13, ["ref", "target", "'gone'"]),
+        (16, ["link", "definition", "[unused]"]),
+    ]
+
+
+def test_seed_body_is_clean():
+    from tests.conftest import SEED
+    import editor.core as core
+    assert check_body(core.load(SEED).content, str(SEED)) == []
+
+
+def test_resolve_ref_by_path_and_name(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts" / "bundle").mkdir(parents=True)
+    (content / "posts" / "a.md").write_text("x")
+    (content / "posts" / "bundle" / "index.md").write_text("x")
+    assert resolve_ref("posts/a.md", [content]) == content / "posts" / "a.md"
+    assert resolve_ref("/posts/a", [content]) == content / "posts" / "a.md"
+    assert resolve_ref("bundle", [content]) == content / "posts" / "bundle" / "index.md"
+    assert resolve_ref("nope", [content]) is None
+
+
+def test_relative_image_in_single_file_post_is_flagged(tmp_path):
+    post = tmp_path / "single.md"
+    (tmp_path / "pic.png").write_bytes(b"png")
+    post.write_text("---\ntitle: x\n---\n\n![p](pic.png)\n")
+    problems = check_file(post)
+    assert [(p.line, "leaf bundle" in p.message) for p in problems] == [(5, True)]
