@@ -71,7 +71,8 @@ class FrontMatterForm(QWidget):
         outer.setContentsMargins(8, 8, 8, 8)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # labels above: fits a narrow pane
+        form.setVerticalSpacing(4)
         outer.addLayout(form)
 
         # Status first: it is what the author checks most.

@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setWidget(self.form)
-        self.form_scroll.setMinimumWidth(270)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setMinimumWidth(250)
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([340, 520, 520])
+        self.splitter.setSizes([320, 520, 520])
         self.message_bar = MessageBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.post_dock)
-        self.resizeDocks([self.post_dock], [280], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.post_dock], [320], Qt.Orientation.Horizontal)
 
         self.word_count = QLabel()
         self.word_count.setObjectName("wordCount")
@@ -252,6 +253,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _list_ready(self, count: int) -> None:
+        # One section only (the usual blog): the column says nothing, give the room to titles.
+        self.post_list.setColumnHidden(3, len(self.post_model.sections()) <= 1)
         for key in ("tags", "categories"):
             self.form.set_completions(key, self.post_model.terms(key))
         if self._auto_open and not self.document.is_open and count:
@@ -497,6 +500,18 @@ class MainWindow(QMainWindow):
         splitter = self.settings.state("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        else:
+            # First run: share the width once the window has its real size.
+            QTimer.singleShot(0, self._default_sizes)
+
+    def _default_sizes(self) -> None:
+        width = self.width()
+        dock = max(220, int(width * 0.2))
+        self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
+        rest = max(0, width - dock - 24)
+        needed = self.form.minimumSizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width()
+        form = max(needed, int(rest * 0.3))
+        self.splitter.setSizes([form, (rest - form) // 2, (rest - form) // 2])
 
     def _save_layout(self) -> None:
         self.settings.set_state("splitter", self.splitter.saveState())

@@ -22,6 +22,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self.setUndoRedoEnabled(True)
+        self.document().setDocumentMargin(10)
         self.setPlaceholderText("Write the post in Markdown…")
         self.highlighter = MarkdownHighlighter(self.document())
 

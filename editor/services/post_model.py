@@ -128,6 +128,9 @@ class PostListModel(QAbstractTableModel):
         """Every tag (key="tags") or category used in the listed posts."""
         return sorted({t for row in self._rows for t in getattr(row, key)}, key=str.lower)
 
+    def sections(self) -> list[str]:
+        return sorted({row.section for row in self._rows})
+
     def post_row(self, row: int) -> PostRow:
         return self._rows[row]
 
@@ -152,7 +155,7 @@ class PostListModel(QAbstractTableModel):
             return (row.title, row.status, row.date.strftime("%Y-%m-%d") if row.date else "",
                     row.section)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.error or row.path
+            return f"{row.title}\n{row.error or row.path}"
         if role == PathRole:
             return row.path
         if role == SortRole:
