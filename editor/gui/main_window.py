@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
         if choice is None or not self.maybe_save():
             return None
         try:
-            path = create_post(folder, *choice)
+            path = create_post(folder, *choice, site=self.site)
         except ValueError as exc:
             self.show_error(str(exc))
             return None

@@ -7,14 +7,14 @@ import os
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core import PostError, fields, find_site, load, save
+from editor.core import PostError, fields, load, save
 from editor.core.export import (DEFAULT_SECTION, ExportError, ExportPlan, default_slug, local_images,
                                 plan_export, write_export)
 from editor.core.io import to_bytes
 from editor.core.post import Post
 from editor.core.site import Site, load_site
 from editor.core.urls import safe_slug
-from editor.services.workspace import site_offset
+from editor.services.workspace import site_for, site_offset
 
 
 def _canonical(key: str) -> str:
@@ -69,11 +69,9 @@ class Document(QObject):
         except PostError as exc:
             self.failed.emit(str(exc))
             return False
-        site = None
-        try:
-            site = find_site(path)
-        except PostError as exc:
-            self.failed.emit(f"site configuration ignored: {exc}")
+        site = site_for(path)
+        if site is not None and site.read_only:
+            self.failed.emit(f"site configuration ignored: {site.error}")
         if site is not None:
             post.timezone = site.timezone
         self.post, self.site = post, site
@@ -152,10 +150,7 @@ class Document(QObject):
             return False
         post.path = str(written)
         post.mark_saved()
-        try:
-            self.site = find_site(post.path)
-        except PostError:
-            self.site = None
+        self.site = site_for(post.path)
         self._remember_keys()
         self._update_dirty()
         self.fieldsChanged.emit()

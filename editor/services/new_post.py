@@ -19,22 +19,33 @@ def simple_post_text(title: str, now: dt.datetime) -> str:
             f"draft: true\n---\n\n")
 
 
-def create_post(content_dir: str, section: str, title: str, now: dt.datetime | None = None) -> str:
-    """Write `<content>/<section>/<slug>.md` and return its path; never overwrites (PostError)."""
-    now = now or dt.datetime.now().astimezone().replace(microsecond=0)
+def create_post(content_dir: str, section: str, title: str, now: dt.datetime | None = None,
+                site=None) -> str:
+    """Create a post and return its path; never overwrites (PostError).
+
+    With a writable site, the site's archetypes decide the front matter (editor.core.archetypes,
+    real `hugo new content` when available); otherwise `<content>/<section>/<slug>.md` gets a small
+    YAML post with title, date and draft.
+    """
     slug = safe_slug(title) or "untitled"
     try:
         parts = check_section(section)
         check_slug(slug)
     except ValueError as exc:
         raise PostError(str(exc)) from None
+    if site is not None and not site.read_only and \
+            Path(site.content_dir).resolve() == Path(content_dir).resolve():
+        try:
+            from editor.core.archetypes import new_post
+        except ImportError:
+            pass
+        else:
+            return str(new_post(site, "/".join(parts), title, now=now))
+    now = now or dt.datetime.now().astimezone().replace(microsecond=0)
     folder = Path(content_dir).joinpath(*parts)
     target = folder / f"{slug}.md"
     if target.exists():
         raise PostError("a post with this name already exists", path=str(target))
-    made = _from_archetype(content_dir, section, slug, target)
-    if made:
-        return made
     post = loads(simple_post_text(title, now), path=str(target))   # verified by parsing
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -42,19 +53,3 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
     except OSError as exc:
         raise PostError(f"cannot create the post: {exc.strerror or exc}", path=str(target)) from None
     return str(target)
-
-
-def _from_archetype(content_dir: str, section: str, slug: str, target: Path) -> str | None:
-    """Use editor.core.archetypes when it exists (added by the site work); None to fall back."""
-    try:
-        from editor.core import archetypes  # noqa: F401
-    except ImportError:
-        return None
-    make = getattr(archetypes, "new_post", None) or getattr(archetypes, "create", None)
-    if make is None:
-        return None
-    try:
-        result = make(content_dir, f"{section}/{slug}.md")
-    except TypeError:
-        return None
-    return str(result) if result else None

@@ -75,6 +75,37 @@ def scan(content_dir: str | os.PathLike, site: Site | None = None,
     return rows
 
 
+def _from_iso(value) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def index_rows(content_dir: str | os.PathLike, site: Site | None) -> list[PostRow] | None:
+    """The rows from the site's content index (editor.core.index), or None when it cannot serve them."""
+    if site is None:
+        return None
+    try:
+        from editor.core.index import build_index
+    except ImportError:
+        return None
+    if Path(site.content_dir).resolve() != Path(content_dir).resolve():
+        return None   # a sub-folder was opened: scan just that
+    rows = []
+    for e in build_index(site):
+        if e.get("kind") != "page":
+            continue
+        problems = [p.get("message", "") for p in e.get("problems", []) if p.get("severity") == "error"]
+        path = Path(site.root) / e["path"]
+        rows.append(PostRow(str(path), e.get("title") or path.stem, "error" if problems else e.get("status", ""),
+                            _from_iso(e.get("date")), e.get("section", ""), "; ".join(problems),
+                            tuple(e.get("tags") or ()), tuple(e.get("categories") or ())))
+    return rows
+
+
 class PostListModel(QAbstractTableModel):
     """Columns: title, status, date, section. Grows later (filters, search, the index)."""
 
@@ -100,7 +131,12 @@ class PostListModel(QAbstractTableModel):
 
     def _work(self, gen: int, content_dir: str, site: Site | None) -> None:
         try:
-            result: object = scan(content_dir, site)
+            result: object = index_rows(content_dir, site)
+        except Exception:   # the index is an optimisation: fall back to reading the posts
+            result = None
+        try:
+            if result is None:
+                result = scan(content_dir, site)
         except Exception as exc:
             result = exc
         try:

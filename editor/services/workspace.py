@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core import PostError
-from editor.core.site import Site, find_site, is_site_root, load_site
+from editor.core.site import Site, find_site
 
 
 @dataclass
@@ -23,28 +23,43 @@ def resolve(path: str) -> Workspace:
     p = Path(path).expanduser().resolve()
     if not p.exists():
         raise FileNotFoundError(path)
+    site = site_for(p)
     warning = ""
-    site = None
-    try:
-        if p.is_dir() and is_site_root(p):
-            site = load_site(p)
-            return Workspace(str(site.content_dir), site)
-        site = find_site(p)
-    except PostError as exc:
-        warning = f"site configuration ignored: {exc}"
-        site = None
+    if site is not None and site.read_only:
+        warning = f"site configuration ignored (nothing in it is used until fixed): {site.error}"
     if p.is_dir():
-        return Workspace(str(p), site, warning=warning)
+        content = site.content_dir if site is not None and _inside(site.content_dir, p) else p
+        return Workspace(str(content), site, warning=warning)
     folder = p.parent
     if site is not None:
         for content in site.content_dirs:
-            try:
-                p.relative_to(content.resolve())
+            if _inside(p, content):
                 folder = content
                 break
-            except ValueError:
-                continue
     return Workspace(str(folder), site, str(p), warning)
+
+
+def site_for(path: str | Path) -> Site | None:
+    """The site of any path: configured, bare (a content folder) or None; never raises for config."""
+    try:
+        from editor.core.site import open_site
+    except ImportError:   # older core: configured sites only
+        try:
+            return find_site(path)
+        except PostError:
+            return None
+    try:
+        return open_site(path)
+    except PostError:
+        return None
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    try:
+        Path(child).resolve().relative_to(Path(parent).resolve())
+        return True
+    except ValueError:
+        return False
 
 
 def site_offset(site: Site | None, when: dt.datetime | None = None) -> dt.timedelta:
