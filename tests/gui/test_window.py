@@ -277,3 +277,42 @@ def test_new_post(qtbot, tmp_path):
     assert find(window, QLineEdit, "titleEdit").text() == "A Brand New Post"
     assert find(window, QCheckBox, "draftCheck").isChecked()
     assert find(window, QLabel, "statusBadge").text() == "draft"
+
+
+def test_preview_follows_dark_palette(qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QPalette
+    path = tmp_path / "p.md"
+    path.write_text("---\ntitle: T\n---\nBody text\n")
+    window = make_window(qtbot, path)
+    wait_preview_contains(qtbot, window, "Body text")
+    dark = QPalette(window.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    window.setPalette(dark)
+    qtbot.waitUntil(lambda: js(qtbot, window, "getComputedStyle(document.documentElement)"
+                                              ".getPropertyValue('--bg').trim()") == "#1e1e1e", timeout=3000)
+    assert js(qtbot, window, "document.documentElement.style.colorScheme") == "dark"
+
+
+def test_open_site_root_and_revert(qtbot, tmp_path):
+    path = copy_seed(tmp_path)
+    (tmp_path / "site" / "hugo.toml").write_text("baseURL = 'https://example.org/blog/'\n")
+    window = make_window(qtbot, tmp_path / "site")
+    qtbot.waitUntil(lambda: window.document.path == str(path), timeout=5000)   # newest post opened
+    assert window.folder == str(tmp_path / "site" / "content")
+    assert find(window, QLabel, "urlHint").text() == \
+        "URL: /blog/posts/ibm-no-longer-offers-facial-recognition-software/"
+    original = window.editor.toPlainText()
+    window.editor.appendPlainText("scratch")
+    find(window, QLineEdit, "titleEdit").setText("Scratch title")
+    window.ask_revert = lambda: "cancel"
+    find(window, QAction, "actionRevert").trigger()
+    assert window.document.dirty
+    window.ask_revert = lambda: "discard"
+    find(window, QAction, "actionRevert").trigger()
+    assert not window.document.dirty and window.editor.toPlainText() == original
+    assert find(window, QLineEdit, "titleEdit").text().startswith("IBM")
+    assert path.read_bytes() == SEED.read_bytes()
+    find(window, QAction, "actionClose").trigger()
+    assert not window.document.is_open and not window.form.isEnabled()
+    assert find(window, QLabel, "statusBadge").text() == "no post"
