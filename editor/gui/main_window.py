@@ -7,59 +7,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QMainWindow, QMessageBox, QScrollArea, QSplitter, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from editor.gui.actions import Actions
-from editor.gui.dialogs import ExportDialog, NewPostDialog
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
+from editor.gui.message_bar import MessageBar
 from editor.gui.post_list import PostListView
 from editor.gui.preview_view import PreviewView
+from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
 from editor.services import resources, workspace
 from editor.services.document import Document
 from editor.services.fields import form_values
-from editor.services.new_post import create_post
 from editor.services.post_model import PostListModel
 from editor.services.preview import PreviewRequest, PreviewService, RenderFn
 from editor.services.settings import Settings
 
-APP_NAME = "Hugo Post Editor"
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
-
-class MessageBar(QFrame):
-    """A non-modal message above the panes (errors from the core, e.g. an edit it refused)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBar")
-        self.setAccessibleName("Message")
-        self.setStyleSheet("QFrame#messageBar { background: #fde7e9; border: 1px solid #e5a0a8;"
-                           " border-radius: 4px; } QFrame#messageBar QLabel { color: #6b0f1a; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        self.label = QLabel(self)
-        self.label.setObjectName("messageText")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton(self)
-        close.setObjectName("messageClose")
-        close.setAccessibleName("Dismiss message")
-        close.setText("\u2715")
-        close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.show()
-
-
-class MainWindow(QMainWindow):
+class MainWindow(DialogFlows, QMainWindow):
     """Layout and wiring only: editing goes through Document, rendering through PreviewService."""
 
     def __init__(self, render: RenderFn | None = None, settings: Settings | None = None) -> None:
@@ -391,99 +357,6 @@ class MainWindow(QMainWindow):
         if answer == SAVE:
             return self.save()
         return answer == DISCARD
-
-    # Questions are methods so tests can answer them without a modal dialog.
-    def ask_unsaved(self) -> str:
-        name = Path(self.document.path or "the post").name
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"Save the changes to {name}?",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("Your changes are lost if you don't save them.")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        return {QMessageBox.StandardButton.Save: SAVE,
-                QMessageBox.StandardButton.Discard: DISCARD}.get(box.exec(), CANCEL)
-
-    def ask_revert(self) -> str:
-        answer = QMessageBox.question(self, APP_NAME, "Drop your unsaved changes and read the file again?",
-                                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
-        return DISCARD if answer == QMessageBox.StandardButton.Discard else CANCEL
-
-    def ask_overwrite(self, paths: list) -> bool:
-        names = "\n".join(str(p) for p in paths)
-        answer = QMessageBox.warning(self, APP_NAME, f"A different file already exists:\n{names}\n\nReplace it?",
-                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                     QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
-
-    # ------------------------------------------------------------------ dialogs
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Post", self.folder or "",
-                                              "Markdown (*.md *.markdown *.mdown);;All files (*)")
-        if path:
-            self.open_path(path)
-
-    def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open Content Folder or Hugo Site", self.folder or "")
-        if path:
-            self.open_path(path)
-
-    def new_post_choice(self, folder: str) -> tuple[str, str] | None:
-        """Ask for (section, title) of a new post (a method so tests can answer)."""
-        dialog = NewPostDialog(folder, self)
-        if not dialog.exec() or not dialog.title_edit.text().strip():
-            return None
-        return dialog.section_edit.text().strip() or "posts", dialog.title_edit.text().strip()
-
-    def new_post(self) -> str | None:
-        folder = self.folder
-        if not folder:
-            folder = QFileDialog.getExistingDirectory(self, "Content folder for the new post")
-            if not folder:
-                return None
-        choice = self.new_post_choice(folder)
-        if choice is None or not self.maybe_save():
-            return None
-        try:
-            path = create_post(folder, *choice, site=self.site)
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return None
-        self.open_post(path)
-        self.reload_list()
-        return path
-
-    def export_choice(self):
-        """Ask where to export; returns an ExportChoice or None (a method so tests can answer)."""
-        section, slug, images = self.document.export_defaults()
-        folder = self.settings.export_folder() or (str(self.site.root) if self.site else "")
-        dialog = ExportDialog(folder, section, slug, images, self)
-        return dialog.choice() if dialog.exec() else None
-
-    def export_post(self) -> str | None:
-        if not self.document.is_open:
-            return None
-        self.document.set_body(self.editor.toPlainText())
-        choice = self.export_choice()
-        if choice is None:
-            return None
-        plan = self.document.plan_export(choice.folder, choice.section, choice.slug, choice.bundle)
-        if plan is None:
-            return None
-        if plan.conflicts and not self.ask_overwrite(plan.conflicts):
-            return None
-        written = self.document.export(plan, force=bool(plan.conflicts))
-        if written:
-            self.settings.set_export_folder(choice.folder)
-            note = f" ({len(plan.images)} image(s) copied)" if plan.images else ""
-            if plan.skipped:
-                note += f"; not copied: {', '.join(plan.skipped)}"
-            self.statusBar().showMessage(f"Exported to {written}{note}", 8000)
-        return written
-
-    def about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b><p>Write Hugo posts: a lossless front-matter "
-                          "form, a Markdown editor and a live preview.</p>")
-
     # ------------------------------------------------------------------ session
     def _remember_session(self) -> None:
         self.settings.set_last_paths(self.folder, self.document.path)
