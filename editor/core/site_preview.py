@@ -1,0 +1,467 @@
+"""Site preview plumbing for `hugo server`: overlay config and mounts, scratch copies, command line, output events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from editor.core.site import CONFIG_NAMES, Site
+
+APP_ID = "hugo-post-editor"
+TICK = 0.5      # Hugo's file watcher hands over changes in batches on a fixed 500 ms ticker
+MARGIN = 0.04   # write this long before a tick so the change is in that tick's batch
+HOST = "127.0.0.1"
+# Mount keys are read lower-cased (Site.config); Hugo's names, for the overlay we write.
+_MOUNT_KEYS = {"source": "source", "target": "target", "lang": "lang", "includefiles": "includeFiles",
+               "excludefiles": "excludeFiles", "disablewatch": "disableWatch", "sites": "sites"}
+
+
+def cache_root() -> Path:
+    """The app's site-preview cache folder ($XDG_CACHE_HOME honoured, read at call time)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / APP_ID / "site-preview"
+
+
+def skeleton_dir() -> Path:
+    """The minimal preview site used for a bare content folder (resources/preview-site/)."""
+    return Path(__file__).resolve().parent.parent.parent / "resources" / "preview-site"
+
+
+def free_port(host: str = HOST) -> int:
+    """A TCP port free on `host` right now (the caller retries if Hugo loses the race)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def next_write_time(now: float, tick: float | None, margin: float = MARGIN, period: float = TICK
+                    ) -> float:
+    """When to write a change so Hugo's next batch tick picks it up at once.
+
+    `tick` is the wall-clock time of any known tick (None: unknown, write now). Writing just before
+    the tick instead of at once loses nothing (Hugo would not look before the tick anyway) and lets
+    keystrokes typed meanwhile into the same rebuild.
+    """
+    if tick is None:
+        return now
+    nxt = tick + ((now - tick) // period + 1) * period
+    at = nxt - margin
+    return at if at > now else now
+
+
+def _is_content_target(target: str) -> bool:
+    t = target.strip("/")
+    return t == "content" or t.startswith("content/")
+
+
+def _site_mounts(site: Site) -> list[dict]:
+    module = site.config.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    if not isinstance(mounts, list):
+        return []
+    out = []
+    for m in mounts:
+        if isinstance(m, dict) and isinstance(m.get("source"), str) and isinstance(m.get("target"), str):
+            out.append({_MOUNT_KEYS.get(k, k): v for k, v in m.items()})
+    return out
+
+
+def _lang_key(lang: str | None) -> str:
+    return lang or "_all"
+
+
+@dataclass
+class ContentMount:
+    """Where files of one content mount come from (absolute) and go to (inside `content`)."""
+    source: Path
+    target: PurePosixPath   # relative to the content root ("." for the root itself)
+    lang: str | None = None
+
+
+@dataclass
+class PreviewPlan:
+    """Everything one `hugo server` for one site needs; built by `plan_for`, no I/O until `prepare`."""
+    site: Site
+    bare: bool
+    work_dir: Path          # app-owned, this run only: scratch/, tmp/, overlay.toml
+    resource_dir: Path      # app-owned, kept between runs: Hugo's processed images and assets
+    cwd: Path               # the site root, or work_dir for a bare content folder
+    config_args: list[str]  # --config files, the overlay last
+    mounts: list[dict]
+    content_mounts: list[ContentMount]
+    environment: str = "development"
+    base_path: str = ""     # the site's baseURL path ("/blog" or "")
+    _written: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def scratch(self) -> Path:
+        return self.work_dir / "scratch"
+
+    @property
+    def overlay(self) -> Path:
+        return self.work_dir / "overlay.toml"
+
+    @property
+    def tmp(self) -> Path:
+        return self.work_dir / "tmp"
+
+    # ------------------------------------------------------------------ files
+    def overlay_text(self) -> str:
+        import tomlkit
+        doc = {
+            # Nothing may be written inside the author's site: processed resources go to our cache,
+            # hugo_stats.json is not written (a preview does not need it).
+            "resourceDir": str(self.resource_dir),
+            "build": {"buildStats": {"enable": False}},
+            "caches": {"images": {"dir": ":resourceDir/_gen"}, "assets": {"dir": ":resourceDir/_gen"}},
+            "module": {"mounts": self.mounts},
+        }
+        return tomlkit.dumps(doc)
+
+    def env(self) -> dict[str, str]:
+        """Environment overrides. Hugo merges config/_default/ and config/<env>/ over every --config
+        file, so the same settings are repeated here: HUGO_* variables win over all files (Hugo
+        decodes them only for keys that already exist, which the overlay guarantees)."""
+        return {
+            "HUGO_MODULE_MOUNTS": json.dumps(self.mounts),
+            "HUGO_RESOURCEDIR": str(self.resource_dir),
+            "HUGO_BUILD_BUILDSTATS_ENABLE": "false",
+        }
+
+    def command(self, binary: str | os.PathLike, port: int) -> list[str]:
+        return [str(binary), "server", "--renderToMemory", "--bind", HOST, "--port", str(port),
+                "--baseURL", f"http://{HOST}{self.base_path}/",
+                # -E too: an expired post is still the author's to preview.
+                "-D", "-F", "-E", "--noBuildLock", "--config", ",".join(self.config_args)]
+
+    def prepare(self) -> None:
+        """Create the run folder, the scratch folder (before Hugo starts: it must be watched) and the overlay."""
+        remove_stale_runs(self.work_dir.parent)
+        self.scratch.mkdir(parents=True, exist_ok=True)
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        self.resource_dir.mkdir(parents=True, exist_ok=True)
+        for m in self.content_mounts:
+            if m.source.is_relative_to(self.scratch):
+                m.source.mkdir(parents=True, exist_ok=True)
+        self.overlay.write_text(self.overlay_text(), encoding="utf-8")
+
+    def cleanup(self) -> None:
+        self._written.clear()
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+
+    # ------------------------------------------------------------------ posts
+    def content_path(self, post_path: str | os.PathLike) -> tuple[PurePosixPath, str | None] | None:
+        """The post's path inside Hugo's `content` tree and its mount's language (None: outside)."""
+        p = _abs(post_path)
+        best = None
+        for m in self.content_mounts:
+            if m.source.is_relative_to(self.scratch):
+                continue
+            if p.is_relative_to(m.source) and (best is None or len(m.source.parts) > len(best.source.parts)):
+                best = m
+        if best is None:
+            return None
+        rel = PurePosixPath(*p.relative_to(best.source).parts)
+        return best.target / rel, best.lang
+
+    def scratch_path(self, post_path: str | os.PathLike) -> Path | None:
+        """Where the unsaved buffer of `post_path` is written (None when outside every content mount)."""
+        found = self.content_path(post_path)
+        if found is None:
+            return None
+        rel, lang = found
+        return self.scratch / _lang_key(lang) / Path(*rel.parts)
+
+    def page_path(self, post_path: str | os.PathLike) -> Path | None:
+        """A path inside the site's content folder that Hugo's URL rules see as this post."""
+        found = self.content_path(post_path)
+        if found is None:
+            return None
+        return self.site.content_dir / Path(*found[0].parts)
+
+    def page_url(self, post_path: str | os.PathLike, post) -> str | None:
+        """The page's path on the preview server (Hugo's URL rules applied to the buffer's Post)."""
+        virtual = self.page_path(post_path)
+        if virtual is None:
+            return None
+        saved = post.path
+        post.path = str(virtual)
+        try:
+            return post.url(self.site)
+        finally:
+            post.path = saved
+
+    def write(self, post_path: str | os.PathLike, text: str) -> Path | None:
+        """Write the buffer to its scratch copy (temp file + os.replace, never a half-written file).
+
+        Returns the scratch path when something was written; None when the text is what is already
+        there or the post lies outside every content mount.
+        """
+        target = self.scratch_path(post_path)
+        if target is None:
+            return None
+        key = str(_abs(post_path))
+        if self._written.get(key) == text and target.exists():
+            return None
+        data = text.encode("utf-8")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # The temp file lives outside the watched scratch tree: Hugo sees one event per write.
+        fd, tmp = tempfile.mkstemp(prefix="buf-", suffix=".tmp", dir=self.tmp)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        self._written[key] = text
+        return target
+
+    def written(self, post_path: str | os.PathLike) -> str | None:
+        return self._written.get(str(_abs(post_path)))
+
+    def remove(self, post_path: str | os.PathLike) -> bool:
+        """Delete the scratch copy (on save or close); True when there was one."""
+        self._written.pop(str(_abs(post_path)), None)
+        target = self.scratch_path(post_path)
+        if target is None:
+            return False
+        try:
+            target.unlink()
+            return True
+        except FileNotFoundError:
+            return False
+
+    def to_author_path(self, message: str) -> str:
+        """Hugo's message with scratch paths replaced by the author's file paths."""
+        for key in list(self._written):
+            sp = self.scratch_path(key)
+            if sp is not None:
+                message = message.replace(str(sp), key)
+        return message.replace(str(self.scratch) + os.sep, "")
+
+    def mentions_scratch(self, message: str) -> bool:
+        return str(self.scratch) in message
+
+
+def _abs(path: str | os.PathLike) -> Path:
+    """Absolute, with the folder's symlinks resolved as Site.root is (not the file's own)."""
+    p = Path(os.path.abspath(path))
+    return p.parent.resolve() / p.name
+
+
+def _run_alive(name: str) -> bool:
+    m = re.match(r"run-(\d+)-", name)
+    if not m:
+        return True
+    try:
+        os.kill(int(m[1]), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def remove_stale_runs(folder: Path) -> None:
+    """Delete run folders left by processes that no longer exist (a crash skips cleanup)."""
+    if not folder.is_dir():
+        return
+    for d in folder.iterdir():
+        if d.is_dir() and d.name.startswith("run-") and not _run_alive(d.name):
+            shutil.rmtree(d, ignore_errors=True)
+
+
+_RUNS = 0
+
+
+def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = None,
+             environment: str | None = None) -> PreviewPlan:
+    """The preview plan for a site (a Site without configuration files uses the skeleton site)."""
+    global _RUNS
+    _RUNS += 1
+    environment = environment or os.environ.get("HUGO_ENVIRONMENT") or "development"
+    cache = cache or cache_root()
+    key = hashlib.sha256(str(site.root).encode("utf-8")).hexdigest()[:16]
+    site_cache = cache / key
+    work_dir = site_cache / f"run-{os.getpid()}-{_RUNS}"
+    scratch = work_dir / "scratch"
+    root_file = next((n for n in CONFIG_NAMES if (site.root / n).is_file()), None)
+    has_config_dir = (site.root / "config").is_dir()
+    bare = root_file is None and not has_config_dir
+    from urllib.parse import urlsplit
+    base_path = "/" + urlsplit(site.base_url).path.strip("/") if site.base_url else ""
+    base_path = "" if base_path == "/" else base_path
+
+    content: list[ContentMount] = []
+    if bare:
+        skel = skeleton or skeleton_dir()
+        site_mounts = [{"source": str(site.content_dir), "target": "content"},
+                       {"source": str(skel / "layouts"), "target": "layouts"}]
+        config_args = [str(skel / "hugo.toml")]
+        cwd = work_dir
+        base_path = ""
+    else:
+        site_mounts = _site_mounts(site)
+        if not any(_is_content_target(m["target"]) for m in site_mounts):
+            # Our content mount replaces Hugo's default one, so it is repeated explicitly.
+            site_mounts = _default_content_mounts(site) + site_mounts
+        config_args = [root_file] if root_file else []
+        cwd = site.root
+    langs: list[str | None] = []
+    for m in site_mounts:
+        if not _is_content_target(m["target"]):
+            continue
+        src = Path(m["source"])
+        src = src if src.is_absolute() else site.root / src
+        target = PurePosixPath(m["target"].strip("/")).relative_to("content")
+        lang = m.get("lang") if isinstance(m.get("lang"), str) else None
+        content.append(ContentMount(src.resolve() if src.exists() else src, target, lang))
+        if lang not in langs:
+            langs.append(lang)
+    # The scratch folders go first: the first mount of a path wins.
+    scratch_mounts = []
+    for lang in langs or [None]:
+        folder = scratch / _lang_key(lang)
+        mount = {"source": str(folder), "target": "content"}
+        if lang:
+            mount["lang"] = lang
+        scratch_mounts.append(mount)
+        content.append(ContentMount(folder, PurePosixPath("."), lang))
+    mounts = scratch_mounts + site_mounts
+    plan = PreviewPlan(site=site, bare=bare, work_dir=work_dir, resource_dir=site_cache / "resources",
+                       cwd=cwd, config_args=[*config_args, str(work_dir / "overlay.toml")],
+                       mounts=mounts, content_mounts=content, environment=environment,
+                       base_path=base_path)
+    return plan
+
+
+def _default_content_mounts(site: Site) -> list[dict]:
+    """Hugo's implicit content mounts: one per language that has its own contentDir, else one."""
+    dirs = {lang.content_dir for lang in site.languages}
+    if len(dirs) <= 1:
+        return [{"source": _rel(site.content_dir, site.root), "target": "content"}]
+    return [{"source": _rel(lang.content_dir, site.root), "target": "content", "lang": lang.code}
+            for lang in site.languages]
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------- server output
+@dataclass
+class Event:
+    """One thing `hugo server` reported: watching, ready(url), rebuilding(time), error(message),
+    rebuilt(ms, failed), port_busy(message)."""
+    kind: str
+    url: str = ""
+    message: str = ""
+    time: float | None = None   # wall-clock seconds (rebuilding)
+    ms: int | None = None        # rebuild duration (rebuilt)
+    failed: bool = False         # rebuilt after an error in the same rebuild
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_READY = re.compile(r"Web Server is available at (\S+)")
+_CHANGE = re.compile(r"^Change detected, rebuilding site")
+_STAMP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) ([+-]\d{4})\s*$")
+_TOTAL = re.compile(r"^Total in (\d+) ms")
+_BUSY = re.compile(r"address already in use", re.I)
+
+
+class ServerOutput:
+    """Turns `hugo server` output (stdout and stderr merged, in order) into Events.
+
+    Fed chunks as they arrive; partial lines wait for their end. Verified against Hugo 0.168:
+    "Watching for changes in …" once the watcher (and its ticker) exists; "Web Server is
+    available at URL" once serving (and again after each rebuild); per rebuild "Change detected,
+    rebuilding site (#N)." then a timestamp line, "ERROR …" lines on failure, then "Total in N ms".
+    """
+
+    def __init__(self) -> None:
+        self._buf = ""
+        self._error: list[str] | None = None
+        self._failed = False
+        self._expect_stamp = False
+        self.is_ready = False
+        self.errors: list[str] = []   # every error message seen (for startup failures)
+
+    def feed(self, chunk: str) -> list[Event]:
+        self._buf += chunk
+        *lines, self._buf = self._buf.split("\n")
+        out: list[Event] = []
+        for line in lines:
+            self._line(_ANSI.sub("", line.rstrip("\r")), out)
+        return out
+
+    def finish(self) -> list[Event]:
+        """The process ended: flush what is left."""
+        out: list[Event] = []
+        if self._buf:
+            self._line(_ANSI.sub("", self._buf), out)
+            self._buf = ""
+        self._flush(out)
+        return out
+
+    def _flush(self, out: list[Event]) -> None:
+        if self._error is not None:
+            msg = "\n".join(self._error).strip()
+            self._error = None
+            self.errors.append(msg)
+            self._failed = True
+            out.append(Event("port_busy" if _BUSY.search(msg) else "error", message=msg))
+
+    def _line(self, line: str, out: list[Event]) -> None:
+        if self._expect_stamp:
+            self._expect_stamp = False
+            m = _STAMP.match(line)
+            if m:
+                stamp = dt.datetime.strptime(m[1][:26] + m[2], "%Y-%m-%d %H:%M:%S.%f%z")
+                out.append(Event("rebuilding", time=stamp.timestamp()))
+                return
+            out.append(Event("rebuilding"))
+        if line.startswith(("ERROR", "Error:")):
+            self._flush(out)
+            self._error = [re.sub(r"^(ERROR|Error:)\s*", "", line)]
+            return
+        m_ready = _READY.search(line)
+        known = m_ready or _CHANGE.match(line) or _TOTAL.match(line) or line.startswith(
+            ("Watching for", "WARN", "INFO", "Start building", "Press Ctrl+C"))
+        if self._error is not None and not known and line.strip():
+            self._error.append(line)
+            return
+        self._flush(out)
+        if line.startswith("Watching for changes"):
+            out.append(Event("watching"))
+        elif m_ready:
+            if not self.is_ready:
+                self.is_ready = True
+                out.append(Event("ready", url=m_ready[1]))
+        elif _CHANGE.match(line):
+            self._failed = False
+            self._expect_stamp = True
+        elif m := _TOTAL.match(line):
+            out.append(Event("rebuilt", ms=int(m[1]), failed=self._failed))
+            self._failed = False
+        elif _BUSY.search(line):
+            out.append(Event("port_busy", message=line.strip()))
+
+
+__all__ = ["PreviewPlan", "plan_for", "ServerOutput", "Event", "free_port", "next_write_time",
+           "cache_root", "skeleton_dir", "remove_stale_runs"]
