@@ -138,8 +138,12 @@ class SiteServer(QObject):
 
     @property
     def root_url(self) -> QUrl:
-        """The server's home page (empty until ready)."""
-        return QUrl(self._root)
+        """The site's home page on the server (empty until ready)."""
+        if self._root.isEmpty() or self._plan is None:
+            return QUrl()
+        url = QUrl(self._root)
+        url.setPath(self._plan.base_path + "/")
+        return url
 
     def page_url(self, post_path: str | os.PathLike | None = None) -> QUrl:
         """The page of `post_path` (default: the post updated last) on the server; the home page
@@ -149,7 +153,7 @@ class SiteServer(QObject):
         key = self._key(post_path) if post_path is not None else self._current
         path = self._pages.get(key) if key else None
         if not path:
-            return QUrl(self._root)
+            return self.root_url
         url = QUrl(self._root)
         url.setPath(path, QUrl.ParsingMode.TolerantMode)
         return url
