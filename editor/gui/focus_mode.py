@@ -1,0 +1,74 @@
+"""Focus mode (only the text, in a centred column, full screen) and typewriter scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDockWidget, QToolBar
+
+DEFAULT_FOCUS_WIDTH = 760   # pixels: about 75 characters of a 10.5 pt monospace font
+
+
+class FocusMode:
+    """Hides docks, toolbars, the form, the preview and the menu bar; restores exactly what was shown."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self._hidden: list = []
+        self._was_full_screen = False
+        self.active = False
+        a = window.actions
+        a.focus_mode.toggled.connect(self.set_active)
+        a.typewriter.toggled.connect(self.set_typewriter)
+        typewriter = window.settings.value("editor/typewriter", False, bool)
+        a.typewriter.setChecked(typewriter)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.escape.setEnabled(False)
+        self.escape.activated.connect(lambda: a.focus_mode.setChecked(False))
+        # The menu bar is hidden in focus mode: keep the toggle reachable by its shortcut.
+        window.addAction(a.focus_mode)
+
+    def set_active(self, on: bool) -> None:
+        if on == self.active:
+            return
+        self.active = on
+        w = self.window
+        if on:
+            widgets = [*w.findChildren(QDockWidget), *w.findChildren(QToolBar), w.menuBar(), w.statusBar()]
+            for name in ("form_scroll", "preview"):
+                if getattr(w, name, None) is not None:
+                    widgets.append(getattr(w, name))
+            self._hidden = [x for x in widgets if x.isVisible() and x.parent() is not None]
+            for x in self._hidden:
+                x.hide()
+            width = w.settings.value("editor/focusWidth", DEFAULT_FOCUS_WIDTH, int)
+            w.editor.set_column_width(width)
+            self._was_full_screen = w.isFullScreen()
+            if not self._was_full_screen:
+                w.showFullScreen()
+            w.editor.setFocus()
+        else:
+            for x in self._hidden:
+                x.show()
+            self._hidden = []
+            w.editor.set_column_width(w.settings.value("editor/width", 0, int))
+            if not self._was_full_screen:
+                w.showNormal()
+        self.escape.setEnabled(on)
+        if w.actions.focus_mode.isChecked() != on:
+            w.actions.focus_mode.setChecked(on)
+
+    def set_typewriter(self, on: bool) -> None:
+        self.window.editor.set_typewriter(on)
+        self.window.settings.set_value("editor/typewriter", on)
+
+
+def install_focus_mode(window) -> FocusMode:
+    mode = FocusMode(window)
+    for action in window.menuBar().actions():
+        if action.text() == "&View" and action.menu() is not None:
+            action.menu().addSeparator()
+            action.menu().addAction(window.actions.focus_mode)
+            action.menu().addAction(window.actions.typewriter)
+    return mode

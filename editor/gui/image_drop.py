@@ -1,0 +1,93 @@
+"""Paste or drop an image: ask to make the post a bundle if needed, save it there, insert ![alt](name)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from editor.gui.preferences import DEFAULT_IMAGE_WIDTH
+from editor.services import images as image_service
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+class ImageInserter:
+    """The window's side of image paste/drop; `confirm_bundle` is replaceable in tests."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.confirm_bundle = self._ask_bundle
+        window.editor.imagePasted.connect(self.paste_image)
+        window.editor.imageFilesDropped.connect(self.drop_files)
+
+    def _ask_bundle(self, old: str, new: str) -> bool:
+        answer = QMessageBox.question(
+            self.window, "Make the post a page bundle?",
+            f"Images live beside the post in a leaf bundle.\n\nMove\n  {old}\nto\n  {new}\n"
+            "and save it there? The post keeps its URL.",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Ok
+
+    def _ensure_bundle(self) -> str | None:
+        doc = self.window.document
+        if not doc.is_open or not doc.path:
+            self.window.show_error("Save the post first: images go into its folder.")
+            return None
+        if not image_service.needs_bundle(doc.path):
+            return doc.path
+        from editor.core.images import bundle_path
+        if not self.confirm_bundle(doc.path, str(bundle_path(doc.path))):
+            return None
+        self.window.document.set_body(self.window.editor.toPlainText())
+        try:
+            path = image_service.convert_to_bundle(doc)
+        except image_service.ImageError as exc:
+            self.window.show_error(str(exc))
+            return None
+        if hasattr(self.window, "reload_list"):
+            self.window.reload_list()
+        return path
+
+    def paste_image(self, image: QImage) -> str | None:
+        return self._insert([(png_bytes(image), "image.png")])
+
+    def drop_files(self, paths: list[str]) -> str | None:
+        try:
+            items = [(image_service.read_image_file(p), p) for p in paths]
+        except image_service.ImageError as exc:
+            self.window.show_error(str(exc))
+            return None
+        return self._insert(items)
+
+    def _insert(self, items: list[tuple[bytes, str]]) -> str | None:
+        post_path = self._ensure_bundle()
+        if post_path is None:
+            return None
+        width = self.window.settings.value("images/maxWidth", DEFAULT_IMAGE_WIDTH, int)
+        links = []
+        for data, hint in items:
+            try:
+                name, alt = image_service.add_image(post_path, data, hint, width)
+            except (image_service.ImageError, OSError) as exc:
+                self.window.show_error(str(exc))
+                continue
+            links.append(f"![{alt}]({name})")
+        if not links:
+            return None
+        text = "\n".join(links)
+        cursor = self.window.editor.textCursor()
+        cursor.insertText(text)
+        self.window.editor.setTextCursor(cursor)
+        return text
+
+
+def install_images(window) -> ImageInserter:
+    return ImageInserter(window)

@@ -1,0 +1,102 @@
+"""Spell checking in the editor: the highlighter underlines, the context menu suggests and adds to the dictionary."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtWidgets import QMenu
+
+from editor.services.spelling import SpellService, language_for, prose_words, site_language
+
+
+def word_at(editor, cursor: QTextCursor) -> tuple[int, int, str] | None:
+    """(start in document, length, word) of the prose word under `cursor`, if it is one."""
+    block = cursor.block()
+    if not editor.highlighter.is_prose(block):
+        return None
+    column = cursor.positionInBlock()
+    for start, length, word in prose_words(block.text()):
+        if start <= column <= start + length:
+            return block.position() + start, length, word
+    return None
+
+
+class SpellController:
+    """Connects a SpellService to the editor's highlighter, context menu and the window's settings."""
+
+    def __init__(self, window, service: SpellService | None = None) -> None:
+        self.window = window
+        self.editor = editor = window.editor
+        settings = window.settings
+        self.preferred = settings.value("spell/language", "", str) if hasattr(settings, "value") else ""
+        self.service = service or SpellService(self.preferred or "en", parent=window)
+        highlighter = editor.highlighter
+        highlighter.spell = self.service
+        enabled = settings.value("spell/enabled", True, bool) if hasattr(settings, "value") else True
+        highlighter.spell_enabled = enabled
+        action = window.actions.spell_check
+        action.setChecked(enabled)
+        action.toggled.connect(self.set_enabled)
+        self.service.ready.connect(highlighter.rehighlight_soon)
+        self.service.dictionaryChanged.connect(lambda _w: highlighter.rehighlight_soon())
+        editor.spell_menu = self.add_menu_items
+        window.document.loaded.connect(self.follow_site)
+
+    def set_enabled(self, on: bool) -> None:
+        self.editor.highlighter.spell_enabled = on
+        if hasattr(self.window.settings, "set_value"):
+            self.window.settings.set_value("spell/enabled", on)
+        self.editor.highlighter.rehighlight_soon()
+
+    def follow_site(self) -> None:
+        """The site's languageCode decides the dictionary unless the author chose one in Preferences."""
+        if self.preferred:
+            return
+        self.service.set_language(language_for(site_language(self.window.document.site)))
+
+    def set_language(self, language: str) -> None:
+        """From Preferences: "" means "the site's language"."""
+        self.preferred = language
+        if language:
+            self.service.set_language(language)
+        else:
+            self.follow_site()
+
+    def add_menu_items(self, menu: QMenu, cursor: QTextCursor) -> None:
+        """Suggestions and "Add to Dictionary" on top of the standard menu, for a misspelled word."""
+        if not self.editor.highlighter.spell_enabled or not self.service.is_ready:
+            return
+        found = word_at(self.editor, cursor)
+        if found is None or self.service.is_known(found[2]):
+            return
+        start, length, word = found
+        first = menu.actions()[0] if menu.actions() else None
+        suggestions = self.service.suggestions(word)
+        for suggestion in suggestions:
+            action = QAction(suggestion, menu)
+            action.setObjectName("spellSuggestion")
+            action.triggered.connect(lambda _=False, s=suggestion: self.replace(start, length, s))
+            menu.insertAction(first, action)
+        if not suggestions:
+            none = QAction("(no suggestions)", menu)
+            none.setEnabled(False)
+            menu.insertAction(first, none)
+        add = QAction(f"Add “{word}” to Dictionary", menu)
+        add.setObjectName("actionAddToDictionary")
+        add.triggered.connect(lambda: self.service.add_word(word))
+        menu.insertAction(first, add)
+        menu.insertSeparator(first)
+
+    def replace(self, start: int, length: int, text: str) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        self.editor.setTextCursor(cursor)
+
+
+def install_spell(window) -> SpellController:
+    controller = SpellController(window)
+    for action in window.menuBar().actions():
+        if action.text() == "&Edit" and action.menu() is not None:
+            action.menu().addAction(window.actions.spell_check)
+    return controller

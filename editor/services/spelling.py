@@ -1,0 +1,167 @@
+"""Spell checking with pyspellchecker: dictionaries loaded off the UI thread, cached lookups, a personal word list."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.core.recovery import data_dir
+
+SUPPORTED = ("en", "es", "fr", "it", "pt", "de", "ru", "ar", "lv", "eu", "nl", "fa")
+DEFAULT_LANGUAGE = "en"
+
+# What is not prose: code spans, autolinks/URLs, shortcodes, HTML tags and comments, link targets,
+# reference definitions, e-mail addresses. Masked before words are looked for.
+_SKIP = re.compile(
+    r"(`+).*?\1"                                 # code span
+    r"|\{\{[<%].*?[%>]\}\}"                      # shortcode
+    r"|<!--.*?(?:-->|$)"                         # HTML comment
+    r"|</?[A-Za-z][^>]*>"                        # HTML tag
+    r"|\]\([^)]*\)"                              # inline link target
+    r"|\]\[[^\]]*\]"                             # reference label
+    r"|^\s{0,3}\[[^\]]+\]:.*$"                   # reference definition
+    r"|\b(?:[a-z][a-z0-9+.-]*://|www\.)\S+"      # URL
+    r"|\S+@\S+\.\w+"                             # e-mail
+    r"|\{#[^}]*\}",                              # heading id
+    re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def language_for(code: str | None) -> str:
+    """The dictionary for a site's languageCode/locale ("en-us", "de_DE", "pt-br"); English otherwise."""
+    if not code:
+        return DEFAULT_LANGUAGE
+    base = re.split(r"[-_.]", str(code).strip().lower())[0]
+    return base if base in SUPPORTED else DEFAULT_LANGUAGE
+
+
+def site_language(site) -> str | None:
+    """The site's languageCode (or locale, or defaultContentLanguage), as written in its config."""
+    if site is None:
+        return None
+    config = getattr(site, "config", {}) or {}
+    for key in ("languagecode", "locale"):
+        if config.get(key):
+            return str(config[key])
+    langs = config.get("languages")
+    default = str(config.get("defaultcontentlanguage") or "")
+    if isinstance(langs, dict) and isinstance(langs.get(default), dict):
+        conf = {str(k).lower(): v for k, v in langs[default].items()}
+        for key in ("languagecode", "locale"):
+            if conf.get(key):
+                return str(conf[key])
+    return default or None
+
+
+def prose_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, length, word) of the words in one line of Markdown that a spell checker should see."""
+    masked = _SKIP.sub(lambda m: " " * len(m.group()), text)
+    out = []
+    for m in _WORD.finditer(masked):
+        word = m.group()
+        if len(word) < 2 or word.isupper() or any(c.isupper() for c in word[1:]):
+            continue   # acronyms (IBM) and CamelCase identifiers are not prose words
+        out.append((m.start(), len(word), word))
+    return out
+
+
+def personal_dictionary_path() -> Path:
+    return data_dir() / "dictionary.txt"
+
+
+class SpellService(QObject):
+    """Answers "is this word known?" from a cache; the dictionary loads in a thread (`ready` then)."""
+
+    ready = Signal()                 # a dictionary finished loading (rehighlight)
+    dictionaryChanged = Signal(str)  # a word was added to the personal list
+    _loaded = Signal(object, str)    # worker -> UI thread
+
+    def __init__(self, language: str = DEFAULT_LANGUAGE, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._checker = None
+        self._language = ""
+        self._cache: dict[str, bool] = {}
+        self._personal: set[str] = set()
+        self._loaded.connect(self._install)
+        self._read_personal()
+        self.set_language(language)
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def is_ready(self) -> bool:
+        return self._checker is not None
+
+    def set_language(self, language: str, wait: bool = False) -> None:
+        language = language_for(language)
+        if language == self._language:
+            return
+        self._language = language
+        if wait:
+            self._install(_load(language), language)
+        else:
+            threading.Thread(target=lambda: self._loaded.emit(_load(language), language),
+                             name="spell-load", daemon=True).start()
+
+    def _install(self, checker, language: str) -> None:
+        if language != self._language:
+            return   # a newer language was asked for meanwhile
+        self._checker = checker
+        self._cache.clear()
+        self.ready.emit()
+
+    def is_known(self, word: str) -> bool:
+        """True while no dictionary is loaded (nothing is underlined before it is)."""
+        known = self._cache.get(word)
+        if known is None:
+            if self._checker is None:
+                return True
+            lower = word.lower().replace("’", "'")
+            known = (lower in self._personal or word in self._personal
+                     or lower in self._checker.word_frequency.dictionary
+                     or (lower.endswith("'s") and lower[:-2] in self._checker.word_frequency.dictionary))
+            self._cache[word] = known
+        return known
+
+    def suggestions(self, word: str, limit: int = 7) -> list[str]:
+        if self._checker is None or len(word) > 30:
+            return []
+        lower = word.lower()
+        found = self._checker.candidates(lower) or set()
+        ranked = sorted((w for w in found if w != lower), key=lambda w: (-self._checker.word_usage_frequency(w), w))
+        if word[:1].isupper():
+            ranked = [w[:1].upper() + w[1:] for w in ranked]
+        return ranked[:limit]
+
+    def add_word(self, word: str) -> None:
+        """Add to the personal word list in the user data folder (kept across runs)."""
+        word = word.strip()
+        if not word or word in self._personal:
+            return
+        self._personal.update({word, word.lower()})
+        self._cache = {w: k for w, k in self._cache.items() if w.lower() != word.lower()}
+        path = personal_dictionary_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text("".join(f"{w}\n" for w in sorted(self._personal)), encoding="utf-8")
+        os.replace(tmp, path)
+        self.dictionaryChanged.emit(word)
+
+    def _read_personal(self) -> None:
+        path = personal_dictionary_path()
+        try:
+            words = path.read_text(encoding="utf-8").split()
+        except OSError:
+            words = []
+        self._personal = set(words) | {w.lower() for w in words}
+
+
+def _load(language: str):
+    from spellchecker import SpellChecker
+    return SpellChecker(language=language, distance=2)
