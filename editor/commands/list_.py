@@ -40,20 +40,27 @@ def run(args) -> int:
     index = SiteIndex(site, use_cache=True)
     if args.no_cache:
         index.use_cache = False
-    index.refresh()
-    out = sys.stdout
+    index.refresh(save=False)   # the cache is written after the answer is out
+    try:
+        _print(index, args, sys.stdout)
+        sys.stdout.flush()
+    finally:
+        index.save()
+    return 0
+
+
+def _print(index, args, out) -> None:
     filtered = args.status or args.tag or args.section is not None
     if args.json and not filtered:
         items = index.json_items()  # cached JSON spliced, not re-parsed: the fast path
         out.write("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
-        return 0
+        return
     entries = [e for e in index.entries() if _keep(e, args)]
     if args.json:
         import json
         out.write(json.dumps(entries, ensure_ascii=False, indent=None).replace("}, {", "},\n{") + "\n")
-        return 0
+        return
     _table(entries, out)
-    return 0
 
 
 def _table(entries: list[dict], out) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import tomllib
@@ -52,6 +53,7 @@ Yaml12Loader.add_constructor(_FLOAT, _float)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_TS = "tag:yaml.org,2002:timestamp"
 
 
 class _Fallback(Exception):
@@ -72,13 +74,153 @@ def _build(loader, node):
         return out
     if tag == _SEQ:
         return [_build(loader, v) for v in node.value]
-    if tag in (_INT, _FLOAT, _BOOL, "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"):
+    if tag == _TS:
+        return _timestamp(node.value)
+    if tag in (_INT, _FLOAT, _BOOL, "tag:yaml.org,2002:null"):
         return loader.construct_object(node)
     raise _Fallback
 
 
+_RESOLVERS = Yaml12Loader.yaml_implicit_resolvers
+_TIMESTAMP = yaml.constructor.SafeConstructor()
+# Only the plain subset is read by _flat(); anything else (tabs, control or exotic line-break
+# characters, a BOM) goes to PyYAML.
+_UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$")
+_ITEM = re.compile(r"( *)- +(.*?) *$")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+_RFC3339 = re.compile(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d))?$")
+
+
+def _timestamp(text: str):
+    """A YAML timestamp as PyYAML builds it; an impossible date (2020-13-45) stays a string, which
+    Hugo then reports as "not a parsable date" (PyYAML would raise ValueError)."""
+    try:
+        if _RFC3339.match(text):   # the usual shapes: same values, without PyYAML's constructor
+            return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
+        return _TIMESTAMP.construct_yaml_timestamp(yaml.ScalarNode(_TS, text))
+    except ValueError:
+        return text
+
+
+_MEMO: tuple[dict, dict] = ({}, {})   # one-line scalars seen before (block, flow): immutable values
+
+
+def _plain(text: str, flow: bool):
+    """A plain scalar resolved as Yaml12Loader does; _Fallback for anything not simply plain."""
+    if not text or (text[0] in _INDICATORS and not (text[0] == "-" and text[1:2] not in ("", " "))) \
+            or ": " in text or " #" in text or text[-1] == ":" \
+            or (flow and any(c in text for c in ",[]{}:?")):
+        raise _Fallback
+    for tag, rx in _RESOLVERS.get(text[0], ()):
+        if rx.match(text):
+            break
+    else:
+        return text
+    if tag == _INT:
+        return int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
+    if tag == _FLOAT:
+        low = text.lower()
+        if low.endswith("inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        return float("nan") if low.endswith("nan") else float(text)
+    if tag == _BOOL:
+        return text.lower() == "true"
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == _TS:
+        return _timestamp(text)
+    raise _Fallback
+
+
+def _scalar(text: str, flow: bool = False):
+    """A one-line scalar: plain, or quoted without escapes (memoised: tags and flags repeat)."""
+    memo = _MEMO[flow]
+    try:
+        return memo[text]
+    except KeyError:
+        pass
+    value = _scalar_uncached(text, flow)
+    if len(memo) > 50_000:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
+def _scalar_uncached(text: str, flow: bool):
+    if text[:1] == '"':
+        if len(text) < 2 or text[-1] != '"' or '"' in text[1:-1] or "\\" in text:
+            raise _Fallback
+        return text[1:-1]
+    if text[:1] == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+            raise _Fallback
+        return inner.replace("''", "'")
+    return _plain(text, flow)
+
+
+def _flat(text: str) -> dict:
+    """The common front matter, without PyYAML: top-level `key: scalar`, flow lists of scalars
+    and block lists of scalars, comment lines. _Fallback for everything else, so the result is
+    always what PyYAML would build (tests/core/test_index_fastfm.py compares them)."""
+    if _UNSAFE.search(text):
+        raise _Fallback
+    out: dict = {}
+    lines = text.split("\n")
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        i += 1
+        if not line.strip() or line[0] == "#":
+            continue
+        m = _KEY.match(line)
+        if m is None:
+            raise _Fallback
+        key, value = m[1], m[2]
+        if key[0] in "tTfFnN~" and _plain(key, False) is not key:
+            raise _Fallback   # true:, null: … are not string keys
+        if value:
+            if value[0] == "[":
+                if value[-1] != "]":
+                    raise _Fallback
+                inner = value[1:-1].strip()
+                out[key] = [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
+            else:
+                out[key] = _scalar(value)
+            continue
+        items, indent = [], None
+        while i < n:
+            item = _ITEM.match(lines[i])
+            if item is None:
+                if lines[i].strip() and lines[i][0] == " ":
+                    raise _Fallback   # a nested block or a continued scalar
+                break
+            if indent is None:
+                indent = item[1]
+            elif item[1] != indent:
+                raise _Fallback
+            items.append(_scalar(item[2]))
+            i += 1
+        out[key] = items if indent is not None else None
+    return out
+
+
 def load_yaml(text: str):
-    """YAML 1.2 values of a front matter (the quick walker, PyYAML's constructor as fallback)."""
+    """YAML 1.2 values of a front matter (the flat reader, then the quick walker, then PyYAML's
+    constructor)."""
+    flat = text.replace("\r\n", "\n") if "\r" in text else text
+    if "\r" not in flat:
+        try:
+            return _flat(flat)
+        except _Fallback:
+            pass
+    return _pyyaml(text)
+
+
+def _pyyaml(text: str):
     loader = Yaml12Loader(text)
     try:
         node = loader.get_single_node()

@@ -9,13 +9,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from editor.core import collisions, fastfm, fields, pagedates, status as status_mod
-from editor.core.dates import DateError, format_hugo, parse_date
-from editor.core.errors import PostError
+from editor.core import collisions, status as status_mod
+from editor.core.index_entry import index_file, url_line
 from editor.core.site import CONTENT_SUFFIXES, Site
-from editor.core.urls import page_url
 
-INDEX_VERSION = "2"  # bump when what is cached changes
+INDEX_VERSION = "3"  # bump when what is cached changes
 _NO_TS = None
 
 
@@ -57,130 +55,6 @@ def scan(site: Site) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[s
     return found, sections
 
 
-class _Page:
-    """A parsed front matter seen as Post is by the URL rules: .path and alias-aware .get()."""
-
-    def __init__(self, values: dict, path: str) -> None:
-        self.values = values
-        self.path = path
-        self._lower = {str(k).lower(): v for k, v in values.items()}
-
-    def get(self, key: str, default=None):
-        for name in fields.spellings(key):
-            if name in self._lower:
-                return self._lower[name]
-        return default
-
-    def front_matter_values(self) -> dict:
-        return self.values
-
-
-def _words(body: bytes) -> int:
-    return len(body.split())
-
-
-def _strings(value) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value]
-    return [str(value)]
-
-
-def _problem(path: str, line, message: str, severity: str = "error", column=1) -> dict:
-    return {"path": path, "line": line or 1, "column": column or 1, "severity": severity, "message": message}
-
-
-def index_file(site: Site, path: Path, lang: str = "") -> dict:
-    """The index entry of one file (never raises: unreadable files carry their problems)."""
-    rel = site.relative(path)
-    relpath = os.path.relpath(path, site.root).replace(os.sep, "/")
-    problems: list[dict] = []
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        data = b""
-        problems.append(_problem(relpath, 1, f"cannot read the file: {exc.strerror or exc}"))
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")  # as Hugo does: U+FFFD, no error
-        problems.append(_problem(relpath, data[: exc.start].count(b"\n") + 1,
-                                 "the file is not UTF-8 text (Hugo shows U+FFFD in its place)"))
-    values: dict = {}
-    fm, first, body_at = "", 1, 0
-    try:
-        fmt, fm, first, body_at = fastfm.split(text)
-        values = fastfm.parse(fmt, fm)
-    except PostError as exc:
-        line = (exc.line or 1) + (first - 1 if fm else 0)
-        problems.append(_problem(relpath, line, f"{exc.reason} (Hugo refuses to build the site)",
-                                 column=exc.column))
-
-    def line_of(key: str) -> int | None:
-        actual = next((k for k in values if str(k).lower() in fields.spellings(key)), None)
-        found = fastfm.key_line(fm, str(actual)) if actual is not None else None
-        return found + first - 1 if found else None
-
-    tz = site.timezone
-    for key, raw in values.items():
-        name = fields.canonical(str(key))
-        if name in fields.DATE_FIELDS and not isinstance(raw, (dt.date, type(None))):
-            try:
-                parse_date(raw, tz) if not isinstance(raw, (list, dict, bool)) else parse_date(True)
-            except DateError:
-                problems.append(_problem(relpath, line_of(str(key)),
-                                         f'the "{key}" front matter field is not a parsable date: {raw!r}'))
-    page = _Page(values, str(path))
-    dates = pagedates.resolve(values, site.frontmatter_rules, str(path), tz)
-    draft = status_mod.hugo_bool(page.get("draft", False))
-    slug = page.get("slug")
-    if slug not in (None, "") and page.get("url") in (None, ""):
-        p = collisions.slug_problem(slug, relpath, line_of("slug"), lower=not site.disable_path_to_lower)
-        if p:
-            problems.append(p)
-    stem = path.stem
-    bundle = "branch" if stem == "_index" else "leaf" if stem == "index" else "single"
-    parts = rel.parts if rel else (path.name,)
-    url = page_url(page, site)
-    if lang and len(site.languages) > 1 and lang != site.default_language:
-        url = "/" + lang + url  # other languages live under /<lang>/ (defaultContentLanguageInSubdir off)
-    body = data[len(text[:body_at].encode("utf-8")):] if body_at else data
-    title = page.get("title")
-    return {
-        "path": relpath,
-        "title": "" if title is None else str(title),
-        "draft": draft,
-        "date": _iso(dates["date"]),
-        "publishDate": _iso(dates["publishDate"]),
-        "lastmod": _iso(dates["lastmod"]),
-        "expiryDate": _iso(dates["expiryDate"]),
-        "tags": _strings(page.get("tags")),
-        "categories": _strings(page.get("categories")),
-        "slug": "" if slug is None else str(slug),
-        "url": url,
-        "section": parts[0] if len(parts) > 1 else "",
-        "kind": "section" if bundle == "branch" else "page",
-        "bundle": bundle,
-        "lang": lang,
-        "words": _words(body),
-        "problems": problems,
-        "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
-                _ts(dates["lastmod"])],
-        "_url_line": line_of("url") or line_of("slug"),
-    }
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return None if value is None else format_hugo(value)
-
-
-def _ts(value: dt.datetime | None) -> float | None:
-    return None if value is None else value.timestamp()
-
-
 def _fingerprint(site: Site, sections: set) -> str:
     """What every cached entry depends on besides its own file: config, sections, code version."""
     basis = json.dumps([INDEX_VERSION, str(site.root), site.config, str(site.content_override),
@@ -201,23 +75,45 @@ _FORK_SITE: Site | None = None  # the site the forked workers index (inherited, 
 
 def _index_chunk(items: list[tuple[str, str]], site: Site | None = None) -> list[tuple]:
     site = site or _FORK_SITE
-    return [_row(index_file(site, Path(p), lang)) for lang, p in items]
+    return [_row(index_file(site, p, lang)) for lang, p in items]
 
 
-def _index_many(site: Site, items: list[tuple[str, str]]) -> list[tuple]:
-    """Index files, on every core when there are many (fork start: the site is inherited)."""
+def _index_chunk_args(args: tuple) -> list[tuple]:
+    return _index_chunk(*args)
+
+
+def _index_many(site: Site, items: list[tuple[str, str]], progress=None,
+                start: str = "fork") -> list[tuple]:
+    """Index files, on every core when there are many. `start` is the multiprocessing start
+    method: "fork" (the command line: the site is inherited) or "forkserver"/"spawn" (a process
+    with threads, e.g. the window: the site is pickled). `progress(done, total)` after each chunk."""
     global _FORK_SITE
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
-    if len(items) < 500 or workers < 2 or not hasattr(os, "fork"):
-        return _index_chunk(items, site)
+    total = len(items)
+    if total < 500 or workers < 2 or (start == "fork" and not hasattr(os, "fork")) \
+            or (start != "fork" and site.error is not None):
+        step = max(100, total // 50)
+        out: list[tuple] = []
+        for i in range(0, total, step):
+            out.extend(_index_chunk(items[i:i + step], site))
+            if progress:
+                progress(len(out), total)
+        return out
     import multiprocessing
-    size = -(-len(items) // (workers * 2))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    _FORK_SITE = site
+    parts = workers * 2 if progress is None else max(workers * 2, total // 250)
+    size = -(-total // parts)
+    chunks = [items[i:i + size] for i in range(0, total, size)]
+    _FORK_SITE = site if start == "fork" else None
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [row for part in pool.map(_index_chunk, chunks, chunksize=1) for row in part]
-    except (OSError, RuntimeError):
+        with multiprocessing.get_context(start).Pool(workers) as pool:
+            out = []
+            args = [(c, None if start == "fork" else site) for c in chunks]
+            for part in pool.imap(_index_chunk_args, args, chunksize=1):
+                out.extend(part)
+                if progress:
+                    progress(len(out), total)
+            return out
+    except (OSError, RuntimeError, ValueError):
         return _index_chunk(items, site)
     finally:
         _FORK_SITE = None
@@ -227,14 +123,20 @@ _COLUMNS = "data, url, draft, pub, exp, date, line, rel, lastmod, branch"
 
 
 class SiteIndex:
-    """The index of one site; `refresh()` re-reads only files whose (mtime_ns, size) changed."""
+    """The index of one site. `refresh()` re-reads only files whose (mtime_ns, size) changed: the
+    first time against the sqlite cache, afterwards against what it holds in memory."""
 
     def __init__(self, site: Site, cache: str | os.PathLike | None = None, use_cache: bool = True):
         self.site = site
         self.cache = Path(cache) if cache else cache_path()
         self.use_cache = use_cache
         self._rows: dict[str, tuple] = {}   # absolute path -> _row() tuple
+        self._stats: dict[str, tuple[int, int]] = {}   # absolute path -> (mtime_ns, size)
+        self._fp: str | None = None
+        self._pending: tuple | None = None
         self.reindexed = 0
+        self.changed: set[str] = set()   # paths read again by the last refresh
+        self.removed: set[str] = set()   # paths gone since the previous refresh
 
     def _connect(self) -> sqlite3.Connection | None:
         if not self.use_cache:
@@ -242,6 +144,7 @@ class SiteIndex:
         try:
             self.cache.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.cache, timeout=10)
+            db.execute("PRAGMA synchronous = OFF")   # a cache: a torn write only costs speed
             db.execute("CREATE TABLE IF NOT EXISTS posts (site TEXT, path TEXT, mtime_ns INTEGER, "
                        "size INTEGER, fp TEXT, data TEXT, url TEXT, draft INTEGER, pub REAL, "
                        "exp REAL, date REAL, line INTEGER, rel TEXT, lastmod REAL, branch INTEGER, "
@@ -250,61 +153,100 @@ class SiteIndex:
         except sqlite3.Error:
             return None  # a broken cache only costs speed
 
-    def refresh(self) -> "SiteIndex":
+    def _load_cache(self) -> dict[str, tuple]:
+        """path → (mtime_ns, size, fp, *row) from sqlite."""
+        db = self._connect() if self.use_cache else None
+        if db is None:
+            return {}
+        try:
+            return {r[0]: r[1:] for r in db.execute(
+                f"SELECT path, mtime_ns, size, fp, {_COLUMNS} FROM posts WHERE site = ?",
+                (str(self.site.root),))}
+        except sqlite3.Error:
+            return {}
+        finally:
+            db.close()
+
+    def refresh(self, progress=None, save: bool = True, start: str = "fork") -> "SiteIndex":
+        """Scan the content folders and read what changed. `progress(done, total)` reports the
+        files being read; with save=False the sqlite cache is written later by save()."""
         files, sections = scan(self.site)
         self.site.__dict__["_nested_sections"] = sections  # seen by the scan: no second walk
         fp = _fingerprint(self.site, sections)
-        key = str(self.site.root)
-        db = self._connect()
-        cached: dict[str, tuple] = {}
-        if db is not None:
-            try:
-                cached = {r[0]: r[1:] for r in db.execute(
-                    f"SELECT path, mtime_ns, size, fp, {_COLUMNS} FROM posts WHERE site = ?", (key,))}
-            except sqlite3.Error:
-                cached = {}
+        if self._rows and fp == self._fp:
+            cached = {p: (*self._stats[p], fp, *row) for p, row in self._rows.items()}
+        else:
+            cached = self._load_cache()
         rows: dict[str, tuple] = {}
+        stats: dict[str, tuple[int, int]] = {}
         todo: list[tuple[str, str]] = []
-        stats = {}
         for lang, path, st in files:
+            stats[path] = (st.st_mtime_ns, st.st_size)
             hit = cached.get(path)
             if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and hit[2] == fp:
                 rows[path] = hit[3:]
             else:
                 todo.append((lang, path))
-                stats[path] = st
-                rows[path] = None
-        fresh = _index_many(self.site, todo) if todo else []
+                rows[path] = None  # keeps the scan order
+        fresh = _index_many(self.site, todo, progress, start) if todo else []
         for (lang, path), row in zip(todo, fresh):
             rows[path] = row
         self.reindexed = len(todo)
-        if db is not None:
-            try:
-                with db:
-                    gone = set(cached) - set(rows)
-                    db.executemany("DELETE FROM posts WHERE site = ? AND path = ?", [(key, p) for p in gone])
-                    db.executemany(
-                        "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(key, p, stats[p].st_mtime_ns, stats[p].st_size, fp, *rows[p]) for _, p in todo])
-            except sqlite3.Error:
-                pass
-            finally:
-                db.close()
-        self._rows = rows
+        self.changed = {p for _, p in todo}
+        self.removed = set(self._rows) - set(rows)
+        gone = set(cached) - set(rows)
+        self._rows, self._stats, self._fp = rows, stats, fp
+        self._pending = (fp, [p for _, p in todo], gone)
+        if save:
+            self.save()
         return self
+
+    def save(self) -> None:
+        """Write what the last refresh read to the sqlite cache (nothing when nothing changed)."""
+        pending, self._pending = self._pending, None
+        if pending is None or not self.use_cache or not (pending[1] or pending[2]):
+            return
+        fp, todo, gone = pending
+        key = str(self.site.root)
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany("DELETE FROM posts WHERE site = ? AND path = ?", [(key, p) for p in gone])
+                db.executemany(
+                    "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(key, p, *self._stats[p], fp, *self._rows[p]) for p in todo if p in self._rows])
+        except sqlite3.Error:
+            pass
+        finally:
+            db.close()
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
     def _ordered(self, now: dt.datetime | None):
         """(row, status, collision problems, aggregated dates) newest first."""
         now_ts = (now or dt.datetime.now(dt.timezone.utc)).timestamp()
         rows = list(self._rows.values())
         paths = [r[7] for r in rows]
-        shared = collisions.url_collisions([(p, r[1], r[6]) for p, r in zip(paths, rows)])
+        shared = self._collisions(rows, paths)
         agg = _aggregates(rows, now_ts)
         dates = [agg[i][0][5] if i in agg and agg[i][0] else rows[i][5] for i in range(len(rows))]
         order = sorted(range(len(rows)), key=lambda i: (-(dates[i] or 0), paths[i]))
         for i in order:
             r = rows[i]
             yield r, _status(bool(r[2]), r[3], r[4], now_ts), shared.get(paths[i]), agg.get(i)
+
+    def _collisions(self, rows: list[tuple], paths: list[str]) -> dict[str, list[dict]]:
+        """URL-collision problems; the key line is read from the file only for colliding pages."""
+        seen: dict[str, int] = {}
+        for r in rows:
+            u = r[1].lower()
+            seen[u] = seen.get(u, 0) + 1
+        return collisions.url_collisions([
+            (p, r[1], (r[6] or url_line(self.site, p)) if seen[r[1].lower()] > 1 else None)
+            for p, r in zip(paths, rows)])
 
     def entries(self, now: dt.datetime | None = None) -> list[dict]:
         """Every post (newest first), with `status` for `now` and URL-collision problems added."""

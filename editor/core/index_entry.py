@@ -1,0 +1,220 @@
+"""One file's index entry: its Hugo view (dates, status inputs, URL, words, problems) read fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+from editor.core import collisions, fastfm, fields, pagedates, status as status_mod
+from editor.core.dates import DateError, format_hugo, parse_date
+from editor.core.errors import PostError
+from editor.core.site import Site
+from editor.core.urls import _base_path, _uses_filename, escape_path, page_url, sanitize
+
+
+class _Page:
+    """A parsed front matter seen as Post is by the URL rules: .path and alias-aware .get()."""
+
+    def __init__(self, values: dict, path: str) -> None:
+        self.values = values
+        self.path = path
+        self._lower = {str(k).lower(): v for k, v in values.items()}
+
+    def get(self, key: str, default=None):
+        for name in fields.spellings(key):
+            if name in self._lower:
+                return self._lower[name]
+        return default
+
+    def front_matter_values(self) -> dict:
+        return self.values
+
+
+def _words(body: bytes) -> int:
+    return len(body.split())
+
+
+def _strings(value) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _problem(path: str, line, message: str, severity: str = "error", column=1) -> dict:
+    return {"path": path, "line": line or 1, "column": column or 1, "severity": severity, "message": message}
+
+
+def _facts(site: Site) -> dict:
+    """What index_file needs from the site, worked out once per site rather than once per file."""
+    facts = site.__dict__.get("_index_facts")
+    if facts is None:
+        facts = site.__dict__["_index_facts"] = {
+            "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
+            "accents": site.remove_path_accents, "base": _base_path(site.base_url),
+            "patterns": set(site.permalinks), "ugly": site.ugly_urls,
+            "filename": _uses_filename(site), "multi": len(site.languages) > 1,
+            "default_lang": site.default_language,
+            "prefixes": site._dir_prefixes, "root": os.path.join(str(site.root), ""),
+        }
+    return facts
+
+
+def _relative(facts: dict, path: str) -> tuple[str, ...] | None:
+    """The post's path parts inside its content folder (site.relative without pathlib)."""
+    for prefix in facts["prefixes"]:
+        if path.startswith(prefix):
+            return tuple(p for p in path[len(prefix):].split(os.sep) if p)
+    return None
+
+
+def _default_url(facts: dict, parts: tuple[str, ...], stem: str, slug) -> str:
+    """urls.page_url for the common page (no `url`, no permalink pattern, no :filename rule)."""
+    folders = list(parts[:-1]) if stem == "index" else [*parts[:-1], stem]
+    if slug is not None and slug != "" and folders:
+        folders[-1] = str(slug).strip("-")
+    lower, accents = facts["lower"], facts["accents"]
+    path = "/".join(sanitize(p, lower=lower, accents=accents) for p in folders)
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
+    path = path.strip("/")
+    if facts["ugly"]:
+        return escape_path(facts["base"] + "/" + path + ".html")
+    return escape_path(facts["base"] + "/" + path + "/")
+
+
+_DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALIASES[name])
+
+
+def index_file(site: Site, path: str | os.PathLike, lang: str = "") -> dict:
+    """The index entry of one file (never raises: unreadable files carry their problems)."""
+    facts = _facts(site)
+    path = os.path.abspath(path)
+    parts = _relative(facts, path)
+    relpath = path[len(facts["root"]):].replace(os.sep, "/") if path.startswith(facts["root"]) \
+        else os.path.relpath(path, site.root).replace(os.sep, "/")
+    problems: list[dict] = []
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        data = b""
+        problems.append(_problem(relpath, 1, f"cannot read the file: {exc.strerror or exc}"))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")  # as Hugo does: U+FFFD, no error
+        problems.append(_problem(relpath, data[: exc.start].count(b"\n") + 1,
+                                 "the file is not UTF-8 text (Hugo shows U+FFFD in its place)"))
+    values: dict = {}
+    fm, first, body_at = "", 1, 0
+    try:
+        fmt, fm, first, body_at = fastfm.split(text)
+        values = fastfm.parse(fmt, fm)
+    except PostError as exc:
+        line = (exc.line or 1) + (first - 1 if fm else 0)
+        problems.append(_problem(relpath, line, f"{exc.reason} (Hugo refuses to build the site)",
+                                 column=exc.column))
+
+    def line_of(key: str) -> int | None:   # only asked when a problem needs it
+        return _key_line(values, fm, first, key)
+
+    tz = facts["tz"]
+    for key, raw in values.items():
+        if isinstance(raw, (dt.date, type(None))) or str(key).lower() not in _DATE_SPELLINGS:
+            continue
+        try:
+            parse_date(raw, tz) if not isinstance(raw, (list, dict, bool)) else parse_date(True)
+        except DateError:
+            problems.append(_problem(relpath, line_of(str(key)),
+                                     f'the "{key}" front matter field is not a parsable date: {raw!r}'))
+    page = _Page(values, path)
+    dates = pagedates.resolve(values, facts["rules"], path, tz)
+    draft = status_mod.hugo_bool(page.get("draft", False))
+    slug = page.get("slug")
+    url_value = page.get("url")
+    if slug not in (None, "") and url_value in (None, ""):
+        p = collisions.slug_problem(slug, relpath, line_of("slug"), lower=facts["lower"])
+        if p:
+            problems.append(p)
+    base = os.path.basename(path)
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    bundle = "branch" if stem == "_index" else "leaf" if stem == "index" else "single"
+    parts = parts or (base,)
+    section = parts[0] if len(parts) > 1 else ""
+    if bundle == "branch" or facts["filename"] or (isinstance(url_value, str) and url_value.strip()) \
+            or (section and section in facts["patterns"]):
+        url = page_url(page, site)
+    else:
+        url = _default_url(facts, parts, stem, slug)
+    if lang and facts["multi"] and lang != facts["default_lang"]:
+        url = "/" + lang + url  # other languages live under /<lang>/ (defaultContentLanguageInSubdir off)
+    body = data[len(text[:body_at].encode("utf-8")):] if body_at else data
+    title = page.get("title")
+    return {
+        "path": relpath,
+        "title": "" if title is None else str(title),
+        "draft": draft,
+        "date": _iso(dates["date"]),
+        "publishDate": _iso(dates["publishDate"]),
+        "lastmod": _iso(dates["lastmod"]),
+        "expiryDate": _iso(dates["expiryDate"]),
+        "tags": _strings(page.get("tags")),
+        "categories": _strings(page.get("categories")),
+        "slug": "" if slug is None else str(slug),
+        "url": url,
+        "section": section,
+        "kind": "section" if bundle == "branch" else "page",
+        "bundle": bundle,
+        "lang": lang,
+        "words": _words(body),
+        "problems": problems,
+        "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
+                _ts(dates["lastmod"])],
+        "_url_line": None,   # worked out only for pages whose URL is shared (see url_line)
+    }
+
+
+def _key_line(values: dict, fm: str, first: int, key: str) -> int | None:
+    """The file line where the front matter writes `key` (any alias, any case)."""
+    names = fields.spellings(key)
+    actual = next((k for k in values if str(k).lower() in names), None)
+    found = fastfm.key_line(fm, str(actual)) if actual is not None else None
+    return found + first - 1 if found else None
+
+
+def url_line(site: Site, relpath: str) -> int | None:
+    """The line of a page's `url` (else `slug`) key: read again only when a problem points there."""
+    try:
+        with open(os.path.join(str(site.root), relpath), "rb") as fh:
+            text = fh.read().decode("utf-8", errors="replace").lstrip("\ufeff")
+        fmt, fm, first, _ = fastfm.split(text)
+        values = fastfm.parse(fmt, fm)
+    except (OSError, PostError):
+        return None
+    return _key_line(values, fm, first, "url") or _key_line(values, fm, first, "slug")
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    """format_hugo, without strftime for the usual dates (same text)."""
+    if value is None:
+        return None
+    off = value.utcoffset()
+    if value.year < 1000 or off is None or off.seconds % 60 or off.microseconds:
+        return format_hugo(value)
+    head = (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T"
+            f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
+    if not off:
+        return head + "Z"
+    minutes = int(off.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{head}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _ts(value: dt.datetime | None) -> float | None:
+    return None if value is None else value.timestamp()
