@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Why not ftfy (measured on ../shared/corpus, 1,466 posts, with ftfy 6.3.1, line by line):
+# as the text stands, this detector flags 0 lines and ftfy's badness check 3 (a binary dump quoted
+# in a code block); on the 2,342 non-ASCII lines mangled UTF-8→cp1252, this repairs 2,342 exactly,
+# ftfy.fix_encoding 2,333 (it leaves "OÄŸuz", "miesiÄ…ce", "Truthâ„¢"). It is also 10x faster.
+
 # A lead byte of a UTF-8 sequence seen as cp1252 (Â..ô), followed by continuation bytes seen as cp1252.
 _CONT = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014" \
         "\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"

@@ -1,0 +1,60 @@
+"""Spell service: site language, prose words only, cached lookups, suggestions, the personal word list."""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+from editor.services.spelling import (SpellService, language_for, personal_dictionary_path, prose_words,
+                                      site_language)
+
+
+def words(line: str) -> list[str]:
+    return [w for _, _, w in prose_words(line)]
+
+
+def test_language_from_site_config():
+    assert language_for("en-us") == "en" and language_for("de_DE") == "de" and language_for("pt-BR") == "pt"
+    assert language_for("zh-cn") == "en" and language_for(None) == "en"
+    assert site_language(SimpleNamespace(config={"languagecode": "fr-FR"})) == "fr-FR"
+    assert site_language(SimpleNamespace(config={"locale": "nl"})) == "nl"
+    config = {"defaultcontentlanguage": "es", "languages": {"es": {"languageCode": "es-ES"}}}
+    assert site_language(SimpleNamespace(config=config)) == "es-ES"
+    assert site_language(None) is None
+
+
+def test_prose_words_skip_code_urls_shortcodes_html_and_acronyms():
+    line = ('Teh `codeword` at https://exampel.org/path or <span class="clss">inner</span> '
+            '{{< shortcde arg >}} [linktext](http://x.y/zz) IBM iPhone don’t')
+    assert words(line) == ["Teh", "at", "or", "inner", "linktext", "don’t"]
+    start, length, word = prose_words("  Hello")[0]
+    assert (start, length, word) == (2, 5, "Hello")
+    assert words("[ref]: https://example.org/ref") == []
+
+
+def test_known_words_suggestions_and_personal_list(qtbot):
+    service = SpellService("en")
+    qtbot.waitUntil(lambda: service.is_ready, timeout=20000)
+    assert service.language == "en"
+    assert service.is_known("transparency") and service.is_known("Congress") and service.is_known("company's")
+    assert not service.is_known("transparancy")
+    assert service.suggestions("transparancy")[0] == "transparency"
+    assert service.suggestions("Recieve")[0] == "Receive"
+    with qtbot.waitSignal(service.dictionaryChanged, timeout=2000):
+        service.add_word("Hugoish")
+    assert service.is_known("Hugoish") and service.is_known("hugoish")
+    path = personal_dictionary_path()
+    assert str(path).startswith(os.environ["XDG_DATA_HOME"])
+    assert "Hugoish" in path.read_text().split()
+    again = SpellService("en")    # a new run reads the list back
+    qtbot.waitUntil(lambda: again.is_ready, timeout=20000)
+    assert again.is_known("Hugoish")
+
+
+def test_switching_language_reloads(qtbot):
+    service = SpellService("en")
+    qtbot.waitUntil(lambda: service.is_ready, timeout=20000)
+    assert not service.is_known("Straße")
+    with qtbot.waitSignal(service.ready, timeout=20000):
+        service.set_language("de-DE")
+    assert service.language == "de" and service.is_known("Straße")
