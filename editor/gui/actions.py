@@ -27,6 +27,27 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionToggleDraft": ("Toggle &Draft", "Ctrl+Shift+D", "", "Mark the post as draft or not"),
     "actionReloadList": ("Re&load Post List", StdKey.Refresh, "view-refresh", "Scan the content folder again"),
     "actionAbout": ("&About", "", "help-about", "About Hugo Post Editor"),
+    # Writer's tools (issue 7): find/replace, formatting, spelling, focus, mojibake, preferences.
+    "actionFind": ("&Find…", StdKey.Find, "edit-find", "Find in the post's body"),
+    "actionReplace": ("Find and &Replace…", "Ctrl+H", "edit-find-replace", "Find and replace in the post's body"),
+    "actionFindNext": ("Find &Next", StdKey.FindNext, "go-down", "Next match"),
+    "actionFindPrevious": ("Find Pre&vious", StdKey.FindPrevious, "go-up", "Previous match"),
+    "actionBold": ("&Bold", StdKey.Bold, "format-text-bold", "**Bold** the selection"),
+    "actionItalic": ("&Italic", StdKey.Italic, "format-text-italic", "*Italicise* the selection"),
+    "actionCode": ("&Code", "Ctrl+`", "", "`Code` span around the selection"),
+    "actionLink": ("&Link", "Ctrl+K", "insert-link", "Link the selection (URL from the clipboard)"),
+    "actionHeading1": ("Heading &1", "Ctrl+1", "", "Make the line a level-1 heading"),
+    "actionHeading2": ("Heading &2", "Ctrl+2", "", "Make the line a level-2 heading"),
+    "actionHeading3": ("Heading &3", "Ctrl+3", "", "Make the line a level-3 heading"),
+    "actionParagraph": ("&Paragraph", "Ctrl+0", "", "Make the line plain text again"),
+    "actionBulletList": ("Bullet Li&st", "Ctrl+Shift+8", "format-list-unordered", "Make the lines a bullet list"),
+    "actionNumberedList": ("&Numbered List", "Ctrl+Shift+7", "format-list-ordered", "Make the lines a numbered list"),
+    "actionQuote": ("&Quote", "Ctrl+Shift+9", "format-indent-more", "Make the lines a blockquote"),
+    "actionSpellCheck": ("Check &Spelling", "F7", "tools-check-spelling", "Underline misspelled words"),
+    "actionFixMojibake": ("Fix &Mojibake…", "", "tools-check-spelling", "Repair UTF-8 text that was read as Windows-1252"),
+    "actionFocusMode": ("&Focus Mode", "F11", "view-fullscreen", "Hide everything but the text"),
+    "actionTypewriter": ("&Typewriter Scrolling", "", "", "Keep the line being typed in the middle"),
+    "actionPreferences": ("&Preferences…", StdKey.Preferences, "preferences-system", "Font, width, theme, spelling, images"),
 }
 
 SP = QStyle.StandardPixmap
@@ -60,6 +81,10 @@ class Actions(QObject):
             self.all[name] = action
             setattr(self, snake_name(name), action)   # actionSaveAs -> self.save_as
         self.toggle_draft.setCheckable(True)
+        for checkable in (self.spell_check, self.focus_mode, self.typewriter):
+            checkable.setCheckable(True)
+        if not self.preferences.shortcut().toString():   # no standard key on some desktops
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
 
     def __getitem__(self, name: str) -> QAction:
         return self.all[name]

@@ -67,7 +67,7 @@ class FindReplaceBar(QWidget):
         grid.addWidget(buttons[2], 1, 1, 1, 2)
         grid.addWidget(buttons[3], 1, 3)
         grid.setColumnStretch(0, 1)
-        self.find_edit.textEdited.connect(lambda _: self.find(from_selection_start=True))
+        self.find_edit.textChanged.connect(lambda _: self.find(from_selection_start=True))
         self.find_edit.returnPressed.connect(self.find)
         self.replace_edit.returnPressed.connect(self.replace_one)
         self.hide()

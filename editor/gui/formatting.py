@@ -20,9 +20,19 @@ def wrap_selection(editor: Editor, marker: str, placeholder: str = "text") -> No
     """Surround the selection with `marker` (or remove it when already there); one undo step."""
     cursor = editor.textCursor()
     text = cursor.selectedText()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    whole = editor.document().toPlainText() if text else ""
+    n = len(marker)
     cursor.beginEditBlock()
-    if text.startswith(marker) and text.endswith(marker) and len(text) >= 2 * len(marker):
-        cursor.insertText(text[len(marker):-len(marker)])
+    if text and whole[max(0, start - n):start] == marker and whole[end:end + n] == marker:
+        # The selection is already wrapped (as this command leaves it): unwrap.
+        cursor.setPosition(start - n)
+        cursor.setPosition(end + n, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        cursor.setPosition(start - n)
+        cursor.setPosition(end - n, QTextCursor.MoveMode.KeepAnchor)
+    elif text.startswith(marker) and text.endswith(marker) and len(text) >= 2 * n:
+        cursor.insertText(text[n:-n])
     elif text:
         start = cursor.selectionStart()
         cursor.insertText(f"{marker}{text}{marker}")

@@ -46,6 +46,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self._build_panes()
         self._build_menus()
         self._connect()
+        self._install_writer_tools()
         self.preview.load_page(resources.preview_page(),
                                QUrl.fromLocalFile(str(resources.resources_dir() / "preview") + "/"))
         self.preview.follow_palette(self.palette())
@@ -99,10 +100,6 @@ class MainWindow(DialogFlows, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.post_dock)
         self.resizeDocks([self.post_dock], [320], Qt.Orientation.Horizontal)
 
-        self.word_count = QLabel()
-        self.word_count.setObjectName("wordCount")
-        self.word_count.setAccessibleName("Word count")
-        self.statusBar().addPermanentWidget(self.word_count)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -163,6 +160,20 @@ class MainWindow(DialogFlows, QMainWindow):
         self.post_list.postActivated.connect(self.open_post)
         self.post_model.scanFinished.connect(self._list_ready)
         self.splitter.splitterMoved.connect(lambda *_: self._save_layout())
+
+    def _install_writer_tools(self) -> None:
+        """Issue 7's tools, each wired by its own module."""
+        from editor.gui import (find_replace, focus_mode, formatting, image_drop, outline, preferences,
+                                problems_panel, spell, status_bar)
+        formatting.install_formatting(self)
+        self.find_bar = find_replace.install_find_replace(self)
+        self.outline_dock = outline.install_outline(self)
+        self.writer_status = status_bar.install_status_bar(self)
+        self.spell = spell.install_spell(self)
+        self.problems_dock = problems_panel.install_problems(self)
+        self.focus_mode = focus_mode.install_focus_mode(self)
+        self.images = image_drop.install_images(self)
+        self.preferences = preferences.install_preferences(self, self.spell)
 
     # ------------------------------------------------------------------ opening
     def open_initial(self, path: str | None) -> None:
@@ -275,8 +286,6 @@ class MainWindow(DialogFlows, QMainWindow):
     def _request_preview(self, immediate: bool = False) -> None:
         doc = self.document
         text = self.editor.toPlainText()
-        words = len(text.split())
-        self.word_count.setText(f"{words} word{'s' if words != 1 else ''}" if doc.is_open else "")
         if not doc.is_open:
             self.preview_service.cancel()
             self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', "")

@@ -51,3 +51,20 @@ class Settings:
 
     def sync(self) -> None:
         self._qs.sync()
+
+    # Preferences (editor/gui/preferences.py): editor/font, editor/width, appearance/theme,
+    # spell/enabled, spell/language, images/maxWidth, preview/remoteContent.
+    def value(self, key: str, default=None, kind: type | None = None):
+        if kind is None:
+            return self._qs.value(key, default)
+        return self._qs.value(key, default, kind)
+
+    def set_value(self, key: str, value) -> None:
+        self._qs.setValue(key, value)
+
+    def remote_content(self) -> bool:
+        """Whether the preview may load remote images, fonts and scripts (off by default)."""
+        return self._qs.value("preview/remoteContent", False, bool)
+
+    def set_remote_content(self, on: bool) -> None:
+        self._qs.setValue("preview/remoteContent", bool(on))
