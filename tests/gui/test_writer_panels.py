@@ -1,0 +1,115 @@
+"""Writer's tools in the window: status bar figures, problems panel, mojibake repair, spelling menu."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit
+
+from editor.core import load, render_html, textstats
+from editor.services.spelling import personal_dictionary_path
+from tests.gui.helpers import copy_seed, find, make_window
+
+
+def test_status_bar_shows_hugo_word_count_reading_time_cursor_status_url(qtbot, tmp_path):
+    path = copy_seed(tmp_path)
+    window = make_window(qtbot, path, render=None)      # the real renderer, as Hugo counts rendered text
+    words, minutes = textstats.stats(render_html(load(path).content))
+    label = find(window, QLabel, "wordCountLabel")
+    assert label.accessibleName()
+    qtbot.waitUntil(lambda: label.text() == f"{words:,} words", timeout=20000)
+    assert find(window, QLabel, "readingTimeLabel").text() == f"{minutes} min read"
+    assert find(window, QLabel, "postStatusLabel").text() == "published"
+    assert find(window, QLabel, "postUrlLabel").text() == "/posts/ibm-no-longer-offers-facial-recognition-software/"
+    editor = find(window, QPlainTextEdit, "markdownEditor")
+    line = next(i for i, t in enumerate(editor.toPlainText().split("\n")) if i > 1 and len(t) > 10)
+    block = editor.document().findBlockByNumber(line)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + 4)
+    editor.setTextCursor(cursor)
+    assert find(window, QLabel, "cursorLabel").text() == f"Ln {line + 1}, Col 5"
+    # A thousand more words: the count follows the rendered text.
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText("\n\n" + " ".join(["word"] * 1000) + "\n")
+    qtbot.waitUntil(lambda: label.text() == f"{words + 1000:,} words", timeout=20000)
+    assert find(window, QLabel, "readingTimeLabel").text() == f"{(words + 1000 + 212) // 213} min read"
+    window.actions.toggle_draft.trigger()
+    qtbot.waitUntil(lambda: find(window, QLabel, "postStatusLabel").text() == "draft", timeout=5000)
+
+
+def test_problems_panel_and_mojibake_fix(qtbot, tmp_path):
+    path = copy_seed(tmp_path)
+    window = make_window(qtbot, path)
+    problems = find(window, QListWidget, "problemsList")
+    qtbot.waitUntil(lambda: problems.count() == 1, timeout=20000)
+    text = problems.item(0).text()
+    assert text.startswith("line 19: mojibake 'â€“'") and "meant '–'" in text
+    editor = find(window, QPlainTextEdit, "markdownEditor")
+    problems.itemDoubleClicked.emit(problems.item(0))
+    assert editor.textCursor().block().text().startswith(">Responsible technology policies â€“")
+    assert editor.textCursor().positionInBlock() == editor.textCursor().block().text().index("â€“")
+    # An undefined reference link typed into the body shows up with its line.
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText("\nSee [the docs][nowhere].\n")
+    qtbot.waitUntil(lambda: problems.count() == 2, timeout=20000)
+    assert "reference link [nowhere] is not defined" in problems.item(1).text()
+    editor.undo()
+    qtbot.waitUntil(lambda: problems.count() == 1, timeout=20000)
+
+    shown: list[list[str]] = []
+    window.problems_dock.fixer.confirm = lambda lines: shown.append(lines) or True
+    before = editor.toPlainText()
+    find(window, QAction, "actionFixMojibake").trigger()
+    assert len(shown) == 1 and "policies â€“ technology" in shown[0][0] and "policies – technology" in shown[0][0]
+    assert "policies – technology" in editor.toPlainText() and "â€“" not in editor.toPlainText()
+    assert window.document.post.content == editor.toPlainText()
+    qtbot.waitUntil(lambda: problems.count() == 0, timeout=20000)
+    editor.undo()                                # one step takes the repair back
+    assert editor.toPlainText() == before
+    # Declining changes nothing.
+    window.problems_dock.fixer.confirm = lambda lines: False
+    find(window, QAction, "actionFixMojibake").trigger()
+    assert editor.toPlainText() == before
+
+
+def test_spelling_underlines_suggests_and_learns(qtbot, tmp_path):
+    path = copy_seed(tmp_path)
+    path.write_text("---\ntitle: Spelling\n---\nThe transparancy of `transparancy` code.\n")
+    window = make_window(qtbot, path)
+    editor = find(window, QPlainTextEdit, "markdownEditor")
+    spell = window.spell.service
+    qtbot.waitUntil(lambda: spell.is_ready, timeout=20000)
+    block = editor.document().firstBlock()
+
+    def underlined() -> list[tuple[int, int]]:
+        return [(r.start, r.length) for r in block.layout().formats()
+                if QTextCharFormat(r.format).underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+    qtbot.waitUntil(lambda: underlined() == [(4, 12)], timeout=10000)   # the prose word, not the code span
+    cursor = QTextCursor(block)
+    cursor.setPosition(6)
+    point = editor.cursorRect(cursor).center()
+    menu = editor.context_menu_at(point)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0] == "transparency"
+    assert "Add “transparancy” to Dictionary" in texts
+    menu.actions()[0].trigger()
+    assert block.text() == "The transparency of `transparancy` code."
+    qtbot.waitUntil(lambda: underlined() == [], timeout=10000)
+    # Add to dictionary: the personal list in the user data folder; the underline goes.
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText("Hugoverse rocks.")
+    last = editor.document().lastBlock()
+    cursor = QTextCursor(last)
+    cursor.setPosition(last.position() + 2)
+    menu = editor.context_menu_at(editor.cursorRect(cursor).center())
+    add = next(a for a in menu.actions() if a.objectName() == "actionAddToDictionary")
+    add.trigger()
+    assert "Hugoverse" in personal_dictionary_path().read_text().split()
+    qtbot.waitUntil(lambda: not any(
+        QTextCharFormat(r.format).underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        for r in last.layout().formats()), timeout=10000)
+    # Turning spell check off removes every underline.
+    editor.insertPlainText(" Wrnog.")
+    find(window, QAction, "actionSpellCheck").trigger()
+    qtbot.waitUntil(lambda: not any(
+        QTextCharFormat(r.format).underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        for r in last.layout().formats()), timeout=10000)
