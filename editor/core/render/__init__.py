@@ -10,7 +10,7 @@ import markdown
 from .extension import HugoExtension
 from .shortcodes import Shortcodes
 
-__all__ = ["RenderConfig", "render_html", "render_markdown"]
+__all__ = ["ChunkInput", "RenderConfig", "render_html", "render_markdown"]
 
 SUMMARY_DIVIDER = "<!--more-->"
 
@@ -42,10 +42,11 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
     return inst
 
 
-def render_body(markdown_text: str, config: RenderConfig) -> str:
-    """Render shortcode-free Markdown with the given settings."""
+def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | None" = None) -> str:
+    """Render shortcode-free Markdown with the given settings (`chunk`: as one piece of a document)."""
     # Hugo's page lexer removes the first summary divider from the source, wherever it is.
-    markdown_text = markdown_text.replace(SUMMARY_DIVIDER, "", 1)
+    if chunk is None or chunk.whole:   # a chunk: the document's first divider is gone already
+        markdown_text = markdown_text.replace(SUMMARY_DIVIDER, "", 1)
     md, ext = _instance()
     md.reset()
     st = ext.state
@@ -53,7 +54,31 @@ def render_body(markdown_text: str, config: RenderConfig) -> str:
     st.typographer = config.typographer
     st.style = config.highlight_style
     st.no_classes = config.highlight_no_classes
-    return md.convert(markdown_text)
+    if chunk is not None:
+        st.refs_override = chunk.refs
+        if not chunk.whole:
+            st.chunk = True
+            st.footnotes = dict.fromkeys(chunk.footnote_labels)
+    html = md.convert(markdown_text)
+    if chunk is not None:
+        chunk.explicit_ids = list(st.explicit_ids)
+        chunk.fn_order = list(st.fn_order)
+        chunk.fn_refs = dict(st.fn_refs)
+        chunk.tail = st.tail
+    return html
+
+
+@dataclass
+class ChunkInput:
+    """What a piece of a document needs from the whole (in) and tells the document-wide pass (out)."""
+
+    refs: dict
+    footnote_labels: tuple = ()
+    whole: bool = False        # a whole document that only borrows `refs` (footnotes listed as usual)
+    explicit_ids: list = field(default_factory=list)
+    fn_order: list = field(default_factory=list)
+    fn_refs: dict = field(default_factory=dict)
+    tail: str = ""             # the whitespace after this piece inside a whole document
 
 
 def _config(unsafe: bool, config: RenderConfig | None) -> RenderConfig:
@@ -64,14 +89,15 @@ def _config(unsafe: bool, config: RenderConfig | None) -> RenderConfig:
     return config
 
 
-def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:
+def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None,
+                chunk: ChunkInput | None = None) -> str:
     """Render a post body (shortcodes included) as Hugo 0.168 would put it in `.Content`."""
     config = _config(unsafe, config)
     if not config.shortcodes or "{{" not in markdown_text:
-        return render_body(markdown_text, config)
+        return render_body(markdown_text, config, chunk)
     sc = Shortcodes(lambda inner: render_html(inner, config=config), config)
     expanded = sc.expand(markdown_text)
-    return sc.restore(render_body(expanded, config))
+    return sc.restore(render_body(expanded, config, chunk))
 
 
 def render_markdown(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:

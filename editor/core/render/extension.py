@@ -31,6 +31,12 @@ class RenderState:
         self.fn_order: list[str] = []
         self.fn_refs: dict[str, int] = {}
         self.raw: list[str] = []
+        # Chunk mode (incremental.py): the document's link refs and footnote labels come from
+        # outside, no footnote list is built and auto heading ids are left for a global pass.
+        self.chunk = False
+        self.refs_override: dict | None = None
+        self.explicit_ids: list[str] = []
+        self.tail = ""
 
 
 class _Normalize(Preprocessor):
@@ -55,9 +61,12 @@ class _DocumentParser(MdBlockParser):
         bp = BlockParser()
         doc = bp.parse("\n".join(lines))
         self.md.references.clear()
-        self.md.references.update(bp.refs)
+        self.md.references.update(bp.refs if st.refs_override is None else st.refs_override)
         builder = TreeBuilder(st.unsafe, st.style, st.no_classes)
         builder.build(self.root, doc)
+        if st.chunk:
+            st.raw = builder.raw     # st.footnotes holds the document's labels already
+            return etree.ElementTree(self.root)
         st.footnotes = bp.footnotes
         if bp.footnotes:
             holder = etree.SubElement(self.root, "div")
@@ -84,6 +93,19 @@ class _RawBlocks(Postprocessor):
         return self._RE.sub(lambda m: raw[int(m.group(1))] + "\n", text)
 
 
+class _Tail(Postprocessor):
+    """Chunk mode: remembers the whitespace Markdown.convert strips, which the joined document keeps."""
+
+    def __init__(self, md, state: RenderState) -> None:
+        super().__init__(md)
+        self.state = state
+
+    def run(self, text: str) -> str:
+        if self.state.chunk:
+            self.state.tail = text[len(text.rstrip()):]
+        return text
+
+
 class HugoExtension(Extension):
     """Registers the Hugo-behaviour processors on a Markdown instance."""
 
@@ -100,6 +122,7 @@ class HugoExtension(Extension):
         inline.install(md, st)
         md.treeprocessors.register(HugoTreeprocessor(md, st), "hpe_post", 15)
         md.postprocessors.register(_RawBlocks(md, st), "hpe_raw", 35)
+        md.postprocessors.register(_Tail(md, st), "hpe_tail", 1)
         md.registerExtension(self)
 
     def reset(self) -> None:

@@ -21,6 +21,7 @@ _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
 INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
 OPEN_CH = {"a": "[", "em": "*", "strong": "*", "del": "~"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+AUTO_ID = "\x01%s\x01"   # chunk mode: an auto heading id before document-wide de-duplication
 
 
 def _trim_url(s: str) -> str:
@@ -103,6 +104,20 @@ def sanitize_id(text: str) -> str:
     return "".join(out)
 
 
+def _chunk_id_base(h: etree.Element) -> str:
+    """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05."""
+    notes = [a for a in h.iter("a") if a.get("class") == "footnote-ref"]
+    if not notes:
+        return sanitize_id(heading_text(h)) or "heading"
+    saved = [a.text for a in notes]
+    for a in notes:
+        a.text = "\x04%s\x05" % a.text
+    parts = re.split(r"\x04(\d+)\x05", heading_text(h))
+    for a, text in zip(notes, saved):
+        a.text = text
+    return "".join(sanitize_id(p) if i % 2 == 0 else "\x04%s\x05" % p for i, p in enumerate(parts))
+
+
 class HugoTreeprocessor(Treeprocessor):
     """Runs once per document after Python-Markdown's inline processor."""
 
@@ -128,6 +143,12 @@ class HugoTreeprocessor(Treeprocessor):
         for h in heads:
             if h.get("id"):
                 ids.add(h.get("id"))
+        if cfg.chunk:   # the document-wide pass (incremental.py) numbers repeated ids
+            cfg.explicit_ids = sorted(ids)
+            for h in heads:
+                if not h.get("id"):
+                    h.set("id", AUTO_ID % _chunk_id_base(h))
+            return
         for h in heads:
             if h.get("id"):
                 continue

@@ -1,0 +1,223 @@
+"""Incremental rendering: a body split into independent chunks, each cached, joined by a document-wide pass."""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass, field
+
+from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html
+from .blocks import BlockParser
+from .postinline import AUTO_ID
+from .shortcodes import TAG
+
+_AUTO_RE = re.compile(AUTO_ID % "([^\x01]*)")
+_FN_REF = re.compile(r'<sup id="fnref(\d*):(\d+)"><a class="footnote-ref" href="#fn:(\d+)" role="doc-noteref">'
+                     r'(\d+)</a></sup>')
+_NOTE_NUMBER = re.compile("\x04(\\d+)\x05")    # a footnote number inside a heading's id (chunk-local)
+_FN_DIV = '<div class="footnotes" role="doc-endnotes">'
+SPLIT_EVERY = 6     # besides headings, about one block boundary in SPLIT_EVERY starts a chunk
+
+
+@dataclass
+class Chunk:
+    """One piece of the rendered document: the body line it starts at (1-based) and its final HTML."""
+
+    line: int
+    html: str
+    key: str = ""
+    tail: str = "\n"     # what separates it from the next chunk in the whole document
+
+
+@dataclass
+class Rendered:
+    """A whole render: the chunks in order (the footnote list last, at line 0) and whether it was split."""
+
+    chunks: list[Chunk] = field(default_factory=list)
+    incremental: bool = True
+    rendered_chunks: int = 0     # chunks that were not in the cache
+
+    @property
+    def html(self) -> str:
+        out: list[str] = []
+        for c in self.chunks:
+            if c.html:
+                if out and not out[-1].endswith("\n"):
+                    out.append(tail or "\n")   # a restored block shortcode already ends its line
+                out.append(c.html)
+                tail = c.tail
+        return "".join(out)
+
+
+def _key(html: str, seen: dict[str, int]) -> str:
+    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
+    n = seen.get(digest, 0)
+    seen[digest] = n + 1
+    return digest if n == 0 else f"{digest}-{n}"
+
+
+def _shortcode_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of paired shortcodes (`{{< x >}}…{{< /x >}}`) and of multi-line tags."""
+    if "{{" not in text:
+        return []
+    matches = [m for m in TAG.finditer(text) if not m.group("esc")]
+    spans = []
+    for i, m in enumerate(matches):
+        spans.append((m.start(), m.end()))
+        if m.group("close") or m.group("self"):
+            continue
+        depth = 0
+        for mk in matches[i + 1:]:
+            if mk.group("name") != m.group("name"):
+                continue
+            if mk.group("close"):
+                if depth == 0:
+                    spans.append((m.start(), mk.end()))
+                    break
+                depth -= 1
+            elif not mk.group("self"):
+                depth += 1
+    return spans
+
+
+class IncrementalRenderer:
+    """`render(text)` equals `render_html(text, config=config)`; unchanged chunks come from a cache."""
+
+    def __init__(self, config: RenderConfig | None = None) -> None:
+        self.config = config or RenderConfig()
+        self._cache: dict[tuple, ChunkInput] = {}
+        self._html: dict[tuple, str] = {}
+
+    def set_config(self, config: RenderConfig) -> None:
+        if config != self.config:
+            self.config = config
+            self._cache.clear()
+            self._html.clear()
+
+    # ------------------------------------------------------------------ splitting
+    def split(self, text: str) -> tuple[list[tuple[int, str]], BlockParser] | None:
+        """[(first line, chunk text)] and the document's block parse; None when splitting is unsafe."""
+        if "\x01" in text:
+            return None
+        lines = text.split("\n")
+        bp = BlockParser()
+        doc = bp.parse(text)
+        blocked: set[int] = set()    # line numbers (1-based) a chunk may not start at
+        for a, b in _shortcode_spans(text):
+            first = text.count("\n", 0, a) + 1
+            last = first + text.count("\n", a, b)
+            if a <= text.find(SUMMARY_DIVIDER) < b:
+                return None     # the divider Hugo removes sits inside a shortcode's inner text
+            blocked.update(range(first + 1, last + 1))
+        starts = [1]
+        for blk in doc.children[1:]:
+            n = blk.start
+            if n <= starts[-1] or n in blocked or n < 2 or lines[n - 2].strip():
+                continue
+            if blk.type == "heading" or zlib.crc32(lines[n - 1].encode("utf-8")) % SPLIT_EVERY == 0:
+                starts.append(n)
+        bounds = starts + [len(lines) + 1]
+        chunks = [(bounds[i], "\n".join(lines[bounds[i] - 1:bounds[i + 1] - 1])) for i in range(len(starts))]
+        return chunks, bp
+
+    # ------------------------------------------------------------------ rendering
+    def render(self, text: str) -> Rendered:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        split = self.split(text)
+        if split is None:
+            html = render_html(text, config=self.config)
+            return Rendered([Chunk(1, html, _key(html, {}))], incremental=False, rendered_chunks=1)
+        pieces, bp = split
+        if any("{{" in d or "{{" in (t or "") for d, t in bp.refs.values()):
+            split = None     # shortcodes in link definitions: the whole render expands them first
+            html = render_html(text, config=self.config)
+            return Rendered([Chunk(1, html, _key(html, {}))], incremental=False, rendered_chunks=1)
+        if SUMMARY_DIVIDER in text:   # removed once from the whole source, as Hugo's lexer does
+            first = next(i for i, (_, t) in enumerate(pieces) if SUMMARY_DIVIDER in t)
+            pieces[first] = (pieces[first][0], pieces[first][1].replace(SUMMARY_DIVIDER, "", 1))
+        refs = bp.refs
+        labels = tuple(bp.footnotes)
+        context = (tuple(refs.items()), labels)
+        cache: dict[tuple, ChunkInput] = {}
+        html: dict[tuple, str] = {}
+        fresh = 0
+        outs = []
+        for line, piece in pieces:
+            k = (piece, context)
+            got = self._cache.get(k)
+            if got is None:
+                got = ChunkInput(refs, labels)
+                html[k] = render_html(piece, config=self.config, chunk=got)
+                fresh += 1
+            else:
+                html[k] = self._html[k]
+            cache[k] = got
+            outs.append((line, html[k], got))
+        old_html = self._html
+        self._cache, self._html = cache, html     # only this document's chunks: memory stays flat
+        result = Rendered(self._join(outs), rendered_chunks=fresh)
+        notes = self._footnotes(bp, text, old_html)
+        if notes:
+            result.chunks.append(Chunk(0, notes))
+        seen: dict[str, int] = {}
+        for c in result.chunks:
+            c.key = _key(c.html, seen)
+        return result
+
+    def _join(self, outs: list[tuple[int, str, ChunkInput]]) -> list[Chunk]:
+        """Document-wide pass: repeated heading ids numbered, footnote references numbered."""
+        ids: set[str] = set()
+        for _, _, got in outs:
+            ids.update(got.explicit_ids)
+        order: list[str] = []
+        for _, _, got in outs:
+            order.extend(label for label in got.fn_order if label not in order)
+        number = {label: i + 1 for i, label in enumerate(order)}
+        used: dict[str, int] = {}
+        chunks = []
+        for line, html, got in outs:
+            if "\x01" in html:
+                def auto_id(m: re.Match, got=got) -> str:
+                    base = m.group(1)
+                    if "\x04" in base:   # a heading's id includes its note's number
+                        base = _NOTE_NUMBER.sub(lambda n: str(number[got.fn_order[int(n.group(1)) - 1]]), base)
+                    hid = base
+                    k = 1
+                    while hid in ids:
+                        hid = "%s-%d" % (base, k)
+                        k += 1
+                    ids.add(hid)
+                    return hid
+                html = _AUTO_RE.sub(auto_id, html)
+            if got.fn_order:
+                local_used: dict[str, int] = {}
+
+                def renumber(m: re.Match, got=got, local_used=local_used) -> str:
+                    label = got.fn_order[int(m.group(2)) - 1]
+                    k = used.get(label, 0) + local_used.get(label, 0)
+                    local_used[label] = local_used.get(label, 0) + 1
+                    n = number[label]
+                    return ('<sup id="fnref%s:%d"><a class="footnote-ref" href="#fn:%d" role="doc-noteref">%d</a></sup>'
+                            % (k or "", n, n, n))
+                html = _FN_REF.sub(renumber, html)
+                for label, count in got.fn_refs.items():
+                    used[label] = used.get(label, 0) + count
+            chunks.append(Chunk(line, html, tail=got.tail))
+        self._fn_counts = [(label, used.get(label, 0)) for label in order]
+        return chunks
+
+    def _footnotes(self, bp: BlockParser, text: str, old_html: dict) -> str:
+        """The footnote list, rendered from a small document: the references in order, then the notes."""
+        if not self._fn_counts:
+            return ""
+        lines = text.split("\n")
+        refs = " ".join("[^%s]" % label for label, count in self._fn_counts for _ in range(max(count, 1)))
+        notes = ["\n".join(lines[blk.start - 1:blk.end]) for blk in bp.footnotes.values()]
+        source = refs + "\n\n" + "\n\n".join(notes) + "\n"
+        k = (source, (tuple(bp.refs.items()),))
+        html = old_html.get(k)
+        if html is None:   # a whole document, but with the link definitions of the real one
+            html = render_html(source, config=self.config, chunk=ChunkInput(bp.refs, whole=True))
+        self._html[k] = html
+        i = html.find(_FN_DIV)
+        return html[i:] if i >= 0 else ""
