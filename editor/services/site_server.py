@@ -95,6 +95,7 @@ class SiteServer(QObject):
         self._root = QUrl()
         self._tick: float | None = None      # wall-clock time of one of Hugo's watcher ticks
         self._texts: dict[str, tuple[str, str]] = {}   # key -> (post path, text) not yet written
+        self._latest: dict[str, tuple[str, str]] = {}  # key -> (post path, text): rewritten on start
         self._good: dict[str, str] = {}      # key -> last text Hugo built without error
         self._bad: dict[str, str] = {}       # key -> text Hugo rejected (not written again)
         self._awaiting: dict[str, float] = {}   # key -> when written, not yet in a finished rebuild
@@ -187,6 +188,7 @@ class SiteServer(QObject):
             return
         self._attempt = 0
         self._scratch_retry = False
+        self._texts = dict(self._latest)
         self._write_pending()   # the first build already shows the buffer
         self._launch(str(binary))
 
@@ -194,7 +196,7 @@ class SiteServer(QObject):
         """The author's buffer of `post_path` changed: show it (checked, written before Hugo's next tick)."""
         key = self._key(post_path)
         self._current = key
-        self._texts[key] = (os.fspath(post_path), text)
+        self._texts[key] = self._latest[key] = (os.fspath(post_path), text)
         if self._plan is None or self._proc is None:
             return   # written when the server starts
         if not self._write_timer.isActive():
@@ -206,6 +208,7 @@ class SiteServer(QObject):
         """The post was saved or closed: delete its scratch copy (Hugo shows the file again)."""
         key = self._key(post_path)
         self._texts.pop(key, None)
+        self._latest.pop(key, None)
         self._good.pop(key, None)
         self._bad.pop(key, None)
         self._awaiting.pop(key, None)

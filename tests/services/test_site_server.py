@@ -193,14 +193,21 @@ def make_server(qapp, tmp_path):
 
 def test_stop_ends_the_process_and_removes_the_scratch_folder(make_server, tmp_path):
     root = make_site(tmp_path, {"posts/one.md": ONE}, files=LAYOUTS)
+    one = root / "content" / "posts" / "one.md"
     server, rec = make_server()
     server.start(root)
     wait_until(lambda: server.state == "ready", 30)
+    server.update(one, ONE.replace("saved body", "kept buffer"))
+    wait_until(lambda: bool(rec.of("updated")), 10)
     pid, work_dir = server.pid, server.plan.work_dir
     assert pid and work_dir.is_dir()
     server.stop()
     assert server.state == "stopped" and server.pid is None
     assert not _alive(pid) and not work_dir.exists()
+    # Started again (toggle off and on): the unsaved buffer is shown again.
+    server.start(root)
+    wait_until(lambda: server.state == "ready", 30)
+    assert "kept buffer of one" in fetch(server.page_url(one))[1]
 
 
 def test_deleting_the_server_ends_the_process(make_server, tmp_path):
