@@ -50,8 +50,11 @@ class WriterStatus:
         return label
 
     def update_cursor(self) -> None:
+        # Lines of the file (as in the Problems panel and `check`), not of the body alone.
+        doc = self.window.document
+        first = doc.post.body_line if doc.is_open else 1
         cursor = self.window.editor.textCursor()
-        self.cursor_label.setText(f"Ln {cursor.blockNumber() + 1}, Col {cursor.positionInBlock() + 1}")
+        self.cursor_label.setText(f"Ln {cursor.blockNumber() + first}, Col {cursor.positionInBlock() + 1}")
 
     def update_post(self, *_args) -> None:
         doc = self.window.document
