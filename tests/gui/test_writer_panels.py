@@ -26,9 +26,9 @@ def test_status_bar_shows_hugo_word_count_reading_time_cursor_status_url(qtbot, 
     cursor = QTextCursor(block)
     cursor.setPosition(block.position() + 4)
     editor.setTextCursor(cursor)
-    # File lines, as the Problems panel and `check` count them (the seed's body starts on line 11).
+    # File lines, as the Problems panel and `check` count them (the seed's body starts on line 12).
     assert find(window, QLabel, "cursorLabel").text() == f"Ln {line + window.document.post.body_line}, Col 5"
-    assert window.document.post.body_line == 11
+    assert window.document.post.body_line == 12
     # A thousand more words: the count follows the rendered text.
     editor.moveCursor(QTextCursor.MoveOperation.End)
     editor.insertPlainText("\n\n" + " ".join(["word"] * 1000) + "\n")
