@@ -47,6 +47,7 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionFixMojibake": ("Fix &Mojibake…", "", "tools-check-spelling", "Repair UTF-8 text that was read as Windows-1252"),
     "actionFocusMode": ("&Focus Mode", "F11", "view-fullscreen", "Hide everything but the text"),
     "actionTypewriter": ("&Typewriter Scrolling", "", "", "Keep the line being typed in the middle"),
+    "actionSitePreview": ("S&ite Preview", "Ctrl+Shift+P", "internet-web-browser", "Show the page as the real hugo server renders it, from the unsaved text"),
     "actionPreferences": ("&Preferences…", StdKey.Preferences, "preferences-system", "Font, width, theme, spelling, images"),
 }
 
@@ -81,7 +82,7 @@ class Actions(QObject):
             self.all[name] = action
             setattr(self, snake_name(name), action)   # actionSaveAs -> self.save_as
         self.toggle_draft.setCheckable(True)
-        for checkable in (self.spell_check, self.focus_mode, self.typewriter):
+        for checkable in (self.spell_check, self.focus_mode, self.typewriter, self.site_preview):
             checkable.setCheckable(True)
         if not self.preferences.shortcut().toString():   # no standard key on some desktops
             self.preferences.setShortcut(QKeySequence("Ctrl+,"))

