@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-# QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
-import PySide6.QtWebEngineWidgets  # noqa: F401
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow
 
-from editor.services import resources
-from editor.services.preview import RenderFn
+def _chromium_flags() -> None:
+    """Chromium refuses to start as root with its sandbox on; the preview then needs --no-sandbox.
+
+    The preview page runs no post scripts (CSP) and loads nothing remote by default, so running
+    it unsandboxed as root (containers, CI) is the lesser evil compared with no preview at all.
+    """
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+
+
+_chromium_flags()
+
+# QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
+import PySide6.QtWebEngineWidgets  # noqa: E402,F401
+from PySide6.QtGui import QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+from editor.services import resources  # noqa: E402
+from editor.services.preview import RenderFn  # noqa: E402
 
 
 def application() -> QApplication:
