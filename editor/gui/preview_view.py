@@ -1,8 +1,10 @@
-"""The preview pane: one page loaded once, new HTML swapped in by script; links go to the system browser."""
+"""The preview pane: one page loaded once, changed chunks patched in by script; links go to the system browser."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from types import SimpleNamespace
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QPalette
@@ -41,8 +43,8 @@ class PreviewPage(QWebEnginePage):
         home = self._home
         if url.scheme() == "data" or (url.scheme(), url.host(), url.path()) == (home.scheme(), home.host(), home.path()):
             return True   # the page itself (anchor jumps are handled by the page's script)
-        if url.scheme() in EXTERNAL_SCHEMES:
-            self.externalLink.emit(url)
+        if url.scheme() in EXTERNAL_SCHEMES and nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            self.externalLink.emit(url)   # only what the author clicked (no meta refresh, no script)
         return False   # relative links to other pages or files: nothing to show here
 
     def createWindow(self, _type):  # noqa: N802
@@ -61,9 +63,11 @@ class PreviewPage(QWebEnginePage):
 
 
 class PreviewView(QWebEngineView):
-    """`show_html(header, body, base)` updates the page in place; `updates` counts applied updates."""
+    """`show_update(update)` patches the page in place: only chunks it lacks are sent; scroll survives."""
 
     updated = Signal()
+    applied = Signal(int)              # the generation of the update now on the page
+    visibilityChanged = Signal(bool)   # noqa: N815 (Qt naming)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,36 +77,69 @@ class PreviewView(QWebEngineView):
         self.setPage(self.preview_page)
         self.setContextMenuPolicy(self.contextMenuPolicy().NoContextMenu)
         self._ready = False
-        self._pending: tuple[str, str, str] | None = None
+        self._current = None             # the last update shown (re-sent whole after a reload)
+        self._page_keys: set[str] = set()
         self._colours: dict | None = None
+        self._scroll_line: int | None = None
+        self._sync_dirty = False
+        self._page_keys_before = False
         self.updates = 0
+        self.loads = 0                   # page loads (the page is loaded once; tests check this)
         self.loadFinished.connect(self._on_loaded)
 
     def load_page(self, html: str, home: QUrl) -> None:
-        """Load the preview page (once); `home` is the base URL it is loaded under."""
+        """Load the preview page; `home` is the base URL it is loaded under (again: a new CSP)."""
         self._ready = False
+        self._page_keys = set()
         self.preview_page.set_home(home)
         self.setHtml(html, home)
 
     def _on_loaded(self, ok: bool) -> None:
         self._ready = ok
         if ok:
+            self.loads += 1
             if self._colours:
                 self._run(f"hpeColors({json.dumps(self._colours)})")
-            if self._pending:
-                self.show_html(*self._pending)
+            if self._current is not None:
+                self.show_update(self._current)
 
     def show_html(self, header: str, body: str, base: str = "") -> None:
-        if not self._ready:
-            self._pending = (header, body, base)
-            return
-        self._pending = None
-        args = ", ".join(json.dumps(v) for v in (header, body, base))
-        self._run(f"hpeUpdate({args})", self._applied)
+        """Show one piece of HTML (a placeholder, a test's fixed page)."""
+        key = hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest()
+        self.show_update(SimpleNamespace(header=header, chunks=[(key, 1, body)], base_url=base,
+                                         generation=-1, lines=1))
 
-    def _applied(self, _result) -> None:
+    def show_update(self, update) -> None:
+        self._current = update
+        if not self._ready:
+            return
+        order = [c[0] for c in update.chunks]
+        end = max(update.lines, 1) + 1
+        lines = [c[1] or end for c in update.chunks]     # the footnote list (line 0) sits at the end
+        add = {key: html for key, _, html in update.chunks if key not in self._page_keys}
+        self._page_keys_before = bool(self._page_keys)
+        self._page_keys = set(order)
+        args = ", ".join(json.dumps(v, ensure_ascii=False) for v in
+                         (update.header, update.base_url, order, lines, add, end))
+        gen = update.generation
+        self._run(f"hpePatch({args})", lambda _r, gen=gen: self._applied(gen))
+        if self._scroll_line is not None and (self._sync_dirty or not self._page_keys_before):
+            # A fresh page, or the editor scrolled since the last update: place the new content
+            # where the editor is. Otherwise the page keeps its own scroll position.
+            self._run(f"hpeScrollToLine({int(self._scroll_line)})")
+        self._sync_dirty = False
+
+    def _applied(self, generation: int) -> None:
         self.updates += 1
+        self.applied.emit(generation)
         self.updated.emit()
+
+    def scroll_to_line(self, line: int) -> None:
+        """Scroll so that body line `line` (1-based, the editor's top line) is at the top."""
+        self._scroll_line = line
+        self._sync_dirty = True
+        if self._ready:
+            self._run(f"hpeScrollToLine({int(line)})")
 
     def follow_palette(self, palette: QPalette) -> None:
         """Colour the page like the application (dark or light)."""
@@ -120,6 +157,14 @@ class PreviewView(QWebEngineView):
         self.page().setBackgroundColor(palette.color(role.Base))
         if self._ready:
             self._run(f"hpeColors({json.dumps(self._colours)})")
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.visibilityChanged.emit(True)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.visibilityChanged.emit(False)
 
     def _run(self, script: str, callback=None) -> None:
         if callback is None:

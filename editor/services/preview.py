@@ -1,21 +1,51 @@
-"""Instant preview: debounced requests, one render in flight in a worker thread, stale results dropped."""
+"""Instant preview: one render in flight and one queued, stale results dropped, paused while hidden.
+
+Renders run in a worker process (editor.core.render.worker: incremental, warm, no GIL shared with
+the UI); a plain `render(text) -> html` function (tests, fallbacks) runs in a thread instead.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from editor.core.render import RenderConfig
+from editor.services import resources
+
 RenderFn = Callable[[str], str]
+REMOTE_CSP = ("img-src file: data: http: https:; media-src file: http: https:; "
+              "frame-src http: https:; font-src file: data: http: https:")
+STRICT_CSP = "img-src file: data:; media-src file:; font-src file: data:"
 
 
 def default_render(text: str) -> str:
     from editor.core import render_html
     return render_html(text)
+
+
+def preview_page(remote_content: bool = False) -> str:
+    """The preview page; with `remote_content` its CSP also lets images, media and frames load over http(s)."""
+    page = resources.preview_page()
+    if remote_content:
+        if STRICT_CSP not in page:
+            raise ValueError("the preview page's CSP is not the one expected")
+        page = page.replace(STRICT_CSP, REMOTE_CSP, 1)
+    return page
+
+
+def render_config(site) -> RenderConfig:
+    """The open site's markup settings (Hugo's defaults without a site)."""
+    if site is None:
+        return RenderConfig()
+    m = site.markup
+    return RenderConfig(unsafe=m["unsafe"], typographer=m["typographer"],
+                        highlight_style=m["highlight_style"], highlight_no_classes=m["no_classes"])
 
 
 @dataclass(frozen=True)
@@ -24,6 +54,22 @@ class PreviewRequest:
     date: dt.datetime | None
     body: str
     base_url: str = ""     # the post's folder, so relative images resolve
+
+
+@dataclass
+class PreviewUpdate:
+    """A finished render: chunks as (key, first body line, html); the footnote list has line 0."""
+
+    header: str
+    chunks: list[tuple[str, int, str]]
+    base_url: str
+    generation: int
+    lines: int = 0                       # body lines (scroll sync maps the last chunk to the end)
+    timing: dict = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(c[2] for c in self.chunks if c[2])
 
 
 def header_html(title: str, date: dt.datetime | None, extra: str = "") -> str:
@@ -36,57 +82,103 @@ def header_html(title: str, date: dt.datetime | None, extra: str = "") -> str:
     return f"<h1>{html.escape(title)}</h1><div class=\"meta\">{''.join(meta)}</div>"
 
 
+def _config_dict(config: RenderConfig) -> dict:
+    return {"unsafe": config.unsafe, "typographer": config.typographer,
+            "highlight_style": config.highlight_style, "highlight_no_classes": config.highlight_no_classes}
+
+
 class PreviewService(QObject):
     """Coalesces requests: at most one render running and one waiting; only the newest is shown."""
 
-    rendered = Signal(str, str, str)    # header html, body html, base url
+    rendered = Signal(str, str, str)    # header html, body html, base url (whole document)
+    updated = Signal(object)            # PreviewUpdate (what the preview pane applies)
     failed = Signal(str)
-    _done = Signal(int, object, object)  # generation, request, html or exception (worker -> UI thread)
+    _done = Signal(int, object, object)  # thread backend: generation, request, html or exception
 
-    def __init__(self, render: RenderFn | None = None, delay_ms: int = 150,
+    def __init__(self, render: RenderFn | None = None, delay_ms: int | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._render = render or default_render
+        self._render = render
+        self._worker = None
+        if render is None:
+            from editor.services.render_worker import RenderWorker
+            self._worker = RenderWorker(self)
+            self._worker.replied.connect(self._worker_reply)
+            self._worker.failed.connect(self._worker_failed)
+        # With the worker there is no debounce: coalescing alone limits the work (ghostwriter's way).
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
+        self._timer.setInterval(delay_ms if delay_ms is not None else (0 if render is None else 150))
         self._timer.timeout.connect(self._start)
         self._generation = 0
-        self._latest: PreviewRequest | None = None
-        self._busy = False
-        self._pending = False
-        self.renders = 0            # completed renders (tests and benchmarks read it)
+        self._latest: PreviewRequest | None = None     # waiting to be rendered
+        self._last: PreviewRequest | None = None       # the newest request (for re-renders)
+        self._latest_gen = 0
+        self._in_flight: tuple[int, PreviewRequest, float] | None = None
+        self._active = True
+        self._config = RenderConfig()
+        self.renders = 0            # completed renders shown (tests and benchmarks read it)
+        self.dropped = 0            # results that arrived after a newer request (never shown)
         self._done.connect(self._finish)
 
     @property
     def generation(self) -> int:
         return self._generation
 
+    @property
+    def worker(self):
+        return self._worker
+
+    def set_config(self, config: RenderConfig) -> None:
+        """Markup settings (from the open site); a change re-renders the latest request."""
+        if config != self._config:
+            self._config = config
+            if self._last is not None:
+                self.request(self._latest or self._last, immediate=True)
+
+    def set_active(self, active: bool) -> None:
+        """Hidden previews are not rendered; showing one again renders the newest request."""
+        self._active = active
+        if active and self._latest is not None:
+            self._schedule(True)
+
     def request(self, req: PreviewRequest, immediate: bool = False) -> None:
         """Ask for a render of `req`; older requests not yet shown are superseded."""
         self._generation += 1
-        self._latest = req
-        if immediate:
+        self._latest, self._latest_gen, self._last = req, self._generation, req
+        self._schedule(immediate)
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self._latest_gen = self._generation    # a render in flight is now stale
+        self._latest = self._last = None
+        self._timer.stop()
+
+    def shutdown(self) -> None:
+        self.cancel()
+        if self._worker is not None:
+            self._worker.shutdown()
+
+    def _schedule(self, immediate: bool) -> None:
+        if not self._active:
+            return
+        if immediate or self._timer.interval() == 0:
             self._timer.stop()
             self._start()
         else:
             self._timer.start()
 
-    def cancel(self) -> None:
-        self._generation += 1
-        self._latest = None
-        self._timer.stop()
-
     @Slot()
     def _start(self) -> None:
-        if self._latest is None:
-            return
-        if self._busy:
-            self._pending = True
-            return
-        self._busy = True
-        gen, req = self._generation, self._latest
-        threading.Thread(target=self._work, args=(gen, req), name="preview-render", daemon=True).start()
+        if self._latest is None or self._in_flight is not None or not self._active:
+            return     # one render at a time: the newest request waits in _latest
+        gen, req = self._latest_gen, self._latest
+        self._latest = None
+        self._in_flight = (gen, req, _now())
+        if self._worker is not None:
+            self._worker.submit({"id": gen, "text": req.body, "config": _config_dict(self._config)})
+        else:
+            threading.Thread(target=self._work, args=(gen, req), name="preview-render", daemon=True).start()
 
     def _work(self, gen: int, req: PreviewRequest) -> None:
         try:
@@ -100,18 +192,49 @@ class PreviewService(QObject):
 
     @Slot(int, object, object)
     def _finish(self, gen: int, req: PreviewRequest, result: object) -> None:
-        self._busy = False
-        if gen == self._generation:
-            self.renders += 1
-            if isinstance(result, Exception):
-                self.failed.emit(f"preview failed: {result}")
-            else:
-                self.rendered.emit(header_html(req.title, req.date), str(result), req.base_url)
-        elif self._latest is not None and not self._timer.isActive():
-            # Stale, and the newer request is past its debounce: render that one now.
-            self._pending = False
-            self._start()
+        if isinstance(result, Exception):
+            self._complete(gen, req, None, f"preview failed: {result}")
+        else:
+            body = str(result)
+            key = hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest()
+            self._complete(gen, req, [(key, 1, body)], None)
+
+    @Slot(dict)
+    def _worker_reply(self, reply: dict) -> None:
+        if self._in_flight is None:
             return
-        if self._pending and not self._timer.isActive():
-            self._pending = False
+        gen, req, _ = self._in_flight
+        if "error" in reply:
+            self._complete(gen, req, None, f"preview failed: {reply['error']}")
+        else:
+            chunks = [(key, line, html_) for key, line, html_ in reply["chunks"]]
+            self._complete(gen, req, chunks, None, {"worker_ms": reply.get("ms", 0.0),
+                                                    "rendered": reply.get("rendered", 0)})
+
+    @Slot(str)
+    def _worker_failed(self, why: str) -> None:
+        self._in_flight = None
+        self.failed.emit(f"preview failed: {why}")
+
+    def _complete(self, gen: int, req: PreviewRequest, chunks, error: str | None, timing=None) -> None:
+        started = self._in_flight[2] if self._in_flight else _now()
+        self._in_flight = None
+        if gen != self._latest_gen or self._latest is not None:
+            self.dropped += 1          # stale: a newer request is waiting; never shown
+        elif error is not None:
+            self.renders += 1
+            self.failed.emit(error)
+        else:
+            self.renders += 1
+            lines = req.body.count("\n") + 1
+            update = PreviewUpdate(header_html(req.title, req.date), chunks, req.base_url, gen, lines,
+                                   {**(timing or {}), "round_trip_ms": (_now() - started) * 1000})
+            self.updated.emit(update)
+            self.rendered.emit(update.header, update.body, req.base_url)
+        if self._latest is not None and not self._timer.isActive():
             self._start()
+
+
+def _now() -> float:
+    import time
+    return time.perf_counter()

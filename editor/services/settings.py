@@ -49,6 +49,13 @@ class Settings:
     def set_state(self, name: str, value: QByteArray) -> None:
         self._qs.setValue(f"window/{name}", value)
 
+    def remote_content(self) -> bool:
+        """Whether the preview may load remote images, media and frames (off unless the author enables it)."""
+        return self._qs.value("preview/remoteContent", False, bool)
+
+    def set_remote_content(self, on: bool) -> None:
+        self._qs.setValue("preview/remoteContent", bool(on))
+
     def sync(self) -> None:
         self._qs.sync()
 

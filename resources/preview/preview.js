@@ -9,6 +9,59 @@
     window.scrollTo(0, y);
     return document.getElementById("content").textContent.length;
   };
+  // Chunked update: `order` lists every chunk key in document order, `add` holds the HTML of keys
+  // the page does not have yet. Unchanged chunks stay in place, so layout and scroll are kept.
+  var chunks = {};
+  var tpl = document.createElement("template");
+  window.hpePatch = function (header, base, order, lines, add, end) {
+    var content = document.getElementById("content");
+    var headerEl = document.getElementById("header");
+    document.getElementById("base").setAttribute("href", base || "");
+    if (headerEl.innerHTML !== header) { headerEl.innerHTML = header; }
+    var next = {};
+    var wanted = order.map(function (key, i) {
+      var el = chunks[key];
+      if (!el) {
+        el = document.createElement("div");
+        el.className = "hpe-chunk";
+        tpl.innerHTML = add[key] || "";   // parsed inert: scripts in it never run
+        el.appendChild(tpl.content);
+      }
+      if (el.getAttribute("data-line") !== String(lines[i])) { el.setAttribute("data-line", lines[i]); }
+      next[key] = el;
+      return el;
+    });
+    Array.prototype.slice.call(content.childNodes).forEach(function (node) {
+      if (!node.hpeKey || next[node.hpeKey] !== node) { content.removeChild(node); }
+    });
+    var cur = content.firstChild;
+    wanted.forEach(function (el, i) {
+      el.hpeKey = order[i];
+      if (cur === el) { cur = el.nextSibling; } else { content.insertBefore(el, cur); }
+    });
+    chunks = next;
+    window.hpeEnd = end;
+    return order.length;
+  };
+  // Scroll sync: the page offset of body line `line`, interpolated inside the chunk that holds it.
+  window.hpeLineTop = function (line) {
+    var els = document.getElementById("content").children;
+    var lo = -1;
+    for (var i = 0; i < els.length; i++) {
+      if (Number(els[i].getAttribute("data-line")) <= line) { lo = i; } else { break; }
+    }
+    if (lo < 0) { return 0; }
+    var el = els[lo];
+    var start = Number(el.getAttribute("data-line"));
+    var stop = lo + 1 < els.length ? Number(els[lo + 1].getAttribute("data-line")) : (window.hpeEnd || start + 1);
+    var frac = stop > start ? Math.min(1, (line - start) / (stop - start)) : 0;
+    var top = el.getBoundingClientRect().top + window.scrollY;
+    return Math.max(0, Math.round(top + frac * el.offsetHeight - 8));
+  };
+  window.hpeScrollToLine = function (line) {
+    window.scrollTo(0, window.hpeLineTop(line));
+    return window.scrollY;
+  };
   window.hpeColors = function (vars) {
     var root = document.documentElement.style;
     Object.keys(vars).forEach(function (k) { root.setProperty("--" + k, vars[k]); });

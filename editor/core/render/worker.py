@@ -1,0 +1,95 @@
+"""The render worker process: length-prefixed JSON requests on stdin, chunked HTML replies on stdout.
+
+Run as `python -m editor.core.render.worker`. It keeps one warm IncrementalRenderer, so unchanged
+chunks are never rendered twice, and sends a chunk's HTML only when the previous reply lacked it
+(the client keeps what it was sent). It exits when stdin closes, so it never outlives the app.
+"""
+from __future__ import annotations
+
+import json
+import os
+import struct
+import sys
+import time
+
+from . import RenderConfig
+from .incremental import IncrementalRenderer
+
+HEADER = struct.Struct(">I")
+CONFIG_KEYS = ("unsafe", "typographer", "highlight_style", "highlight_no_classes")
+
+
+def encode(message: dict) -> bytes:
+    data = json.dumps(message, ensure_ascii=False).encode("utf-8")
+    return HEADER.pack(len(data)) + data
+
+
+def _die_with_parent() -> None:
+    """Linux: be killed when the parent dies, even by SIGKILL (stdin EOF covers the rest)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _read_exact(stream, n: int) -> bytes | None:
+    buf = b""
+    while len(buf) < n:
+        part = stream.read(n - len(buf))
+        if not part:
+            return None
+        buf += part
+    return buf
+
+
+class Server:
+    """Answers one request at a time; `handle` is the whole protocol (tests call it directly)."""
+
+    def __init__(self) -> None:
+        self.renderer = IncrementalRenderer()
+        self.sent: set[str] = set()
+
+    def handle(self, request: dict) -> dict:
+        rid = request.get("id", 0)
+        if request.get("reset"):
+            self.sent = set()      # the client lost what it had (it restarted its cache)
+        cfg = request.get("config") or {}
+        self.renderer.set_config(RenderConfig(**{k: cfg[k] for k in CONFIG_KEYS if k in cfg}))
+        t0 = time.perf_counter()
+        try:
+            result = self.renderer.render(request.get("text", ""))
+        except Exception as exc:  # a renderer bug must not kill the worker
+            return {"id": rid, "error": f"{type(exc).__name__}: {exc}"}
+        chunks = [[c.key, c.line, None if c.key in self.sent else c.html] for c in result.chunks]
+        self.sent = {c.key for c in result.chunks}
+        return {"id": rid, "chunks": chunks, "incremental": result.incremental,
+                "rendered": result.rendered_chunks, "ms": (time.perf_counter() - t0) * 1000}
+
+
+def main() -> int:
+    _die_with_parent()
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    server = Server()
+    server.renderer.render("# warm\n\nUp *the* [renderer](x).\n\n```python\nx = 1\n```\n")
+    stdout.write(encode({"id": 0, "ready": True, "pid": os.getpid()}))
+    stdout.flush()
+    while True:
+        head = _read_exact(stdin, HEADER.size)
+        if head is None:
+            return 0
+        body = _read_exact(stdin, HEADER.unpack(head)[0])
+        if body is None:
+            return 0
+        request = json.loads(body)
+        if request.get("quit"):
+            return 0
+        stdout.write(encode(server.handle(request)))
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""Wires the preview service to the preview pane and the editor: updates, scroll sync, visibility, site markup, remote content."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint, QTimer, QUrl
+
+from editor.gui.preview_view import PreviewView
+from editor.services import resources
+from editor.services.preview import PreviewService, preview_page, render_config
+
+
+def home_url() -> QUrl:
+    return QUrl.fromLocalFile(str(resources.resources_dir() / "preview") + "/")
+
+
+class PreviewGlue(QObject):
+    """Owns no widget and no file: connects what the window already has (main_window stays layout + wiring)."""
+
+    def __init__(self, service: PreviewService, view: PreviewView, editor, settings, parent=None) -> None:
+        super().__init__(parent)
+        self.service, self.view, self.editor, self.settings = service, view, editor, settings
+        self._remote = bool(settings.remote_content()) if hasattr(settings, "remote_content") else False
+        service.updated.connect(view.show_update)
+        view.visibilityChanged.connect(self._visibility)
+        # Scroll sync: the preview follows the editor's top line (coalesced to one call per event loop turn).
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(0)
+        self._scroll_timer.timeout.connect(self.sync_scroll)
+        editor.verticalScrollBar().valueChanged.connect(lambda *_: self._scroll_timer.start())
+        view.load_page(preview_page(self._remote), home_url())
+
+    @property
+    def remote_content(self) -> bool:
+        return self._remote
+
+    def set_remote_content(self, on: bool) -> None:
+        """Let the preview load remote images, media and frames (or stop it); the page reloads with its new CSP."""
+        on = bool(on)
+        if hasattr(self.settings, "set_remote_content"):
+            self.settings.set_remote_content(on)
+        if on != self._remote:
+            self._remote = on
+            self.view.load_page(preview_page(on), home_url())
+
+    def set_site(self, site) -> None:
+        """The open site's markup settings (unsafe, typographer, highlight style) drive the renderer."""
+        self.service.set_config(render_config(site))
+
+    def top_line(self) -> int:
+        return self.editor.cursorForPosition(QPoint(0, 0)).blockNumber() + 1
+
+    def sync_scroll(self) -> None:
+        self.view.scroll_to_line(self.top_line())
+
+    def _visibility(self, visible: bool) -> None:
+        window = self.view.window()
+        self.service.set_active(visible and not (window is not None and window.isMinimized()))
