@@ -18,7 +18,7 @@ def slug_problem(slug: object, path: str, line: int | None, *, lower: bool = Tru
     if became == text:
         return None
     fix = safe_slug(text)
-    return {"path": path, "line": line or 1, "column": 1, "severity": "warning",
+    return {"path": path, "line": line or 1, "column": 1, "severity": "warning", "code": "unsafe-slug",
             "message": f"Hugo turns the slug {text!r} into {became!r} in the URL; "
                        f"use a safe slug such as {fix!r}", "fix": fix}
 
@@ -41,6 +41,6 @@ def url_collisions(pages: list[tuple[str, str, int | None]]) -> dict[str, list[d
             same = all(u == url for _, u, _ in members)
             what = "the same URL" if same else "a URL differing only in case"
             out.setdefault(path, []).append({
-                "path": path, "line": line or 1, "column": 1, "severity": "error",
+                "path": path, "line": line or 1, "column": 1, "severity": "error", "code": "url-collision",
                 "message": f"{url} is {what} as {others}: Hugo silently publishes only one of them"})
     return out

@@ -84,14 +84,20 @@ def _index_chunk_args(args: tuple) -> list[tuple]:
 
 def _index_many(site: Site, items: list[tuple[str, str]], progress=None,
                 start: str = "fork") -> list[tuple]:
-    """Index files, on every core when there are many. `start` is the multiprocessing start
-    method: "fork" (the command line: the site is inherited) or "forkserver"/"spawn" (a process
-    with threads, e.g. the window: the site is pickled). `progress(done, total)` after each chunk."""
+    """Index files, on every core when there are many. `start`: "fork" (the command line: the
+    site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
+    `editor.core.index_worker` process does the forking), or another multiprocessing start method.
+    `progress(done, total)` after each chunk."""
     global _FORK_SITE
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
     total = len(items)
-    if total < 500 or workers < 2 or (start == "fork" and not hasattr(os, "fork")) \
-            or (start != "fork" and site.error is not None):
+    if start == "subprocess" and total >= 500 and workers >= 2 and site.error is None:
+        rows = _index_in_subprocess(site, items, progress)
+        if rows is not None:
+            return rows
+        start = "in-process"
+    if total < 500 or workers < 2 or start in ("subprocess", "in-process") \
+            or (start == "fork" and not hasattr(os, "fork")) or (start != "fork" and site.error is not None):
         step = max(100, total // 50)
         out: list[tuple] = []
         for i in range(0, total, step):
@@ -117,6 +123,38 @@ def _index_many(site: Site, items: list[tuple[str, str]], progress=None,
         return _index_chunk(items, site)
     finally:
         _FORK_SITE = None
+
+
+def _index_in_subprocess(site: Site, items: list[tuple[str, str]], progress) -> list[tuple] | None:
+    """_index_many in `python -m editor.core.index_worker` (None when that fails: read here instead)."""
+    import pickle
+    import subprocess
+    import sys
+    package_parent = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [package_parent, *filter(None, [os.environ.get("PYTHONPATH")])]))
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "editor.core.index_worker"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    except OSError:
+        return None
+    try:
+        with proc.stdin:
+            pickle.dump((site, items), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        for line in proc.stdout:
+            if line.startswith(b"progress ") and progress:
+                done, total = map(int, line.split()[1:3])
+                progress(done, total)
+            elif line == b"result\n":
+                rows = pickle.load(proc.stdout)
+                return rows if proc.wait() == 0 and len(rows) == len(items) else None
+        return None
+    except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+        return None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 _COLUMNS = "data, url, draft, pub, exp, date, line, rel, lastmod, branch"
@@ -311,3 +349,28 @@ def _status(draft: bool, pub: float | None, exp: float | None, now: float) -> st
 def build_index(site: Site, now: dt.datetime | None = None, use_cache: bool = True) -> list[dict]:
     """The site's posts as index entries (see SiteIndex.entries)."""
     return SiteIndex(site, use_cache=use_cache).refresh().entries(now)
+
+
+def checked_url_problems(files: list, site_of: dict) -> list:
+    """For `check`: lint Problems for checked files of a site whose slug Hugo would change, and for
+    those that get the same URL as another checked file of the same site (Hugo silently publishes
+    one). `site_of` maps each file's site root → Site (None: skipped)."""
+    from editor.core.lint import Problem
+    from editor.core.site import find_site_root
+    by_site: dict = {}
+    for f in files:
+        root = find_site_root(f)
+        if root is not None and site_of.get(root) is not None:
+            by_site.setdefault(root, []).append(f)
+    out = []
+    for root, members in by_site.items():
+        site = site_of[root]
+        entries = {str(f): index_file(site, f) for f in members}
+        out.extend(Problem(p, x["line"], x["column"], x["severity"], x["message"])
+                   for p, e in entries.items() for x in e["problems"] if x.get("code") == "unsafe-slug")
+        pages = [(p, e["url"], None) for p, e in entries.items() if e["kind"] == "page"]
+        shared = {u for u in {p[1].lower() for p in pages} if sum(1 for q in pages if q[1].lower() == u) > 1}
+        pages = [(p, u, url_line(site, entries[p]["path"]) if u.lower() in shared else None) for p, u, _ in pages]
+        for path, problems in collisions.url_collisions(pages).items():
+            out.extend(Problem(path, x["line"], x["column"], x["severity"], x["message"]) for x in problems)
+    return out

@@ -1,15 +1,60 @@
-"""The post list dock's view: a sortable table of the open folder's posts; activating a row opens it."""
+"""The post list dock: search box, status and tag quick filters, counts, scan progress, and the sortable table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QProgressBar, QStyle, QToolButton, QTreeView,
+                               QVBoxLayout, QWidget)
 
-from editor.services.post_model import PathRole, PostListModel, SortRole
+from editor.services.post_model import PathRole, PostListModel, WarningRole
+
+STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
+                  ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"))
+
+
+def _named(widget, name: str, accessible: str):
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class PostFilterProxy(QSortFilterProxyModel):
+    """Filters with the model's own matcher; sorting is forwarded to the model (fast, in Python)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.text = self.status = self.tag = ""
+        self._warning_icon = None
+
+    def set_filter(self, text: str | None = None, status: str | None = None, tag: str | None = None) -> None:
+        self.text = self.text if text is None else text
+        self.status = self.status if status is None else status
+        self.tag = self.tag if tag is None else tag
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not (self.text or self.status or self.tag):
+            return True
+        return self.sourceModel().matches(source_row, self.text, self.status, self.tag)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            if super().data(index, WarningRole):   # the marker: URL shared or slug Hugo would change
+                if self._warning_icon is None:
+                    self._warning_icon = QApplication.style().standardIcon(
+                        QStyle.StandardPixmap.SP_MessageBoxWarning)
+                return self._warning_icon
+            return None
+        return super().data(index, role)
 
 
 class PostListView(QTreeView):
-    """Emits `postActivated(path)` on double-click or Enter."""
+    """The table (objectName postList). Emits `postActivated(path)` on double-click or Enter."""
 
     postActivated = Signal(str)
 
@@ -18,9 +63,8 @@ class PostListView(QTreeView):
         self.setObjectName("postList")
         self.setAccessibleName("Posts")
         self.source = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = PostFilterProxy(self)
         self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SortRole)
         self.setModel(self.proxy)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -32,8 +76,11 @@ class PostListView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not ResizeToContents: that asks every one of 10,000 rows.
+        metrics = self.fontMetrics()
+        for col, sample in ((1, "scheduled \u26a0"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         # activated: double-click (or single click where the style says so) and Enter.
         self.activated.connect(self._on_activated)
 
@@ -43,14 +90,140 @@ class PostListView(QTreeView):
             self.postActivated.emit(path)
 
     def path_at(self, row: int) -> str | None:
-        """The path shown at a view row (after sorting)."""
+        """The path shown at a view row (after sorting and filtering)."""
         return self.proxy.index(row, 0).data(PathRole)
 
     def select_path(self, path: str | None) -> None:
         row = self.source.row_for_path(path) if path else -1
-        if row < 0:
+        index = self.proxy.mapFromSource(self.source.index(row, 0)) if row >= 0 else QModelIndex()
+        if not index.isValid():
             self.clearSelection()
             return
-        index = self.proxy.mapFromSource(self.source.index(row, 0))
         self.setCurrentIndex(index)
         self.scrollTo(index)
+
+
+class PostBrowser(QWidget):
+    """The dock's content: filters above the table; the counts say what is shown."""
+
+    def __init__(self, model: PostListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("postBrowser")
+        self.setAccessibleName("Post browser")
+        self.model = model
+        self.view = PostListView(model, self)
+        self.proxy = self.view.proxy
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+
+        self.search = _named(QLineEdit(self), "postFilter", "Search posts")
+        self.search.setPlaceholderText("Search title, slug, tags, path")
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Every word must appear in the title, slug, tags or path")
+        layout.addWidget(self.search)
+
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        self.status_group = QButtonGroup(self)
+        self.status_group.setExclusive(True)
+        self.status_buttons: dict[str, QToolButton] = {}
+        for key, label in STATUS_FILTERS:
+            button = _named(QToolButton(self), f"postStatus{label}", f"Show {label.lower()}")
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setProperty("status", key)
+            self.status_group.addButton(button)
+            self.status_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.status_buttons[""].setChecked(True)
+        layout.addLayout(row)
+
+        row = QHBoxLayout()
+        self.tag_filter = _named(QComboBox(self), "postTagFilter", "Filter by tag")
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_filter.setMinimumContentsLength(10)
+        self.count_label = _named(QLabel(self), "postCount", "Number of posts shown")
+        row.addWidget(self.tag_filter, 1)
+        row.addWidget(self.count_label)
+        layout.addLayout(row)
+
+        self.progress = _named(QProgressBar(self), "postScanProgress", "Reading posts")
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("Reading posts… %v of %m")
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self)   # typing in a 10,000-post list filters once per pause
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(lambda: self._filter(text=self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.status_group.buttonClicked.connect(lambda b: self._filter(status=b.property("status")))
+        self.tag_filter.activated.connect(lambda _i: self._filter(tag=self.tag_filter.currentData() or ""))
+        model.progress.connect(self._show_progress)
+        model.scanFinished.connect(self._scan_finished)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self._update_counts)
+        app = QGuiApplication.instance()
+        if app is not None:   # in-place edits by other editors are seen when the author comes back
+            app.applicationStateChanged.connect(self._app_state)
+
+    # ------------------------------------------------------------------ filtering
+    def _filter(self, text: str | None = None, status: str | None = None, tag: str | None = None) -> None:
+        self.proxy.set_filter(text, status, tag)
+        self._update_counts()
+
+    def set_search(self, text: str) -> None:
+        """Type into the search box and filter at once (no debounce)."""
+        self.search.setText(text)
+        self._debounce.stop()
+        self._filter(text=text)
+
+    def set_status(self, status: str) -> None:
+        self.status_buttons[status].setChecked(True)
+        self._filter(status=status)
+
+    def set_tag(self, tag: str) -> None:
+        i = self.tag_filter.findData(tag)
+        self.tag_filter.setCurrentIndex(max(i, 0))
+        self._filter(tag=tag if i > 0 else "")
+
+    # ------------------------------------------------------------------ model updates
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setVisible(done < total)
+
+    def _scan_finished(self, _count: int) -> None:
+        self.progress.hide()
+        current = self.proxy.tag
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", "")
+        for term in self.model.terms("tags"):
+            self.tag_filter.addItem(term, term)
+        i = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(i, 0))
+        self.tag_filter.blockSignals(False)
+        if current and i < 0:
+            self._filter(tag="")
+        self._update_counts()
+
+    def _update_counts(self, *_args) -> None:
+        counts = self.model.counts()
+        for key, label in STATUS_FILTERS:
+            n = counts.get(key or "all", 0)
+            self.status_buttons[key].setText(f"{label} {n}" if key else label)
+            self.status_buttons[key].setToolTip(f"{n} post{'s' if n != 1 else ''}")
+        shown, total = self.proxy.rowCount(), counts["all"]
+        text = f"{total:,} posts" if shown == total else f"{shown:,} of {total:,} posts"
+        self.count_label.setText(text)
+        self.count_label.setAccessibleDescription(text)
+
+    def _app_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.model.refresh()

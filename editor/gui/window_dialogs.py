@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from editor.gui.dialogs import ExportDialog, NewPostDialog
-from editor.services.new_post import create_post
+from editor.gui.dialogs import ExportDialog
+from editor.gui.new_post_dialog import NewPostDialog
+from editor.services.new_post import create_post, planned_path
 
 APP_NAME = "Hugo Post Editor"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -50,12 +51,14 @@ class DialogFlows:
         if path:
             self.open_path(path)
 
-    def new_post_choice(self, folder: str) -> tuple[str, str] | None:
-        """Ask for (section, title) of a new post (a method so tests can answer)."""
-        dialog = NewPostDialog(folder, self)
-        if not dialog.exec() or not dialog.title_edit.text().strip():
+    def new_post_choice(self, folder: str) -> tuple[str, str, bool] | None:
+        """Ask for (section, title, leaf bundle?) of a new post (a method so tests can answer)."""
+        dialog = NewPostDialog(folder, self.post_model.sections(),
+                               lambda section, title, bundle: planned_path(folder, section, title, bundle), self)
+        if not dialog.exec():
             return None
-        return dialog.section_edit.text().strip() or "posts", dialog.title_edit.text().strip()
+        c = dialog.choice()
+        return (c.section, c.title, c.bundle) if c.title else None
 
     def new_post(self) -> str | None:
         folder = self.folder
@@ -66,8 +69,9 @@ class DialogFlows:
         choice = self.new_post_choice(folder)
         if choice is None or not self.maybe_save():
             return None
+        section, title, *rest = choice
         try:
-            path = create_post(folder, *choice, site=self.site)
+            path = create_post(folder, section, title, site=self.site, bundle=bool(rest and rest[0]))
         except ValueError as exc:
             self.show_error(str(exc))
             return None

@@ -19,8 +19,26 @@ def simple_post_text(title: str, now: dt.datetime) -> str:
             f"draft: true\n---\n\n")
 
 
+def planned_path(content_dir: str, section: str, title: str, bundle: bool = False) -> tuple[str, str]:
+    """(the file a new post would get, why it cannot be created or ""): for the dialog's preview."""
+    slug = safe_slug(title) or "untitled"
+    try:
+        parts = check_section(section or "posts")
+        check_slug(slug)
+    except ValueError as exc:
+        return "", str(exc)
+    folder = Path(content_dir).joinpath(*parts)
+    target = folder / slug / "index.md" if bundle else folder / f"{slug}.md"
+    if not title.strip():
+        return str(target), "a new post needs a title"
+    if target.exists() or (bundle and target.parent.exists()) or \
+            (not bundle and (folder / slug / "index.md").exists()):
+        return str(target), "a post with this name already exists; choose another title"
+    return str(target), ""
+
+
 def create_post(content_dir: str, section: str, title: str, now: dt.datetime | None = None,
-                site=None) -> str:
+                site=None, bundle: bool = False) -> str:
     """Create a post and return its path; never overwrites (PostError).
 
     With a writable site, the site's archetypes decide the front matter (editor.core.archetypes,
@@ -40,15 +58,15 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
         except ImportError:
             pass
         else:
-            return str(new_post(site, "/".join(parts), title, now=now))
+            return str(new_post(site, "/".join(parts), title, bundle=bundle, now=now))
     now = now or dt.datetime.now().astimezone().replace(microsecond=0)
     folder = Path(content_dir).joinpath(*parts)
-    target = folder / f"{slug}.md"
-    if target.exists():
+    target = folder / slug / "index.md" if bundle else folder / f"{slug}.md"
+    if target.exists() or (bundle and target.parent.exists()):
         raise PostError("a post with this name already exists", path=str(target))
     post = loads(simple_post_text(title, now), path=str(target))   # verified by parsing
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, to_bytes(post))
     except OSError as exc:
         raise PostError(f"cannot create the post: {exc.strerror or exc}", path=str(target)) from None

@@ -1,174 +1,265 @@
-"""The post list: a Qt table model over a content folder's posts, filled by a scan in a worker thread."""
+"""The post list: a Qt table model over the site's content index, refreshed incrementally in a worker thread."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
+                            QThreadPool, Signal)
 
-from editor.core import PostError, load
+from editor.core.collisions import slug_problem
 from editor.core.site import Site
+from editor.services.content_watch import ContentWatcher, folders_to_watch
+from editor.services.post_rows import (STATUS_ORDER, PostRow, index_rows, ranked_terms, row_from_entry,
+                                       scan)
 
-POST_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
+__all__ = ["PathRole", "SortRole", "WarningRole", "PostListModel", "PostRow", "scan", "index_rows"]
+
 PathRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
-
-
-@dataclass(frozen=True)
-class PostRow:
-    path: str
-    title: str
-    status: str
-    date: dt.datetime | None
-    section: str
-    error: str = ""
-    tags: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-
-
-def _terms(value) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,) if value.strip() else ()
-    if isinstance(value, list):
-        return tuple(str(v) for v in value if v is not None and str(v).strip())
-    return ()
-
-
-def _is_page(path: Path) -> bool:
-    if path.suffix.lower() not in POST_SUFFIXES or path.stem.startswith("_index"):
-        return False
-    # Inside a leaf bundle only index.* is a page; other Markdown files are resources.
-    if path.stem != "index" and any((path.parent / f"index{s}").is_file() for s in POST_SUFFIXES):
-        return False
-    return True
-
-
-def scan(content_dir: str | os.PathLike, site: Site | None = None,
-         now: dt.datetime | None = None) -> list[PostRow]:
-    """Every page below `content_dir`, newest first; unreadable posts are listed with their error."""
-    root = Path(content_dir)
-    rows: list[PostRow] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            if name.startswith(".") or not _is_page(path):
-                continue
-            rel = path.relative_to(root)
-            section = rel.parts[0] if len(rel.parts) > 1 else ""
-            try:
-                post = load(path)
-                if site is not None:
-                    post.timezone = site.timezone
-                dates = post.dates(site.frontmatter_rules if site else None)
-                title = post.get("title")
-                rows.append(PostRow(str(path), str(title) if title not in (None, "") else path.stem,
-                                    post.status(now, site), dates.get("date"), section,
-                                    tags=_terms(post.get("tags")), categories=_terms(post.get("categories"))))
-            except (PostError, ValueError, OSError) as exc:
-                rows.append(PostRow(str(path), path.stem, "error", None, section, str(exc)))
-    rows.sort(key=lambda r: (r.date.timestamp() if r.date else float("-inf")), reverse=True)
-    return rows
-
-
-def _from_iso(value) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def index_rows(content_dir: str | os.PathLike, site: Site | None) -> list[PostRow] | None:
-    """The rows from the site's content index (editor.core.index), or None when it cannot serve them."""
-    if site is None:
-        return None
-    try:
-        from editor.core.index import build_index
-    except ImportError:
-        return None
-    if Path(site.content_dir).resolve() != Path(content_dir).resolve():
-        return None   # a sub-folder was opened: scan just that
-    rows = []
-    for e in build_index(site):
-        if e.get("kind") != "page":
-            continue
-        problems = [p.get("message", "") for p in e.get("problems", []) if p.get("severity") == "error"]
-        path = Path(site.root) / e["path"]
-        rows.append(PostRow(str(path), e.get("title") or path.stem, "error" if problems else e.get("status", ""),
-                            _from_iso(e.get("date")), e.get("section", ""), "; ".join(problems),
-                            tuple(e.get("tags") or ()), tuple(e.get("categories") or ())))
-    return rows
+WarningRole = Qt.ItemDataRole.UserRole + 3   # the row's URL/slug problems (list of messages)
+BIG_CHANGE = 0.3   # above this share of changed rows a model reset is cheaper than row signals
 
 
 class PostListModel(QAbstractTableModel):
-    """Columns: title, status, date, section. Grows later (filters, search, the index)."""
+    """Columns: title, status, date, section, tags. `load_folder` lists a folder; `refresh` re-reads
+    only what changed on disk (the index keeps every other row). Sorting happens here, in Python,
+    so a view over 10,000 posts never asks Qt to compare rows one call at a time."""
 
-    COLUMNS = ("Title", "Status", "Date", "Section")
-    scanFinished = Signal(int)          # number of posts
-    _scanned = Signal(int, object)      # generation, rows or exception (worker -> UI thread)
+    COLUMNS = ("Title", "Status", "Date", "Section", "Tags")
+    scanStarted = Signal()
+    scanFinished = Signal(int)               # number of posts
+    progress = Signal(int, int)              # files read, files to read (long scans only)
+    _scanned = Signal(int, object, bool)     # generation, rows or exception, full reload
+    _progressed = Signal(int, int, int)      # generation, done, total (worker -> UI thread)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, watch: bool = True) -> None:
         super().__init__(parent)
         self._rows: list[PostRow] = []
+        self._by_url: dict[str, list[str]] = {}
         self._generation = 0
+        self._lock = threading.Lock()
+        self._queued = False
+        self._target: tuple[int, str, Site | None, bool] | None = None
+        self._index = None               # the SiteIndex, used only by the worker thread
+        self._worker_rows: dict[str, PostRow] = {}   # the worker's last rows (reused when unchanged)
+        self._terms: dict[str, list[str]] = {}         # ranked tags/categories, worked out by the worker
+        self._where: dict[str, int] | None = None      # path -> row, rebuilt after changes
+        self._counts: dict[str, int] = _counts([])
+        self._sort = (2, Qt.SortOrder.DescendingOrder)
         self.folder: str | None = None
+        self.site: Site | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one refresh at a time: the index is not shared
         self._scanned.connect(self._apply)
+        self._progressed.connect(self._on_progress)
+        self.watcher = ContentWatcher(self) if watch else None
+        if self.watcher is not None:
+            self.watcher.changed.connect(self.refresh)
 
     # ------------------------------------------------------------------ loading
     def load_folder(self, content_dir: str, site: Site | None = None) -> None:
-        """Scan in a worker thread; a newer call wins over an older scan still running."""
+        """List a folder in the worker; the same folder again only re-reads what changed."""
+        same = self.folder is not None and os.path.abspath(content_dir) == os.path.abspath(self.folder) \
+            and (site is None) == (self.site is None) and (site is None or site.root == self.site.root)
+        if same and self._rows:
+            self.refresh()
+            return
         self._generation += 1
-        gen = self._generation
-        self.folder = content_dir
-        threading.Thread(target=self._work, args=(gen, content_dir, site), name="post-scan",
-                         daemon=True).start()
+        self.folder, self.site = content_dir, site
+        self._queue(full=True)
 
-    def _work(self, gen: int, content_dir: str, site: Site | None) -> None:
+    def refresh(self) -> None:
+        """Re-read what changed on disk (coalesced: at most one refresh waits behind a running one)."""
+        if self.folder is not None:
+            self._queue(full=False)
+
+    def _queue(self, full: bool) -> None:
+        with self._lock:
+            previous = self._target
+            self._target = (self._generation, self.folder, self.site,
+                            full or bool(previous and previous[3] and previous[0] == self._generation))
+            if self._queued:
+                return
+            self._queued = True
+        self.scanStarted.emit()
+        self._pool.start(self._work)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the worker is idle (tests, shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    def _work(self) -> None:
+        with self._lock:
+            gen, folder, site, full = self._target
+            self._queued = False
         try:
-            result: object = index_rows(content_dir, site)
-        except Exception:   # the index is an optimisation: fall back to reading the posts
-            result = None
-        try:
-            if result is None:
-                result = scan(content_dir, site)
-        except Exception as exc:
+            result: object = self._snapshot(self._read(gen, folder, site, full), folder, site, full)
+        except Exception as exc:   # noqa: BLE001 - shown as an empty list, never a crash
             result = exc
         try:
-            self._scanned.emit(gen, result)
+            self._scanned.emit(gen, result, full)
         except RuntimeError:
             pass  # the model was deleted meanwhile
 
-    def _apply(self, gen: int, result: object) -> None:
+    def _read(self, gen: int, folder: str, site: Site | None, full: bool) -> list[PostRow]:
+        if site is None or Path(site.content_dir).resolve() != Path(folder).resolve():
+            return scan(folder, site)   # a sub-folder or a folder outside any site
+        from editor.core.index import SiteIndex
+        if full or self._index is None or self._index.site.root != site.root:
+            self._index = SiteIndex(site)
+        index = self._index
+
+        def report(done: int, total: int) -> None:
+            if total >= 200:
+                self._progressed.emit(gen, done, total)
+
+        # Never fork a process that runs Qt threads: many files are read in a helper process.
+        index.refresh(progress=report, save=False, start="subprocess")
+        root, content = str(site.root), str(folder)
+        rows = [row_from_entry(e, root, content) for e in index.entries() if e.get("kind") == "page"]
+        index.save()
+        return rows
+
+    def _snapshot(self, rows: list[PostRow], folder: str, site: Site | None, full: bool) -> dict:
+        """Everything the UI thread needs, worked out here: rows sorted, unchanged rows as the same
+        objects (so the UI compares identities), terms, URLs, counts, folders to watch."""
+        old = {} if full else self._worker_rows
+        rows = [old.get(r.path) if old.get(r.path) == r else r for r in rows]
+        self._worker_rows = {r.path: r for r in rows}
+        changed = sum(1 for r in rows if old.get(r.path) is not r) + len(set(old) - set(self._worker_rows))
+        by_url: dict[str, list[str]] = {}
+        for r in rows:
+            if r.url:
+                by_url.setdefault(r.url.lower(), []).append(r.path)
+        roots = [str(d) for d in site.content_dirs] if site is not None and _is_content(folder, site) \
+            else [folder]
+        return {"rows": self._sorted(rows), "sort": self._sort, "changed": changed, "by_url": by_url,
+                "terms": {key: ranked_terms(rows, key) for key in ("tags", "categories")},
+                "counts": _counts(rows), "folders": folders_to_watch(roots, [r.path for r in rows])}
+
+    def _on_progress(self, gen: int, done: int, total: int) -> None:
+        if gen == self._generation:
+            self.progress.emit(done, total)
+
+    def _apply(self, gen: int, result: object, full: bool) -> None:
         if gen != self._generation:
             return
-        rows = result if isinstance(result, list) else []
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-        self.scanFinished.emit(len(rows))
+        snap = result if isinstance(result, dict) else {
+            "rows": [], "sort": self._sort, "changed": 1, "by_url": {}, "terms": {}, "counts": _counts([]),
+            "folders": set()}
+        rows = snap["rows"] if snap["sort"] == self._sort else self._sorted(snap["rows"])
+        self._where = None
+        if full or not self._rows or snap["changed"] > BIG_CHANGE * max(1, len(rows)):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif snap["changed"]:
+            self._merge(rows)
+        self._by_url, self._terms, self._counts = snap["by_url"], snap["terms"], snap["counts"]
+        if self.watcher is not None:
+            self.watcher.watch_folders(snap["folders"])
+        self.scanFinished.emit(len(self._rows))
 
+    def _merge(self, rows: list[PostRow]) -> None:
+        """Row signals for a few changes, so selection and scrolling stay where they are."""
+        self._where = None
+        new = {r.path: r for r in rows}
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].path not in new:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+        for i, r in enumerate(self._rows):
+            fresh = new[r.path]
+            if fresh is not r:
+                self._rows[i] = fresh
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+        have = {r.path for r in self._rows}
+        added = [r for r in rows if r.path not in have]
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(added) - 1)
+            self._rows.extend(added)
+            self.endInsertRows()
+        self.sort(*self._sort)
+
+    # ------------------------------------------------------------------ sorting
+    def _key(self, column: int):
+        return {0: lambda r: (r.title.lower(), r.path),
+                1: lambda r: (STATUS_ORDER.get(r.status, 9), -r.date_ts, r.path),
+                2: lambda r: (r.date_ts, r.path),
+                3: lambda r: (r.section.lower(), -r.date_ts, r.path),
+                4: lambda r: (", ".join(r.tags).lower(), r.path)}.get(column, lambda r: r.path)
+
+    def _sorted(self, rows: list[PostRow]) -> list[PostRow]:
+        column, order = self._sort
+        return sorted(rows, key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        paths = [self._rows[i.row()].path if i.isValid() and i.row() < len(self._rows) else None
+                 for i in persistent]
+        self._rows = self._sorted(self._rows)
+        self._where = where = {r.path: i for i, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent, [self.index(where[p], i.column()) if p in where else QModelIndex()
+                         for p, i in zip(paths, persistent)])
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------------ queries
     def row_for_path(self, path: str) -> int:
-        target = os.path.abspath(path)
-        for i, row in enumerate(self._rows):
-            if os.path.abspath(row.path) == target:
-                return i
-        return -1
+        if self._where is None:
+            self._where = {r.path: i for i, r in enumerate(self._rows)}
+        return self._where.get(os.path.abspath(path), -1)
+
+    def post_row(self, row: int) -> PostRow:
+        return self._rows[row]
+
+    def rows(self) -> list[PostRow]:
+        return list(self._rows)
 
     def terms(self, key: str) -> list[str]:
-        """Every tag (key="tags") or category used in the listed posts."""
-        return sorted({t for row in self._rows for t in getattr(row, key)}, key=str.lower)
+        """Tags (key="tags") or categories in use: most used first, case-insensitively de-duplicated."""
+        return list(self._terms.get(key, []))
 
     def sections(self) -> list[str]:
         return sorted({row.section for row in self._rows})
 
-    def post_row(self, row: int) -> PostRow:
-        return self._rows[row]
+    def counts(self) -> dict[str, int]:
+        """Posts per status, plus "all" and "problems" (URL/slug warnings or errors)."""
+        return dict(self._counts)
+
+    def matches(self, row: int, text: str, status: str, tag: str) -> bool:
+        """The filter: every word of `text` in title/slug/tags/path; a status ("problems" too); a tag."""
+        r = self._rows[row]
+        if status:
+            if status == "problems":
+                if not (r.warnings or r.error):
+                    return False
+            elif r.status != status:
+                return False
+        if tag and tag.lower() not in (t.lower() for t in r.tags):
+            return False
+        return all(word in r.search for word in text.lower().split())
+
+    def url_problems(self, path: str | None, url: str, slug, lower: bool = True) -> list[dict]:
+        """Problems of the post being edited (its unsaved URL and slug against the listed posts):
+        a slug Hugo would change (with `fix`), and other posts that get the same URL."""
+        out = []
+        p = slug_problem(slug, path or "", None, lower=lower) if slug not in (None, "") else None
+        if p:
+            out.append(p)
+        me = os.path.abspath(path) if path else None
+        others = [o for o in self._by_url.get((url or "").lower(), []) if o != me]
+        if url and others:
+            names = ", ".join(os.path.basename(o) for o in others)
+            out.append({"code": "url-collision", "severity": "error", "fix": "",
+                        "message": f"{url} is also the URL of {names}: Hugo silently publishes only one"})
+        return out
 
     # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -188,14 +279,30 @@ class PostListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == 1 and row.warnings:
+                return row.status + " \u26a0"
             return (row.title, row.status, row.date.strftime("%Y-%m-%d") if row.date else "",
-                    row.section)[col]
+                    row.section, ", ".join(row.tags))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.error or row.path}"
+            lines = [row.title, row.error or row.path, *(w[1] for w in row.warnings)]
+            return "\n".join(lines)
         if role == PathRole:
             return row.path
+        if role == WarningRole:
+            return [w[1] for w in row.warnings]
         if role == SortRole:
-            if col == 2:
-                return row.date.timestamp() if row.date else float("-inf")
-            return (row.title.lower(), row.status, "", row.section)[col]
+            return self._key(col)(row)[0] if col != 2 else row.date_ts
         return None
+
+
+def _counts(rows: list[PostRow]) -> dict[str, int]:
+    out = {"all": len(rows), "problems": 0}
+    for r in rows:
+        out[r.status] = out.get(r.status, 0) + 1
+        if r.warnings or r.error:
+            out["problems"] += 1
+    return out
+
+
+def _is_content(folder: str, site: Site) -> bool:
+    return Path(site.content_dir).resolve() == Path(folder).resolve()

@@ -131,6 +131,6 @@ def test_progress_is_reported(tmp_path):
     root = make_site(tmp_path, posts)
     seen: list[tuple[int, int]] = []
     SiteIndex(load_site(root), use_cache=False).refresh(progress=lambda d, t: seen.append((d, t)),
-                                                        start="forkserver")
+                                                        start="subprocess")
     assert seen and seen[-1] == (620, 620) and all(t == 620 for _, t in seen)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) > 1
