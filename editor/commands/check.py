@@ -6,6 +6,7 @@ import sys
 
 from editor.commands.common import fail
 from editor.core import PostError
+from editor.core.index import checked_url_problems
 from editor.core.lint import ERROR, check_file, iter_posts
 from editor.core.site import find_site_root, load_site
 
@@ -37,6 +38,11 @@ def run(args) -> int:
                 warnings += 1
                 if args.quiet:
                     continue
+            print(problem)
+    for problem in checked_url_problems(files, sites):   # issue 5: unsafe slugs, shared URLs
+        errors += problem.severity == ERROR
+        warnings += problem.severity != ERROR
+        if problem.severity == ERROR or not args.quiet:
             print(problem)
     sys.stdout.flush()
     print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)",

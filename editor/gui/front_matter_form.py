@@ -106,7 +106,9 @@ class FrontMatterForm(QWidget):
         font = self.url_hint.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.url_hint.setFont(font)
-        form.addRow("", self.url_hint)
+        self.url_row = QHBoxLayout()   # the hint, and the URL warning badge (gui/url_warning.py) beside it
+        self.url_row.addWidget(self.url_hint, 1)
+        form.addRow("", self.url_row)
 
         self.dates: dict[str, DateField] = {}
         for key, label in (("date", "Date"), ("publishDate", "Publish date"),
@@ -187,7 +189,7 @@ class FrontMatterForm(QWidget):
         self.draft_check.setChecked(on)
 
     def set_completions(self, key: str, words: list[str]) -> None:
-        self._completers[key].setStringList(sorted(set(words), key=str.lower))
+        self._completers[key].setStringList(list(dict.fromkeys(words)))   # the caller's order (most used first)
 
     def set_url(self, url: str) -> None:
         self.url_hint.setText(f"URL: {url}" if url else "")
