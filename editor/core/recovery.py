@@ -98,3 +98,17 @@ def clear(post_path: str | os.PathLike | None = None, key: str | None = None) ->
         (recovery_dir() / f"{key}.json").unlink()
     except FileNotFoundError:
         pass
+
+
+def for_post(post_path: str | os.PathLike) -> list[Journal]:
+    """Every journal of one post (its live journal and any set aside), newest first."""
+    wanted = os.path.abspath(os.fspath(post_path))
+    return [j for j in entries() if j.post_path == wanted]
+
+
+def set_aside(journal: Journal) -> Journal:
+    """Move a recovered journal out of the live journal's way, so new typing cannot overwrite it
+    before the author restores or discards it. Returns the journal under its new key."""
+    key = f"{journal.key.split('.')[0]}.recovered-{time.time_ns()}"
+    os.replace(recovery_dir() / f"{journal.key}.json", recovery_dir() / f"{key}.json")
+    return Journal(journal.post_path, journal.text, journal.base_hash, journal.saved_at, key)

@@ -1,4 +1,5 @@
-"""One open post: load, edit (front matter and body), save, save as, revert, export; dirty state and signals."""
+"""One open post: load, edit, save (checked against the disk), revert, export; dirty state, recovery
+journal, outside-change watching, raw-text repair and encoding conversion."""
 
 from __future__ import annotations
 
@@ -7,21 +8,28 @@ import os
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core import PostError, fields, load, save
+from editor.core import PostError, fields
 from editor.core.export import (DEFAULT_SECTION, ExportError, ExportPlan, default_slug, local_images,
                                 plan_export, write_export)
-from editor.core.io import to_bytes
+from editor.core.io import read_bytes, save, to_bytes
 from editor.core.post import Post
+from editor.core.recovery import Journal, content_hash
 from editor.core.site import Site, load_site
+from editor.core.text import decode
 from editor.core.urls import safe_slug
+from editor.services.document_safety import DocumentSafety, RawText
+from editor.services.file_watch import FileWatch
+from editor.services.recovery_service import RecoveryJournal
 from editor.services.workspace import site_for, site_offset
+
+UNREADABLE = "unreadable"   # a disk hash for a file that exists but cannot be read
 
 
 def _canonical(key: str) -> str:
     return fields.canonical(key) or key
 
 
-class Document(QObject):
+class Document(DocumentSafety, QObject):
     """Holds the Post being edited. Widgets call these methods; they never touch files themselves."""
 
     loaded = Signal()              # a post was opened or reverted (read every field again)
@@ -30,18 +38,41 @@ class Document(QObject):
     fieldsChanged = Signal()       # the front matter changed (status, URL … may differ)
     failed = Signal(str)           # a message for the author (nothing was changed)
     closed = Signal()
+    openFailed = Signal(str, object)       # path, PostError: the file cannot be opened as a post
+    rawOpened = Signal()                   # the file is open as raw text (self.raw) for repair
+    changedOnDisk = Signal(str)            # another program changed the file while we have edits
+    removedFromDisk = Signal(str)          # the file was deleted or renamed away
+    aboutToReload = Signal()               # an unedited post is read again after an outside change
+    reloaded = Signal()
+    recoveryAvailable = Signal(object)     # a Journal from a previous run (crash) for this post
+    recoveryCleared = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, journal_delay_ms: int = 1000) -> None:
         super().__init__(parent)
         self.post: Post | None = None
         self.site: Site | None = None
+        self.raw: RawText | None = None
+        self.recovered: Journal | None = None
+        self.converted: str | None = None      # summary of an encoding conversion not yet saved
+        self.missing = False                   # the file was deleted or renamed away
+        # Asked before saving over a file that changed on disk: (path, what happened) -> overwrite?
+        self.confirm_overwrite = None
         self._dirty = False
         self._original_keys: set[str] = set()
         self._loaded_offset: dt.timedelta | None = None
+        self._baseline = ""                    # the text as on disk (read or last written)
+        self._base_hash: str | None = None     # sha256 of the bytes on disk when read or written
+        self._notified_hash: str | None = None
+        self.journal = RecoveryJournal(self._snapshot, journal_delay_ms, self)
+        self.journal.failed.connect(self.failed)
+        self.watch = FileWatch(self)
+        self.watch.changed.connect(self._disk_changed)
 
     # ------------------------------------------------------------------ state
     @property
     def path(self) -> str | None:
+        if self.raw is not None:
+            return self.raw.path
         return self.post.path if self.post else None
 
     @property
@@ -52,46 +83,112 @@ class Document(QObject):
     def dirty(self) -> bool:
         return self._dirty
 
+    @property
+    def base_hash(self) -> str | None:
+        return self._base_hash
+
+    def current_text(self) -> str:
+        """The whole text (front matter and body, no BOM) as it would be saved."""
+        if self.raw is not None:
+            return self.raw.text
+        return self.post.text if self.post else ""
+
+    def _compute_dirty(self) -> bool:
+        if self.raw is not None:
+            return self.raw.text != self.raw.original or self.converted is not None
+        return bool(self.post and (self.post.text != self._baseline or self.converted is not None))
+
     def _update_dirty(self) -> None:
-        dirty = bool(self.post and self.post.changed)
+        dirty = self._compute_dirty()
+        if dirty:
+            self.journal.schedule()
+        elif self._dirty:
+            self.journal.clear()   # edited back to what is on disk: nothing to recover
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirtyChanged.emit(dirty)
 
+    def _snapshot(self):
+        return (self.path, self.current_text(), self._base_hash) if self._compute_dirty() else None
+
     def _remember_keys(self) -> None:
         self._original_keys = {_canonical(k) for k in (self.post.keys() if self.post else [])}
+
+    def _disk_hash(self, path: str | None = None) -> str | None:
+        try:
+            return content_hash(read_bytes(path or self.path))
+        except PostError:
+            return None if not os.path.lexists(path or self.path or "") else UNREADABLE
 
     # ------------------------------------------------------------------ open / close
     def open(self, path: str) -> bool:
         """Read and parse fully first, so a failed open leaves the current post untouched."""
         try:
-            post = load(path)
+            data = read_bytes(path)
+            decoded = decode(data, path)
+            post = Post(decoded.text, path=path, bom=decoded.bom, newline=decoded.newline)
         except PostError as exc:
             self.failed.emit(str(exc))
+            self.openFailed.emit(path, exc)
             return False
-        site = site_for(path)
+        self._adopt(post, content_hash(data), decoded.text)
+        return True
+
+    def _adopt(self, post: Post, disk_hash: str, baseline: str, converted: str | None = None) -> None:
+        site = site_for(post.path)
         if site is not None and site.read_only:
             self.failed.emit(f"site configuration ignored: {site.error}")
         if site is not None:
             post.timezone = site.timezone
-        self.post, self.site = post, site
+        self.journal.clear()
+        self.post, self.site, self.raw = post, site, None
+        self._set_disk(post.path, disk_hash, baseline, converted)
         self._remember_keys()
         self._loaded_offset = self._own_offset()   # kept when the author clears every date
         self.loaded.emit()
         self._update_dirty()
+        self._check_recovery(post.path)
+
+    def _adopt_raw(self, raw: RawText, disk_hash: str, converted: str | None) -> bool:
+        self.journal.clear()
+        self.post, self.raw = None, raw
+        self.site = site_for(raw.path)
+        self._set_disk(raw.path, disk_hash, raw.original, converted)
+        self.loaded.emit()
+        self.rawOpened.emit()
+        self._update_dirty()
+        self._check_recovery(raw.path)
         return True
 
+    def _set_disk(self, path: str, disk_hash: str | None, baseline: str, converted: str | None) -> None:
+        self._base_hash, self._baseline, self.converted = disk_hash, baseline, converted
+        self._notified_hash, self.missing = None, False
+        self.journal.follow(path)
+        self.watch.watch(path)
+
     def close(self) -> None:
+        self.journal.clear()
+        self.watch.stop()
         self.post = None
+        self.raw = None
         self.site = None
+        self.recovered = None
         self._update_dirty()
         self.closed.emit()
 
     def revert(self) -> bool:
         """Read the file again, dropping unsaved edits."""
-        if not self.path:
+        path = self.path
+        if not path:
             return False
-        return self.open(self.path)
+        self.journal.clear()
+        if self.raw is not None and self._parse_error(self.raw.original, path) is not None:
+            return self.open_raw(path)
+        return self.open(path)
+
+    def discard_recovery(self) -> None:
+        """The author dropped the unsaved changes (e.g. on quitting): forget their journal."""
+        self.journal.clear()
 
     # ------------------------------------------------------------------ editing
     def set_field(self, key: str, value) -> bool:
@@ -116,24 +213,37 @@ class Document(QObject):
         return True
 
     def set_body(self, text: str) -> None:
+        """The editor's text: the body, or in raw mode the whole file's text."""
+        if self.raw is not None:
+            self.raw.text = text
+            self._update_dirty()
+            return
         if self.post is None:
             return
         self.post.content = text
         self._update_dirty()
 
     # ------------------------------------------------------------------ saving
-    def save(self) -> bool:
-        """Write through the core; nothing is written when nothing changed."""
+    def save(self, force: bool = False) -> bool:
+        """Write through the core; nothing is written when nothing changed. A file changed or removed
+        on disk since it was read is only overwritten after `confirm_overwrite` agrees. In raw mode
+        the text is written only when it parses (or with `force`), then opened as a post again."""
+        if self.raw is not None:
+            return self._save_raw(force)
         post = self.post
         if post is None:
             return False
-        if not post.changed:
+        if not self._dirty and not self._compute_dirty():
             return True
+        if not self._may_overwrite(post.path):
+            return False
+        data = to_bytes(post)
         try:
             written = save(post)
         except PostError as exc:
             self.failed.emit(str(exc))
             return False
+        self._written(str(written), content_hash(data), post.text)
         self._remember_keys()
         self._update_dirty()
         self.saved.emit(str(written))
@@ -143,19 +253,41 @@ class Document(QObject):
         post = self.post
         if post is None:
             return False
+        old = post.path
+        data = to_bytes(post)
         try:
             written = save(post, path)
         except PostError as exc:
             self.failed.emit(str(exc))
             return False
+        self.journal.forget_path(old)
         post.path = str(written)
         post.mark_saved()
         self.site = site_for(post.path)
+        self._written(str(written), content_hash(data), post.text)
         self._remember_keys()
         self._update_dirty()
         self.fieldsChanged.emit()
         self.saved.emit(str(written))
         return True
+
+    def _written(self, path: str, disk_hash: str, text: str) -> None:
+        """After our own write: remember its hash (so the watcher ignores it) and drop the journal."""
+        self.journal.clear()
+        self._set_disk(path, disk_hash, text, None)
+
+    def _may_overwrite(self, path: str) -> bool:
+        """True when the file on disk is still what we read (by content hash), or the author agrees."""
+        current = self._disk_hash(path)
+        if current == self._base_hash:
+            return True
+        what = ("was deleted or renamed" if current is None else
+                "cannot be read any more" if current == UNREADABLE else "was changed by another program")
+        if self.confirm_overwrite is not None and self.confirm_overwrite(path, what):
+            return True
+        self.failed.emit(f"{path}: not saved: the file {what} since it was opened. Reload it, compare, "
+                         "or confirm overwriting it; your text is kept.")
+        return False
 
     # ------------------------------------------------------------------ Hugo's view
     def status(self, now: dt.datetime | None = None) -> tuple[str, dt.datetime | None]:
