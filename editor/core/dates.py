@@ -17,7 +17,7 @@ class DateError(ValueError):
 
 _ISO = re.compile(
     r"^(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
-    r"(?:(?P<sep>[T ])(?P<h>\d{2}):(?P<mi>\d{2}):(?P<s>\d{2})(?P<frac>\.\d+)?"
+    r"(?:(?P<sep>[T ])(?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})(?P<frac>\.\d+)?"
     r"(?P<sp> ?)(?P<tz>Z|[+-]\d{2}:?\d{2})?(?: (?P<abbr>[A-Z]{3,5}))?)?$"
 )
 _DAY_MON_YEAR = re.compile(r"^(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})$")

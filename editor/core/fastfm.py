@@ -70,7 +70,11 @@ def _build(loader, node):
         for k, v in node.value:
             if k.tag != _STR and k.tag != _INT and k.tag != _BOOL:
                 raise _Fallback
-            out[_build(loader, k)] = _build(loader, v)
+            key = _build(loader, k)
+            if key in out:   # Hugo 0.168 refuses the file (0.111 kept one value)
+                raise PostError(f'mapping key "{key}" already defined', line=k.start_mark.line + 1,
+                                column=k.start_mark.column + 1)
+            out[key] = _build(loader, v)
         return out
     if tag == _SEQ:
         return [_build(loader, v) for v in node.value]
@@ -180,8 +184,8 @@ def _flat(text: str) -> dict:
         if m is None:
             raise _Fallback
         key, value = m[1], m[2]
-        if key[0] in "tTfFnN~" and _plain(key, False) is not key:
-            raise _Fallback   # true:, null: … are not string keys
+        if (key[0] in "tTfFnN~" and _plain(key, False) is not key) or key in out:
+            raise _Fallback   # true:, null: … are not string keys; PyYAML's path reports duplicates
         if value:
             if value[0] == "[":
                 if value[-1] != "]":

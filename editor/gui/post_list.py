@@ -29,10 +29,11 @@ class PostFilterProxy(QSortFilterProxyModel):
         self._warning_icon = None
 
     def set_filter(self, text: str | None = None, status: str | None = None, tag: str | None = None) -> None:
+        self.beginFilterChange()
         self.text = self.text if text is None else text
         self.status = self.status if status is None else status
         self.tag = self.tag if tag is None else tag
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if not (self.text or self.status or self.tag):

@@ -78,9 +78,9 @@ class PostListModel(QAbstractTableModel):
 
     def _queue(self, full: bool) -> None:
         with self._lock:
-            previous = self._target
-            self._target = (self._generation, self.folder, self.site,
-                            full or bool(previous and previous[3] and previous[0] == self._generation))
+            previous = self._target   # a full load still waiting to start stays a full load
+            waiting_full = bool(self._queued and previous and previous[3] and previous[0] == self._generation)
+            self._target = (self._generation, self.folder, self.site, full or waiting_full)
             if self._queued:
                 return
             self._queued = True

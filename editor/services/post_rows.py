@@ -110,7 +110,7 @@ def row_from_entry(e: dict, root: str, content_root: str) -> PostRow:
               if p.get("severity") == "error" and p.get("code") not in _URL_CODES]
     warnings = tuple((p.get("code", ""), p.get("message", ""), p.get("fix", "")) for p in problems
                      if p.get("code") in _URL_CODES)
-    path = os.path.join(root, *e["path"].split("/"))
+    path = os.path.normpath(os.path.join(root, *e["path"].split("/")))
     title = e.get("title") or os.path.splitext(os.path.basename(path))[0]
     tags = tuple(e.get("tags") or ())
     slug = e.get("slug") or ""

@@ -28,7 +28,8 @@ def resolve(path: str) -> Workspace:
     if site is not None and site.read_only:
         warning = f"site configuration ignored (nothing in it is used until fixed): {site.error}"
     if p.is_dir():
-        content = site.content_dir if site is not None and _inside(site.content_dir, p) else p
+        # The site root (its contentDir may live elsewhere) or a folder holding the content folder.
+        content = site.content_dir if site is not None and (_inside(site.content_dir, p) or p == site.root) else p
         return Workspace(str(content), site, warning=warning)
     folder = p.parent
     if site is not None:
