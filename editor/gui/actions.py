@@ -27,6 +27,9 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionToggleDraft": ("Toggle &Draft", "Ctrl+Shift+D", "", "Mark the post as draft or not"),
     "actionReloadList": ("Re&load Post List", StdKey.Refresh, "view-refresh", "Scan the content folder again"),
     "actionAbout": ("&About", "", "help-about", "About Hugo Post Editor"),
+    # Never lose a word (issue 6): crash recovery.
+    "actionRestoreRecovery": ("Restore &Recovered Changes", "", "document-revert",
+                              "Put back the unsaved text recovered after the editor closed unexpectedly"),
     # Writer's tools (issue 7): find/replace, formatting, spelling, focus, mojibake, preferences.
     "actionFind": ("&Find…", StdKey.Find, "edit-find", "Find in the post's body"),
     "actionReplace": ("Find and &Replace…", "Ctrl+H", "edit-find-replace", "Find and replace in the post's body"),

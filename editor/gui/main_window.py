@@ -17,6 +17,7 @@ from editor.gui.message_bar import MessageBar
 from editor.gui.post_list import PostBrowser
 from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
+from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
 from editor.gui.url_warning import UrlWarning
 from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
@@ -53,6 +54,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self._install_writer_tools()
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.site_preview = install_site_preview(self)
+        self.safety = install_safety(self)   # issue 6: recovery, outside changes, repair, save conflicts
         self.preview.follow_palette(self.palette())
         self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
         self._status_timer.setInterval(60_000)
@@ -327,7 +329,7 @@ class MainWindow(DialogFlows, QMainWindow):
 
     # ------------------------------------------------------------------ saving
     def save(self) -> bool:
-        if not self.document.is_open:
+        if not self.document.is_open and self.document.raw is None:   # raw: a file being repaired
             return False
         self.document.set_body(self.editor.toPlainText())
         return self.document.save()
@@ -370,6 +372,8 @@ class MainWindow(DialogFlows, QMainWindow):
         answer = self.ask_unsaved()
         if answer == SAVE:
             return self.save()
+        if answer == DISCARD:
+            self.document.discard_recovery()   # discarded on purpose: nothing to recover next start
         return answer == DISCARD
     # ------------------------------------------------------------------ session
     def _remember_session(self) -> None:

@@ -40,6 +40,7 @@ class Document(DocumentSafety, QObject):
     closed = Signal()
     openFailed = Signal(str, object)       # path, PostError: the file cannot be opened as a post
     rawOpened = Signal()                   # the file is open as raw text (self.raw) for repair
+    rawErrorChanged = Signal()             # self.raw.error changed (moved, or fixed: None)
     changedOnDisk = Signal(str)            # another program changed the file while we have edits
     removedFromDisk = Signal(str)          # the file was deleted or renamed away
     aboutToReload = Signal()               # an unedited post is read again after an outside change

@@ -68,6 +68,24 @@ class DocumentSafety:
         return self._adopt_raw(RawText(path, d.text, d.text, d.bom, self._parse_error(d.text, path)),
                                content_hash(data), summary)
 
+    def can_repair(self, path: str) -> bool:
+        """True when `path` is readable UTF-8 text (so its front matter can be repaired as raw text)."""
+        try:
+            decode(read_bytes(path), path)
+            return True
+        except PostError:
+            return False
+
+    def check_raw(self) -> PostError | None:
+        """Parse the raw text again (as the author repairs it); the error, None when it parses."""
+        if self.raw is None:
+            return None
+        error = self._parse_error(self.raw.text, self.raw.path)
+        if (error and str(error)) != (self.raw.error and str(self.raw.error)):
+            self.raw.error = error
+            self.rawErrorChanged.emit()
+        return error
+
     def _parse_error(self, text: str, path: str) -> PostError | None:
         try:
             Post(text, path=path)
@@ -82,7 +100,7 @@ class DocumentSafety:
         if error is not None and not force:
             self.failed.emit(f"{error}\nNot saved: the front matter still does not parse. Fix the marked "
                              "line, or use Save Anyway to write the text as it is.")
-            self.rawOpened.emit()   # the error mark moves to the new line
+            self.rawErrorChanged.emit()   # the error mark moves to the new line
             return False
         if not self._may_overwrite(raw.path):
             return False

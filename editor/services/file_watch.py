@@ -1,12 +1,10 @@
-"""Watching files for other programs' writes: the open post (through atomic replaces) and a content folder."""
+"""Watching the open post for other programs' writes, through atomic replaces and renames."""
 
 from __future__ import annotations
 
 import os
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-
-MAX_FOLDERS = 400   # inotify watches are a shared, limited resource; a huge site falls back to manual reload
 
 
 class FileWatch(QObject):
@@ -56,37 +54,3 @@ class FileWatch(QObject):
         self._rearm()
         if self.path:
             self.changed.emit(self.path)
-
-
-class FolderWatch(QObject):
-    """Watches a content folder's tree (folders only) and emits `changed` once writes settle."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QObject | None = None, settle_ms: int = 700) -> None:
-        super().__init__(parent)
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._poke)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(settle_ms)
-        self._timer.timeout.connect(self.changed)
-        self.root: str | None = None
-
-    def watch(self, root: str | None) -> None:
-        old = self._watcher.directories()
-        if old:
-            self._watcher.removePaths(old)
-        self.root = root
-        if not root or not os.path.isdir(root):
-            return
-        folders = [root]
-        for dirpath, dirnames, _ in os.walk(root):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            folders += [os.path.join(dirpath, d) for d in dirnames]
-            if len(folders) >= MAX_FOLDERS:
-                break
-        self._watcher.addPaths(folders[:MAX_FOLDERS])
-
-    def _poke(self, _path: str) -> None:
-        self._timer.start()
