@@ -31,8 +31,8 @@ def planned_path(content_dir: str, section: str, title: str, bundle: bool = Fals
     target = folder / slug / "index.md" if bundle else folder / f"{slug}.md"
     if not title.strip():
         return str(target), "a new post needs a title"
-    if target.exists() or (bundle and target.parent.exists()) or \
-            (not bundle and (folder / slug / "index.md").exists()):
+    # A bundle and a single file of one name get the same URL: Hugo would publish only one.
+    if target.exists() or (folder / slug).exists() or (folder / f"{slug}.md").exists():
         return str(target), "a post with this name already exists; choose another title"
     return str(target), ""
 
@@ -51,6 +51,9 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
         check_slug(slug)
     except ValueError as exc:
         raise PostError(str(exc)) from None
+    planned, problem = planned_path(content_dir, section, title, bundle)
+    if problem:
+        raise PostError(problem, path=planned or None)
     if site is not None and not site.read_only and \
             Path(site.content_dir).resolve() == Path(content_dir).resolve():
         try:
