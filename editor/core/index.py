@@ -106,7 +106,8 @@ def _index_many(site: Site, items: list[tuple[str, str]], progress=None,
                 progress(len(out), total)
         return out
     import multiprocessing
-    parts = workers * 2 if progress is None else max(workers * 2, total // 250)
+    # Many small chunks: a worker slowed by other load does not leave the other one idle at the end.
+    parts = max(workers * 8, total // 250) if progress else workers * 8
     size = -(-total // parts)
     chunks = [items[i:i + size] for i in range(0, total, size)]
     _FORK_SITE = site if start == "fork" else None
