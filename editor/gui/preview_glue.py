@@ -23,12 +23,13 @@ class PreviewGlue(QObject):
         service.updated.connect(view.show_update)
         view.visibilityChanged.connect(self._visibility)
         # Scroll sync: the preview follows the editor's top line (coalesced to one call per event loop turn).
+        self._synced_line = 0
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setSingleShot(True)
         self._scroll_timer.setInterval(0)
         self._scroll_timer.timeout.connect(self.sync_scroll)
         editor.verticalScrollBar().valueChanged.connect(lambda *_: self._scroll_timer.start())
-        view.load_page(preview_page(self._remote), home_url())
+        view.load_page(preview_page(self._remote), home_url(), self._remote)
 
     @property
     def remote_content(self) -> bool:
@@ -41,7 +42,7 @@ class PreviewGlue(QObject):
             self.settings.set_remote_content(on)
         if on != self._remote:
             self._remote = on
-            self.view.load_page(preview_page(on), home_url())
+            self.view.load_page(preview_page(on), home_url(), on)
 
     def set_site(self, site) -> None:
         """The open site's markup settings (unsafe, typographer, highlight style) drive the renderer."""
@@ -51,7 +52,10 @@ class PreviewGlue(QObject):
         return self.editor.cursorForPosition(QPoint(0, 0)).blockNumber() + 1
 
     def sync_scroll(self) -> None:
-        self.view.scroll_to_line(self.top_line())
+        line = self.top_line()
+        if line != self._synced_line:    # edits re-set the scroll bar without moving it: not a scroll
+            self._synced_line = line
+            self.view.scroll_to_line(line, again_after_update=self.service.pending)
 
     def _visibility(self, visible: bool) -> None:
         window = self.view.window()

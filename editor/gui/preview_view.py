@@ -24,6 +24,7 @@ class PreviewPage(QWebEnginePage):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._home: QUrl | None = None
+        self.remote = False
         self._popups: list[QWebEnginePage] = []
         s = self.settings()
         s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
@@ -38,8 +39,8 @@ class PreviewPage(QWebEnginePage):
         url = QUrl(url)
         if self._home is None:
             return True
-        if not is_main_frame:
-            return False
+        if not is_main_frame:   # frames: only remote embeds, and only when the author allows remote content
+            return self.remote and url.scheme() in ("http", "https")
         home = self._home
         if url.scheme() == "data" or (url.scheme(), url.host(), url.path()) == (home.scheme(), home.host(), home.path()):
             return True   # the page itself (anchor jumps are handled by the page's script)
@@ -87,8 +88,11 @@ class PreviewView(QWebEngineView):
         self.loads = 0                   # page loads (the page is loaded once; tests check this)
         self.loadFinished.connect(self._on_loaded)
 
-    def load_page(self, html: str, home: QUrl) -> None:
-        """Load the preview page; `home` is the base URL it is loaded under (again: a new CSP)."""
+    def load_page(self, html: str, home: QUrl, remote: bool = False) -> None:
+        """Load the preview page under base URL `home` (again: a new CSP); `remote` lets it fetch http(s)."""
+        self.preview_page.remote = bool(remote)
+        self.preview_page.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, bool(remote))
         self._ready = False
         self._page_keys = set()
         self.preview_page.set_home(home)
@@ -117,7 +121,7 @@ class PreviewView(QWebEngineView):
         end = max(update.lines, 1) + 1
         lines = [c[1] or end for c in update.chunks]     # the footnote list (line 0) sits at the end
         add = {key: html for key, _, html in update.chunks if key not in self._page_keys}
-        self._page_keys_before = bool(self._page_keys)
+        self._page_keys_before = bool(self._page_keys & set(order))   # False: a new page or document
         self._page_keys = set(order)
         args = ", ".join(json.dumps(v, ensure_ascii=False) for v in
                          (update.header, update.base_url, order, lines, add, end))
@@ -134,10 +138,11 @@ class PreviewView(QWebEngineView):
         self.applied.emit(generation)
         self.updated.emit()
 
-    def scroll_to_line(self, line: int) -> None:
-        """Scroll so that body line `line` (1-based, the editor's top line) is at the top."""
+    def scroll_to_line(self, line: int, again_after_update: bool = False) -> None:
+        """Scroll so that body line `line` (1-based, the editor's top line) is at the top;
+        `again_after_update`: a render is on its way, so place the new content there too."""
         self._scroll_line = line
-        self._sync_dirty = True
+        self._sync_dirty = self._sync_dirty or again_after_update
         if self._ready:
             self._run(f"hpeScrollToLine({int(line)})")
 

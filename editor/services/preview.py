@@ -126,6 +126,11 @@ class PreviewService(QObject):
         return self._generation
 
     @property
+    def pending(self) -> bool:
+        """A render is running or waiting (its result is still to come)."""
+        return self._in_flight is not None or self._latest is not None
+
+    @property
     def worker(self):
         return self._worker
 

@@ -53,6 +53,7 @@
     if (lo < 0) { return 0; }
     var el = els[lo];
     var start = Number(el.getAttribute("data-line"));
+    if (lo === 0 && line <= start) { return 0; }   // the top of the body: show the title too
     var stop = lo + 1 < els.length ? Number(els[lo + 1].getAttribute("data-line")) : (window.hpeEnd || start + 1);
     var frac = stop > start ? Math.min(1, (line - start) / (stop - start)) : 0;
     var top = el.getBoundingClientRect().top + window.scrollY;
@@ -75,6 +76,11 @@
     var id = decodeURIComponent(link.getAttribute("href").slice(1));
     var target = document.getElementById(id) || document.getElementsByName(id)[0];
     if (target) { target.scrollIntoView(); }
+  });
+  // What the Content-Security-Policy blocked (remote images and frames, post scripts): tests read it.
+  window.hpeBlocked = [];
+  document.addEventListener("securitypolicyviolation", function (event) {
+    window.hpeBlocked.push({uri: event.blockedURI, directive: event.effectiveDirective});
   });
   window.hpeReady = true;
 })();
