@@ -191,6 +191,7 @@ class SafetyController(QObject):
     def _recovery_cleared(self) -> None:
         self.recovery_bar.hide()
         self.restore_action.setEnabled(False)
+        self._offer_other_journals()   # another post may have recovered text too
 
     def restore(self) -> None:
         self.doc.restore_recovery()
