@@ -146,8 +146,10 @@ def _index_in_subprocess(site: Site, items: list[tuple[str, str]], progress) -> 
             if line.startswith(b"progress ") and progress:
                 done, total = map(int, line.split()[1:3])
                 progress(done, total)
-            elif line == b"result\n":
-                rows = pickle.load(proc.stdout)
+            elif line.startswith(b"result "):
+                rows = []
+                for _ in range(int(line.split()[1])):
+                    rows.extend(pickle.load(proc.stdout))
                 return rows if proc.wait() == 0 and len(rows) == len(items) else None
         return None
     except (OSError, EOFError, ValueError, pickle.UnpicklingError):

@@ -1,7 +1,7 @@
 """`python -m editor.core.index_worker`: read many posts in a fresh process, for callers that run threads (the window).
 
 Protocol: stdin holds a pickle of (site, [(language, path), …]); stdout gets `progress DONE TOTAL`
-lines, then a `result` line followed by a pickle of the index rows. Forking a process that runs Qt
+lines, then a `result N` line followed by N pickles, each a list of index rows. Forking a process that runs Qt
 threads is unsafe; this process has no threads, so it may fork its own pool (editor.core.index).
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pickle
 import sys
+
+CHUNK = 400
 
 
 def main() -> int:
@@ -21,8 +23,11 @@ def main() -> int:
         out.flush()
 
     rows = _index_many(site, items, progress, start="fork")
-    out.write(b"result\n")
-    pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL)
+    # In pieces: unpickling one piece is a single call that holds the caller's GIL (its UI thread).
+    pieces = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    out.write(f"result {len(pieces)}\n".encode())
+    for piece in pieces:
+        pickle.dump(piece, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()
     return 0
 
