@@ -135,8 +135,14 @@ class MojibakeFixer:
         cursor.endEditBlock()
         for key, value in fields.items():
             doc.set_field(key, value)
-        if fields:
-            window._show_document() if hasattr(window, "_show_document") else None
+        if fields:   # show the repaired values in the form (the body and its undo history stay)
+            from editor.services.fields import form_values
+            values, other = form_values(doc.post)
+            window._syncing = True
+            try:
+                window.form.populate(values, other, doc.tz_offset())
+            finally:
+                window._syncing = False
         window.statusBar().showMessage(f"Fixed {len(spans) + len(fields)} mojibake", 4000)
         return len(spans) + len(fields)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy
 
 from editor.core import textstats
 from editor.services.problems import Coalescer
@@ -30,6 +30,9 @@ class WriterStatus:
         self.url_label = self._label("postUrlLabel", "Post URL")
         for w in (self.url_label, self.status_label, self.words_label, self.reading_label, self.cursor_label):
             bar.addPermanentWidget(w)
+        # The URL can be long: it gives way (never widening the window) and shows whole in its tooltip.
+        self.url_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.url_label.setMinimumWidth(40)
         self.words_label.setToolTip("Hugo's .WordCount of the rendered body")
         self.reading_label.setToolTip("Hugo's .ReadingTime: 213 words a minute (501 for CJK)")
         self._stats = Coalescer(body_stats, 200, window)
@@ -67,6 +70,7 @@ class WriterStatus:
         self.status_label.setText(status if not when or status != "scheduled"
                                   else f"scheduled {when:%Y-%m-%d %H:%M}")
         self.url_label.setText(doc.url())
+        self.url_label.setToolTip(doc.url())
 
     def _rendered(self, _header: str, body_html: str, _base: str) -> None:
         doc = self.window.document

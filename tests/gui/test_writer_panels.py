@@ -115,3 +115,14 @@ def test_spelling_underlines_suggests_and_learns(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not any(
         QTextCharFormat(r.format).underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
         for r in last.layout().formats()), timeout=10000)
+
+
+def test_mojibake_changes_cover_body_and_front_matter():
+    from editor.gui.problems_panel import describe_changes, mojibake_changes
+    body = "Intro.\n>policies â€“ technology\n"
+    spans, fields = mojibake_changes(body, {"title": "CafÃ© notes", "tags": ["naÃ¯ve", "ok"], "draft": False})
+    assert [(m.text, m.fixed) for m in spans] == [("â€“", "–")]
+    assert fields == {"title": "Café notes", "tags": ["naïve", "ok"]}
+    lines = describe_changes(body, spans, fields)
+    assert lines[0] == "line 2: …>policies â€“ technology… → …>policies – technology…"
+    assert lines[1:] == ["front matter title: → Café notes", "front matter tags: → ['naïve', 'ok']"]
