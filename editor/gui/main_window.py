@@ -397,7 +397,7 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _default_sizes(self) -> None:
         width = self.width()
-        dock = max(220, int(width * 0.2))
+        dock = max(260, int(width * 0.26))   # the post browser: room for titles beside status and date
         self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
         rest = max(0, width - dock - 24)
         needed = self.form.minimumSizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QProgressBar, QStyle, QToolButton, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QComboBox, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QSizePolicy, QStyle,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from editor.services.post_model import PathRole, PostListModel, WarningRole
 
+TAGS_FROM_WIDTH = 420   # px of list width below which the tags column is hidden
 STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
                   ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"))
 
@@ -54,8 +55,11 @@ class PostFilterProxy(QSortFilterProxyModel):
         return super().data(index, role)
 
 
-class PostListView(QTreeView):
-    """The table (objectName postList). Emits `postActivated(path)` on double-click or Enter."""
+class PostListView(QTableView):
+    """The table (objectName postList). Emits `postActivated(path)` on double-click or Enter.
+
+    A table, not a tree: a tree lays out every row (and asks the model about children) whenever
+    the current row changes, which costs ~0.1 s at 10,000 posts."""
 
     postActivated = Signal(str)
 
@@ -67,23 +71,33 @@ class PostListView(QTreeView):
         self.proxy = PostFilterProxy(self)
         self.proxy.setSourceModel(model)
         self.setModel(self.proxy)
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSortingEnabled(True)
         self.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.header()
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not ResizeToContents: that asks every one of 10,000 rows.
         metrics = self.fontMetrics()
-        for col, sample in ((1, "scheduled \u26a0"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags")):
+        for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         # activated: double-click (or single click where the style says so) and Enter.
         self.activated.connect(self._on_activated)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        # A narrow dock keeps the titles readable: the tags column shows once there is room.
+        self.setColumnHidden(4, event.size().width() < TAGS_FROM_WIDTH)
+        super().resizeEvent(event)
 
     def _on_activated(self, index: QModelIndex) -> None:
         path = index.data(PathRole)
@@ -124,23 +138,27 @@ class PostBrowser(QWidget):
         self.search.setToolTip("Every word must appear in the title, slug, tags or path")
         layout.addWidget(self.search)
 
-        row = QHBoxLayout()
-        row.setSpacing(2)
+        # Two rows of three, so the quick filters fit a narrow dock without widening the window.
+        bar = QWidget(self)
+        grid = QGridLayout(bar)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(2)
+        grid.setVerticalSpacing(0)
         self.status_group = QButtonGroup(self)
         self.status_group.setExclusive(True)
         self.status_buttons: dict[str, QToolButton] = {}
-        for key, label in STATUS_FILTERS:
-            button = _named(QToolButton(self), f"postStatus{label}", f"Show {label.lower()}")
+        for i, (key, label) in enumerate(STATUS_FILTERS):
+            button = _named(QToolButton(bar), f"postStatus{label}", f"Show {label.lower()}")
             button.setText(label)
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setProperty("status", key)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.status_group.addButton(button)
             self.status_buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            grid.addWidget(button, i // 3, i % 3)
         self.status_buttons[""].setChecked(True)
-        layout.addLayout(row)
+        layout.addWidget(bar)
 
         row = QHBoxLayout()
         self.tag_filter = _named(QComboBox(self), "postTagFilter", "Filter by tag")

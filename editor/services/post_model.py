@@ -279,8 +279,6 @@ class PostListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 1 and row.warnings:
-                return row.status + " \u26a0"
             return (row.title, row.status, row.date.strftime("%Y-%m-%d") if row.date else "",
                     row.section, ", ".join(row.tags))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
