@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from types import SimpleNamespace
 
 from PySide6.QtCore import QUrl, Signal
@@ -85,6 +86,7 @@ class PreviewView(QWebEngineView):
         self._sync_dirty = False
         self._page_keys_before = False
         self.updates = 0
+        self.apply_ms: list[float] = []  # page-side time of the last updates (benchmarks read it)
         self.loads = 0                   # page loads (the page is loaded once; tests check this)
         self.loadFinished.connect(self._on_loaded)
 
@@ -125,15 +127,17 @@ class PreviewView(QWebEngineView):
         self._page_keys = set(order)
         args = ", ".join(json.dumps(v, ensure_ascii=False) for v in
                          (update.header, update.base_url, order, lines, add, end))
-        gen = update.generation
-        self._run(f"hpePatch({args})", lambda _r, gen=gen: self._applied(gen))
+        gen, sent = update.generation, time.perf_counter()
+        self._run(f"hpePatch({args})", lambda _r, gen=gen, sent=sent: self._applied(gen, sent))
         if self._scroll_line is not None and (self._sync_dirty or not self._page_keys_before):
             # A fresh page, or the editor scrolled since the last update: place the new content
             # where the editor is. Otherwise the page keeps its own scroll position.
             self._run(f"hpeScrollToLine({int(self._scroll_line)})")
         self._sync_dirty = False
 
-    def _applied(self, generation: int) -> None:
+    def _applied(self, generation: int, sent: float = 0.0) -> None:
+        self.apply_ms.append((time.perf_counter() - sent) * 1000)
+        del self.apply_ms[:-50]
         self.updates += 1
         self.applied.emit(generation)
         self.updated.emit()

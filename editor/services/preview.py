@@ -1,5 +1,9 @@
 """Instant preview: one render in flight and one queued, stale results dropped, paused while hidden.
 
+As in ghostwriter, a finished render is shown even when a newer request waits (it is newer than
+what the page shows, so typing never starves the preview); a result is stale, and dropped, when
+it predates an `immediate` request (another post opened, new markup settings) or a `cancel`.
+
 Renders run in a worker process (editor.core.render.worker: incremental, warm, no GIL shared with
 the UI); a plain `render(text) -> html` function (tests, fallbacks) runs in a thread instead.
 """
@@ -114,6 +118,8 @@ class PreviewService(QObject):
         self._latest: PreviewRequest | None = None     # waiting to be rendered
         self._last: PreviewRequest | None = None       # the newest request (for re-renders)
         self._latest_gen = 0
+        self._barrier = 0           # results older than this generation are dropped
+        self._shown_gen = 0
         self._in_flight: tuple[int, PreviewRequest, float] | None = None
         self._active = True
         self._config = RenderConfig()
@@ -149,13 +155,17 @@ class PreviewService(QObject):
 
     def request(self, req: PreviewRequest, immediate: bool = False) -> None:
         """Ask for a render of `req`; older requests not yet shown are superseded."""
+        if req == self._last and not immediate:
+            return      # the same text again (format-only changes emit textChanged too)
         self._generation += 1
         self._latest, self._latest_gen, self._last = req, self._generation, req
+        if immediate:
+            self._barrier = self._generation     # whatever is in flight now is for something else
         self._schedule(immediate)
 
     def cancel(self) -> None:
         self._generation += 1
-        self._latest_gen = self._generation    # a render in flight is now stale
+        self._latest_gen = self._barrier = self._generation    # a render in flight is now stale
         self._latest = self._last = None
         self._timer.stop()
 
@@ -224,13 +234,14 @@ class PreviewService(QObject):
     def _complete(self, gen: int, req: PreviewRequest, chunks, error: str | None, timing=None) -> None:
         started = self._in_flight[2] if self._in_flight else _now()
         self._in_flight = None
-        if gen != self._latest_gen or self._latest is not None:
-            self.dropped += 1          # stale: a newer request is waiting; never shown
+        if gen < self._barrier or gen <= self._shown_gen:
+            self.dropped += 1          # stale: from before another post / settings / a cancel
         elif error is not None:
             self.renders += 1
             self.failed.emit(error)
         else:
             self.renders += 1
+            self._shown_gen = gen
             lines = req.body.count("\n") + 1
             update = PreviewUpdate(header_html(req.title, req.date), chunks, req.base_url, gen, lines,
                                    {**(timing or {}), "round_trip_ms": (_now() - started) * 1000})

@@ -105,3 +105,24 @@ def test_edits_with_a_warm_cache_equal_the_full_render():
             continue
         for edit in (body[:mid] + " typed" + body[mid:], body[:mid] + "\n\n## New heading\n" + body[mid:]):
             assert inc.render(edit).html == render_html(edit), path.name
+
+
+@requires_corpus
+def test_random_keystrokes_with_a_warm_cache_equal_the_full_render():
+    """Typing, deleting and pasting Markdown syntax anywhere: the one-chunk fast path stays exact."""
+    import random
+    rnd = random.Random(4)
+    snippets = ["x", " ", "\n", "\n\n", "#", "## ", "```", "~~~\n", "<div>\n", "- ", "1. ", "> ", ": ",
+                "[^1]", "[a]: /u\n", "|", "---\n", "*", "`", "<!--", "-->", "\t", "    "]
+    posts = [p for p in corpus_posts()[::40]]
+    for path in posts:
+        body = _body(path.read_text(encoding="utf-8", errors="replace"))
+        inc = IncrementalRenderer()
+        inc.render(body)
+        for _ in range(12):
+            pos = rnd.randrange(len(body) + 1)
+            if rnd.random() < 0.3 and len(body) > 2:
+                body = body[:pos] + body[pos + rnd.randint(1, 3):]
+            else:
+                body = body[:pos] + rnd.choice(snippets) + body[pos:]
+            assert inc.render(body).html == render_html(body), (path.name, pos)

@@ -20,7 +20,7 @@ def test_debounce_coalesces_requests(qtbot):
     assert calls == ["v9"] and got == ["<p>v9</p>"]
 
 
-def test_stale_results_are_dropped(qtbot):
+def _gated():
     gate = threading.Event()
     calls = []
 
@@ -29,17 +29,50 @@ def test_stale_results_are_dropped(qtbot):
         if text == "old":
             gate.wait(5)
         return text
+    return gate, calls, slow
 
+
+def test_stale_results_are_dropped(qtbot):
+    gate, calls, slow = _gated()
     svc = PreviewService(slow, delay_ms=0)
     got = []
     svc.rendered.connect(lambda h, b, base: got.append(b))
     svc.request(PreviewRequest("t", None, "old"), immediate=True)
     qtbot.waitUntil(lambda: calls == ["old"], timeout=3000)
-    svc.request(PreviewRequest("t", None, "new"), immediate=True)   # queued behind "old"
+    svc.request(PreviewRequest("u", None, "new"), immediate=True)   # another post: "old" is stale
     gate.set()
     qtbot.waitUntil(lambda: bool(got), timeout=3000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: svc.dropped == 1, timeout=3000)
     assert got == ["new"] and calls == ["old", "new"]
+
+
+def test_one_in_flight_one_queued_newest_wins(qtbot):
+    gate, calls, slow = _gated()
+    svc = PreviewService(slow, delay_ms=0)
+    got = []
+    svc.rendered.connect(lambda h, b, base: got.append(b))
+    svc.request(PreviewRequest("t", None, "old"), immediate=True)
+    qtbot.waitUntil(lambda: calls == ["old"], timeout=3000)
+    for i in range(5):                       # typing while "old" renders: only the newest waits
+        svc.request(PreviewRequest("t", None, f"v{i}"))
+    assert calls == ["old"]
+    gate.set()
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=3000)
+    # "old" is still newer than the page, so it is shown (typing never starves the preview).
+    assert got == ["old", "v4"] and calls == ["old", "v4"] and svc.dropped == 0
+
+
+def test_cancel_drops_the_render_in_flight(qtbot):
+    gate, calls, slow = _gated()
+    svc = PreviewService(slow, delay_ms=0)
+    got = []
+    svc.rendered.connect(lambda h, b, base: got.append(b))
+    svc.request(PreviewRequest("t", None, "old"), immediate=True)
+    qtbot.waitUntil(lambda: calls == ["old"], timeout=3000)
+    svc.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: svc.dropped == 1, timeout=3000)
+    assert got == []
 
 
 def test_render_failure_is_reported(qtbot):

@@ -86,7 +86,7 @@ def test_service_with_worker_drops_stale_results_and_honours_config(qtbot):
         shown = []
         svc.updated.connect(shown.append)
         svc.request(PreviewRequest("t", None, DOC * 30), immediate=True)   # in flight ...
-        svc.request(PreviewRequest("t", None, "Newest *text*."))         # ... this one waits
+        svc.request(PreviewRequest("u", None, "Newest *text*."), immediate=True)   # ... another post
         qtbot.waitUntil(lambda: bool(shown), timeout=30000)
         qtbot.waitUntil(lambda: svc.dropped == 1, timeout=30000)
         assert [u.body for u in shown] == ["<p>Newest <em>text</em>.</p>"]

@@ -1,6 +1,7 @@
 """Incremental rendering: a body split into independent chunks, each cached, joined by a document-wide pass."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import zlib
@@ -80,6 +81,67 @@ def _shortcode_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@dataclass
+class Layout:
+    """A body split into chunks, with what every chunk needs from the whole document."""
+
+    text: str
+    pieces: list[tuple[int, str]]          # (first line, chunk source)
+    refs: dict
+    labels: tuple                          # footnote labels defined anywhere
+    notes: list[str]                       # footnote definitions' sources, in document order
+    _offsets: list[int] = field(default_factory=list)
+
+    def piece_at(self, pos: int) -> tuple[int, int]:
+        """(index, start offset) of the chunk holding character `pos`."""
+        if not self._offsets:
+            off = 0
+            for _, t in self.pieces:
+                self._offsets.append(off)
+                off += len(t) + 1
+        i = bisect.bisect_right(self._offsets, pos) - 1
+        return i, self._offsets[i]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:                      # binary search: slices compare at memcmp speed
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi = 0, max(0, limit)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _signature(piece: str) -> tuple | None:
+    """What a chunk tells the rest of the document (its definitions), or None when it does not end
+    cleanly (an open fence or HTML block, a definition list that a next chunk could extend)."""
+    probe = piece + "\n\n# hpe-end\n"
+    bp = BlockParser()
+    doc = bp.parse(probe)
+    kids = doc.children
+    last = probe.count("\n")
+    if not kids or kids[-1].type != "heading" or kids[-1].start != last:
+        return None
+    if kids[0].type == "deflist" or (len(kids) > 1 and kids[-2].type == "deflist"):
+        return None
+    lines = probe.split("\n")
+    notes = tuple("\n".join(lines[b.start - 1:b.end]) for b in bp.footnotes.values())
+    return tuple(sorted(bp.refs.items())), tuple(bp.footnotes), notes
+
+
 class IncrementalRenderer:
     """`render(text)` equals `render_html(text, config=config)`; unchanged chunks come from a cache."""
 
@@ -87,16 +149,18 @@ class IncrementalRenderer:
         self.config = config or RenderConfig()
         self._cache: dict[tuple, ChunkInput] = {}
         self._html: dict[tuple, str] = {}
+        self._layout: Layout | None = None
 
     def set_config(self, config: RenderConfig) -> None:
         if config != self.config:
             self.config = config
             self._cache.clear()
             self._html.clear()
+            self._layout = None
 
     # ------------------------------------------------------------------ splitting
-    def split(self, text: str) -> tuple[list[tuple[int, str]], BlockParser] | None:
-        """[(first line, chunk text)] and the document's block parse; None when splitting is unsafe."""
+    def split(self, text: str) -> "Layout | None":
+        """The chunks of `text` and the document-wide facts they need; None when splitting is unsafe."""
         if "\x01" in text:
             return None
         lines = text.split("\n")
@@ -117,27 +181,56 @@ class IncrementalRenderer:
             if blk.type == "heading" or zlib.crc32(lines[n - 1].encode("utf-8")) % SPLIT_EVERY == 0:
                 starts.append(n)
         bounds = starts + [len(lines) + 1]
-        chunks = [(bounds[i], "\n".join(lines[bounds[i] - 1:bounds[i + 1] - 1])) for i in range(len(starts))]
-        return chunks, bp
+        pieces = [(bounds[i], "\n".join(lines[bounds[i] - 1:bounds[i + 1] - 1])) for i in range(len(starts))]
+        notes = ["\n".join(lines[blk.start - 1:blk.end]) for blk in bp.footnotes.values()]
+        return Layout(text, pieces, bp.refs, tuple(bp.footnotes), notes)
+
+    def _local(self, text: str) -> "Layout | None":
+        """The previous layout with one chunk replaced, when the edit stays inside that chunk and
+        cannot change anything outside it (checked by parsing the chunk alone); else None."""
+        old = self._layout
+        if old is None:
+            return None
+        ot = old.text
+        p = _common_prefix(ot, text)
+        sfx = _common_suffix(ot, text, min(len(ot), len(text)) - p)
+        o_end, n_end = len(ot) - sfx, len(text) - sfx
+        i, off = old.piece_at(p)
+        line, piece = old.pieces[i]
+        first_nl = piece.find("\n")
+        core = len(piece.rstrip("\n"))
+        if first_nl < 0 or p <= off + first_nl or o_end > off + core:
+            return None      # the edit touches the chunk's first line or the blank lines after it
+        new_piece = text[off:off + len(piece) + len(text) - len(ot)]
+        for t in (piece, new_piece):
+            if "{{" in t or "\x01" in t or SUMMARY_DIVIDER in t:
+                return None
+        sig = _signature(new_piece)
+        if sig is None or sig != _signature(piece):
+            return None
+        delta = new_piece.count("\n") - piece.count("\n")
+        pieces = list(old.pieces)
+        pieces[i] = (line, new_piece)
+        if delta:
+            pieces[i + 1:] = [(n + delta, t) for n, t in pieces[i + 1:]]
+        return Layout(text, pieces, old.refs, old.labels, old.notes)
 
     # ------------------------------------------------------------------ rendering
     def render(self, text: str) -> Rendered:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        split = self.split(text)
-        if split is None:
+        layout = self._local(text) or self.split(text)
+        self._layout = layout
+        if layout is None or any("{{" in d or "{{" in (t or "") for d, t in layout.refs.values()):
+            # Unsafe to split, or shortcodes in link definitions (a whole render expands them first).
+            self._layout = None
             html = render_html(text, config=self.config)
             return Rendered([Chunk(1, html, _key(html, {}))], incremental=False, rendered_chunks=1)
-        pieces, bp = split
-        if any("{{" in d or "{{" in (t or "") for d, t in bp.refs.values()):
-            split = None     # shortcodes in link definitions: the whole render expands them first
-            html = render_html(text, config=self.config)
-            return Rendered([Chunk(1, html, _key(html, {}))], incremental=False, rendered_chunks=1)
+        pieces = list(layout.pieces)
         if SUMMARY_DIVIDER in text:   # removed once from the whole source, as Hugo's lexer does
             first = next(i for i, (_, t) in enumerate(pieces) if SUMMARY_DIVIDER in t)
             pieces[first] = (pieces[first][0], pieces[first][1].replace(SUMMARY_DIVIDER, "", 1))
-        refs = bp.refs
-        labels = tuple(bp.footnotes)
-        context = (tuple(refs.items()), labels)
+        refs, labels = layout.refs, layout.labels
+        context = hashlib.blake2b(repr((sorted(refs.items()), labels)).encode("utf-8")).hexdigest()
         cache: dict[tuple, ChunkInput] = {}
         html: dict[tuple, str] = {}
         fresh = 0
@@ -156,7 +249,7 @@ class IncrementalRenderer:
         old_html = self._html
         self._cache, self._html = cache, html     # only this document's chunks: memory stays flat
         result = Rendered(self._join(outs), rendered_chunks=fresh)
-        notes = self._footnotes(bp, text, old_html)
+        notes = self._footnotes(layout, old_html)
         if notes:
             result.chunks.append(Chunk(0, notes))
         seen: dict[str, int] = {}
@@ -206,18 +299,16 @@ class IncrementalRenderer:
         self._fn_counts = [(label, used.get(label, 0)) for label in order]
         return chunks
 
-    def _footnotes(self, bp: BlockParser, text: str, old_html: dict) -> str:
+    def _footnotes(self, layout: "Layout", old_html: dict) -> str:
         """The footnote list, rendered from a small document: the references in order, then the notes."""
         if not self._fn_counts:
             return ""
-        lines = text.split("\n")
         refs = " ".join("[^%s]" % label for label, count in self._fn_counts for _ in range(max(count, 1)))
-        notes = ["\n".join(lines[blk.start - 1:blk.end]) for blk in bp.footnotes.values()]
-        source = refs + "\n\n" + "\n\n".join(notes) + "\n"
-        k = (source, (tuple(bp.refs.items()),))
+        source = refs + "\n\n" + "\n\n".join(layout.notes) + "\n"
+        k = (source, repr(sorted(layout.refs.items())))
         html = old_html.get(k)
         if html is None:   # a whole document, but with the link definitions of the real one
-            html = render_html(source, config=self.config, chunk=ChunkInput(bp.refs, whole=True))
+            html = render_html(source, config=self.config, chunk=ChunkInput(layout.refs, whole=True))
         self._html[k] = html
         i = html.find(_FN_DIV)
         return html[i:] if i >= 0 else ""
