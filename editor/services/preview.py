@@ -228,8 +228,13 @@ class PreviewService(QObject):
 
     @Slot(str)
     def _worker_failed(self, why: str) -> None:
+        """The worker keeps dying: render in a thread from now on (slower, but the preview lives)."""
         self._in_flight = None
-        self.failed.emit(f"preview failed: {why}")
+        self._worker = None
+        self._render = default_render
+        self.failed.emit(f"preview: {why}; rendering in the app from now on")
+        if self._last is not None:
+            self.request(self._last, immediate=True)
 
     def _complete(self, gen: int, req: PreviewRequest, chunks, error: str | None, timing=None) -> None:
         started = self._in_flight[2] if self._in_flight else _now()

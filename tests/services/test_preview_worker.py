@@ -138,3 +138,21 @@ def test_worker_does_not_outlive_a_killed_app(tmp_path):
     finally:
         if app.poll() is None:
             app.kill()
+
+
+def test_a_worker_that_keeps_dying_gives_way_to_a_thread(qtbot, monkeypatch):
+    import editor.services.render_worker as rw
+    monkeypatch.setattr(rw, "MAX_RESTARTS", 0)
+    svc = PreviewService()
+    try:
+        worker = svc.worker
+        qtbot.waitUntil(lambda: worker.is_ready, timeout=20000)
+        shown = []
+        svc.updated.connect(shown.append)
+        with qtbot.waitSignal(svc.failed, timeout=20000) as blocker:
+            os.kill(worker.pid, signal.SIGKILL)
+        assert "rendering in the app" in blocker.args[0] and svc.worker is None
+        svc.request(PreviewRequest("t", None, "After *death*."))
+        qtbot.waitUntil(lambda: bool(shown) and shown[-1].body == "<p>After <em>death</em>.</p>", timeout=20000)
+    finally:
+        svc.shutdown()
