@@ -92,6 +92,7 @@ _TIMESTAMP = yaml.constructor.SafeConstructor()
 _UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$")
 _ITEM = re.compile(r"( *)- +(.*?) *$")
+_PAIRS = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\n]*?))? *$", re.M)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
@@ -172,7 +173,24 @@ def _flat(text: str) -> dict:
     always what PyYAML would build (tests/core/test_index_fastfm.py compares them)."""
     if _UNSAFE.search(text):
         raise _Fallback
-    out: dict = {}
+    pairs = _PAIRS.findall(text)
+    if len(pairs) == text.count("\n") + (not text.endswith("\n")):
+        # Every line is `key: value` (the usual front matter): no per-line loop needed.
+        out = {}
+        for key, value in pairs:
+            if key in out or (key[0] in "tTfFnN~" and _plain(key, False) is not key):
+                raise _Fallback
+            if not value:
+                out[key] = None
+            elif value[0] == "[":
+                if value[-1] != "]":
+                    raise _Fallback
+                inner = value[1:-1].strip()
+                out[key] = [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
+            else:
+                out[key] = _scalar(value)
+        return out
+    out = {}
     lines = text.split("\n")
     i, n = 0, len(lines)
     while i < n:

@@ -62,27 +62,30 @@ def _fingerprint(site: Site, sections: set) -> str:
     return hashlib.sha1(basis.encode()).hexdigest()
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dumps(…) builds one per call
+
+
 def _row(entry: dict) -> tuple:
     """(data JSON without the private fields, url, draft, pub ts, exp ts, date ts, url line, path)."""
     pub, exp, date, lastmod = entry.pop("_ts")
     line = entry.pop("_url_line")
-    return (json.dumps(entry, ensure_ascii=False), entry["url"], entry["draft"], pub, exp, date, line,
+    return (_ENCODE(entry), entry["url"], entry["draft"], pub, exp, date, line,
             entry["path"], lastmod, entry["bundle"] == "branch")
 
 
 _FORK_SITE: Site | None = None  # the site the forked workers index (inherited, not pickled)
 
 
-def _index_chunk(items: list[tuple[str, str]], site: Site | None = None) -> list[tuple]:
+def _index_chunk(items: list[tuple], site: Site | None = None) -> list[tuple]:
     site = site or _FORK_SITE
-    return [_row(index_file(site, p, lang)) for lang, p in items]
+    return [_row(index_file(site, p, lang, *size)) for lang, p, *size in items]
 
 
 def _index_chunk_args(args: tuple) -> list[tuple]:
     return _index_chunk(*args)
 
 
-def _index_many(site: Site, items: list[tuple[str, str]], progress=None,
+def _index_many(site: Site, items: list[tuple], progress=None,
                 start: str = "fork") -> list[tuple]:
     """Index files, on every core when there are many. `start`: "fork" (the command line: the
     site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
@@ -126,7 +129,7 @@ def _index_many(site: Site, items: list[tuple[str, str]], progress=None,
         _FORK_SITE = None
 
 
-def _index_in_subprocess(site: Site, items: list[tuple[str, str]], progress) -> list[tuple] | None:
+def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple] | None:
     """_index_many in `python -m editor.core.index_worker` (None when that fails: read here instead)."""
     import pickle
     import subprocess
@@ -220,24 +223,24 @@ class SiteIndex:
             cached = self._load_cache()
         rows: dict[str, tuple] = {}
         stats: dict[str, tuple[int, int]] = {}
-        todo: list[tuple[str, str]] = []
+        todo: list[tuple] = []
         for lang, path, st in files:
             stats[path] = (st.st_mtime_ns, st.st_size)
             hit = cached.get(path)
             if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and hit[2] == fp:
                 rows[path] = hit[3:]
             else:
-                todo.append((lang, path))
+                todo.append((lang, path, st.st_size))
                 rows[path] = None  # keeps the scan order
         fresh = _index_many(self.site, todo, progress, start) if todo else []
-        for (lang, path), row in zip(todo, fresh):
+        for (lang, path, _), row in zip(todo, fresh):
             rows[path] = row
         self.reindexed = len(todo)
-        self.changed = {p for _, p in todo}
+        self.changed = {p for _, p, _ in todo}
         self.removed = set(self._rows) - set(rows)
         gone = set(cached) - set(rows)
         self._rows, self._stats, self._fp = rows, stats, fp
-        self._pending = (fp, [p for _, p in todo], gone)
+        self._pending = (fp, [p for _, p, _ in todo], gone)
         if save:
             self.save()
         return self

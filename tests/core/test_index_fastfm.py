@@ -134,3 +134,15 @@ def test_progress_is_reported(tmp_path):
                                                         start="subprocess")
     assert seen and seen[-1] == (620, 620) and all(t == 620 for _, t in seen)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and len(seen) > 1
+
+
+def test_word_count_is_whitespace_split_and_reads_survive_growth(tmp_path):
+    from editor.core.index_entry import _read, _words
+    samples = [b"", b" ", b"one", b" one", b"one ", b"a  b\tc\nd\re\x0bf\x0cg", b"caf\xc3\xa9 \xe2\x80\x93 x",
+               b"\x1c\x1d not-space-for-bytes", "日本語 スラッグ".encode()]
+    samples += [p.read_bytes() for p in corpus_posts()[:300]]
+    assert [_words(s) for s in samples] == [len(s.split()) for s in samples]
+    f = tmp_path / "f.md"
+    f.write_bytes(b"x" * 70000)
+    assert _read(str(f), 10) == b"x" * 70000 and _read(str(f), None) == b"x" * 70000
+    assert _read(str(f), 70000) == b"x" * 70000 and _read(str(f), 90000) == b"x" * 70000
