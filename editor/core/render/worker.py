@@ -20,8 +20,24 @@ CONFIG_KEYS = ("unsafe", "typographer", "highlight_style", "highlight_no_classes
 
 
 def encode(message: dict) -> bytes:
-    data = json.dumps(message, ensure_ascii=False).encode("utf-8")
-    return HEADER.pack(len(data)) + data
+    """One frame: length, then JSON. A request's "text" travels as raw UTF-8 after the JSON part
+    (length, JSON length, JSON, text), so a 50,000-word body is never JSON-escaped."""
+    text = message.get("text")
+    if text is None:
+        data = json.dumps(message, ensure_ascii=False).encode("utf-8")
+        return HEADER.pack(len(data)) + data
+    meta = json.dumps({k: v for k, v in message.items() if k != "text"}).encode("utf-8")
+    raw = text.encode("utf-8", "surrogatepass")
+    return HEADER.pack(HEADER.size + len(meta) + len(raw) + 0x80000000) + HEADER.pack(len(meta)) + meta + raw
+
+
+def decode(size_word: int, body: bytes) -> dict:
+    if not size_word & 0x80000000:
+        return json.loads(body)
+    n = HEADER.unpack_from(body)[0]
+    message = json.loads(body[HEADER.size:HEADER.size + n])
+    message["text"] = body[HEADER.size + n:].decode("utf-8", "surrogatepass")
+    return message
 
 
 def _die_with_parent() -> None:
@@ -81,10 +97,11 @@ def main() -> int:
         head = _read_exact(stdin, HEADER.size)
         if head is None:
             return 0
-        body = _read_exact(stdin, HEADER.unpack(head)[0])
+        word = HEADER.unpack(head)[0]
+        body = _read_exact(stdin, word & 0x7FFFFFFF)
         if body is None:
             return 0
-        request = json.loads(body)
+        request = decode(word, body)
         if request.get("quit"):
             return 0
         stdout.write(encode(server.handle(request)))
