@@ -168,7 +168,7 @@ def _bare_window(doc: str):
 
 
 def bench_window(docs: dict[str, str], keys: int, interval_ms: int, profile: bool = False,
-                 bare: bool = False) -> None:
+                 bare: bool = False, paused: bool = False) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -201,6 +201,8 @@ def bench_window(docs: dict[str, str], keys: int, interval_ms: int, profile: boo
         _pump(app, 0.5)
         pids = _tree(os.getpid())
         cpu0, rss0 = _cpu_and_rss(pids)
+        if paused:
+            service.set_active(False)
 
         pending: list[tuple[int, float]] = []      # (generation after the key, time of the key)
         latencies: list[float] = []
@@ -247,7 +249,7 @@ def bench_window(docs: dict[str, str], keys: int, interval_ms: int, profile: boo
             prof = cProfile.Profile()
             prof.enable()
         typist.start()
-        _wait(app, lambda: typed["n"] >= keys and not pending, 120)
+        _wait(app, lambda: typed["n"] >= keys and (paused or not pending), 120)
         wall = time.perf_counter() - t_start
         heart.stop()
         if prof is not None:
@@ -261,6 +263,9 @@ def bench_window(docs: dict[str, str], keys: int, interval_ms: int, profile: boo
         worker_rss = (rss0.get(worker_pid, 0) / 2**20, rss1.get(worker_pid, 0) / 2**20)
         own = (rss0.get(os.getpid(), 0) / 2**20, rss1.get(os.getpid(), 0) / 2**20)
         latencies.sort()
+        if paused:
+            print("preview paused %s: worst event-loop stall %.0f ms while typing %d keys" % (name, stall["worst"], keys))
+            latencies = latencies or [0.0]
         print(("preview-only " if bare else "window ") + "%s words=%d keys=%d every %d ms: latency median %.0f ms, p90 %.0f ms, max %.0f ms; "
               "worst event-loop stall %.0f ms; CPU %.2f cores (all processes); renders shown %d, dropped %d"
               % (name, len(doc.split()), keys, interval_ms, statistics.median(latencies),
@@ -303,6 +308,8 @@ def main() -> int:
     ap.add_argument("--interval", type=int, default=100, help="ms between keys (100 = a fast typist)")
     ap.add_argument("--no-window", action="store_true", help="renderer figures only")
     ap.add_argument("--profile", action="store_true", help="profile the UI thread while typing")
+    ap.add_argument("--no-preview", action="store_true",
+                    help="with --preview-only: the preview paused (the editor's own stall, for comparison)")
     ap.add_argument("--preview-only", action="store_true",
                     help="a bare editor + preview (the preview's own path, without the window's other tools)")
     args = ap.parse_args()
@@ -311,7 +318,7 @@ def main() -> int:
     docs = documents(bodies)
     bench_renderer(bodies, docs)
     if not args.no_window:
-        bench_window(docs, args.keys, args.interval, args.profile, args.preview_only)
+        bench_window(docs, args.keys, args.interval, args.profile, args.preview_only, args.no_preview)
     return 0
 
 
