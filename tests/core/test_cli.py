@@ -18,7 +18,7 @@ def seed(tmp_path):
     folder = tmp_path / "content" / "posts"
     folder.mkdir(parents=True)
     target = folder / SEED.name
-    shutil.copy(SEED, target)
+    shutil.copyfile(SEED, target)
     return target
 
 
