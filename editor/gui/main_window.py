@@ -151,6 +151,7 @@ class MainWindow(DialogFlows, QMainWindow):
         a.about.triggered.connect(self.about)
         self.editor.undoAvailable.connect(a.undo.setEnabled)
         self.editor.redoAvailable.connect(a.redo.setEnabled)
+        self.editor.document().contentsChange.connect(lambda *_: setattr(self, "_chars_changed", True))
         self.editor.textChanged.connect(self._body_edited)
         self.form.fieldEdited.connect(self._field_edited)
         self.form.slugRequested.connect(self.generate_slug)
@@ -307,6 +308,9 @@ class MainWindow(DialogFlows, QMainWindow):
     def _body_edited(self) -> None:
         if self._syncing:
             return
+        if not getattr(self, "_chars_changed", True):
+            return   # re-highlighting (syntax, spelling) emits textChanged too; copying 5 MB each time froze it
+        self._chars_changed = False
         self.document.set_body(self.editor.toPlainText())
         self._request_preview()
 
