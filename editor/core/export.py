@@ -37,6 +37,11 @@ class ExportPlan:
     bundle: bool = False
 
 
+# Names Windows (and so a site synced to or built on Windows) cannot hold, whatever the extension.
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+MAX_NAME_BYTES = 240   # file systems allow 255 bytes per name; leave room for ".md" and temp-file prefixes
+
+
 def _check_part(part: str, what: str) -> str:
     if not part or part.strip() != part or part in (".", ".."):
         raise ExportError(f"the {what} {part!r} is not a usable folder or file name")
@@ -44,6 +49,12 @@ def _check_part(part: str, what: str) -> str:
         raise ExportError(f"the {what} {part!r} must not contain '/', '\\' or NUL")
     if any(ord(c) < 32 for c in part):
         raise ExportError(f"the {what} {part!r} contains control characters")
+    if part.split(".")[0].lower() in RESERVED:
+        raise ExportError(f"the {what} {part!r} is a reserved device name on Windows; choose another")
+    if part.endswith(".") or any(c in part for c in '<>:"|?*'):
+        raise ExportError(f"the {what} {part!r} cannot be a file name on Windows (ends with '.' or has <>:\"|?*)")
+    if len(part.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ExportError(f"the {what} is {len(part.encode('utf-8'))} bytes long; at most {MAX_NAME_BYTES} fit")
     return part
 
 
@@ -170,6 +181,9 @@ def write_export(plan: ExportPlan, force: bool = False) -> Path:
     for path in [plan.target] + [d for _, d in plan.images]:
         if not _inside(path, plan.content_dir):
             raise ExportError(f"{path} would be outside the content folder {plan.content_dir}")
+    for path in [plan.target] + [d for _, d in plan.images]:
+        if path.is_symlink():   # writing would follow it to another file (even inside content)
+            raise ExportError(f"{path} is a symbolic link; not written through")
     plan.target.parent.mkdir(parents=True, exist_ok=True)
     if not plan.target.exists() or plan.target.read_bytes() != plan.data:
         atomic_write(plan.target, plan.data)
