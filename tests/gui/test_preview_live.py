@@ -106,3 +106,18 @@ def test_closing_the_window_stops_the_worker(qtbot, tmp_path):
     assert pid and not _gone(pid)
     window.close()
     qtbot.waitUntil(lambda: _gone(pid), timeout=10000)
+
+
+def test_a_hidden_preview_is_not_rendered_until_shown(qtbot, tmp_path):
+    window = make_window(qtbot, _long_post(tmp_path, 3), render=None)
+    wait_preview_contains(qtbot, window, "Paragraph 2.3")
+    qtbot.waitUntil(lambda: not window.preview_service.pending, timeout=10000)
+    renders = window.preview_service.renders
+    window.preview.hide()
+    editor = find(window, QPlainTextEdit, "markdownEditor")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "Typed while hidden")
+    assert window.preview_service.renders == renders and window.preview_service.pending
+    window.preview.show()
+    wait_preview_contains(qtbot, window, "Typed while hidden")
+    assert window.preview_service.renders == renders + 1     # one render for all the keys typed
