@@ -217,7 +217,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if self._style is None:
             from pygments.styles import get_style_by_name
             self._style = get_style_by_name("monokai" if self.dark else "default")
-        spec = self._style.style_for_token(ttype)
+        known = ttype
+        while not self._style.styles_token(known) and known.parent is not None:
+            known = known.parent   # lexer-made token types (YAML's Scalar.Plain…) take their parent's style
+        spec = self._style.style_for_token(known)
         f = None
         if spec.get("color") or spec.get("bold") or spec.get("italic"):
             f = QTextCharFormat(self.formats["fence_text"])

@@ -158,3 +158,12 @@ def test_typing_rehighlights_only_the_changed_block(qapp):
     h.calls.clear()
     QTextCursor(doc.findBlockByNumber(5000)).insertText("x")
     assert h.calls == [5000]
+
+
+def test_fences_whose_lexer_makes_its_own_token_types_do_not_break(qapp):
+    # The YAML lexer emits Token.Literal.Scalar.Plain, which no Pygments style lists.
+    text = "```yaml\ntitle: plain scalar value\ntags: [a, b]\n```\n\nafter\n"
+    doc, h = make(qapp, text)
+    value = format_at(doc, 1, text.split("\n")[1].index("plain"))
+    assert value.background() == h.formats["fence_text"].background()
+    assert h.is_prose(doc.findBlockByNumber(5))
