@@ -169,7 +169,7 @@ def install_problems(window) -> QDockWidget:
     doc.fieldsChanged.connect(relint)
     doc.saved.connect(lambda _path: relint())
     # After the window has pushed the body to the document (its slot runs first).
-    window.editor.textChanged.connect(lambda: QTimer.singleShot(0, relint))
+    window.editor.textChanged.connect(lambda: QTimer.singleShot(0, dock, relint))  # dies with the window
     fixer = MojibakeFixer(window)
     window.actions.fix_mojibake.triggered.connect(fixer.run)
     toggle = dock.toggleViewAction()

@@ -130,7 +130,7 @@ class SitePreviewPane(QObject):
     def _feed_soon(self, *_args) -> None:
         if self.enabled:
             # After the window's own slots have put the edit into the document.
-            QTimer.singleShot(0, self._feed)
+            QTimer.singleShot(0, self, self._feed)
 
     def _feed(self) -> None:
         doc = self.window.document
