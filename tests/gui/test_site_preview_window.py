@@ -41,7 +41,7 @@ def test_site_preview_follows_the_buffer_and_never_writes_the_file(qtbot, tmp_pa
     cursor.movePosition(cursor.MoveOperation.End)
     window.editor.setTextCursor(cursor)
     window.editor.insertPlainText("\nA sentence typed for the site preview.\n")
-    qtbot.waitUntil(lambda: "typed for the site preview" in page_text(qtbot, view), timeout=20000)
+    qtbot.waitUntil(lambda: "typed for the site preview" in page_text(qtbot, view), timeout=45000)
     assert post.read_bytes() == before          # the author's file is never written
 
     pid = pane.server.pid
