@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
@@ -19,8 +19,8 @@ class SitePage(QWebEnginePage):
 
     externalLink = Signal(QUrl)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, profile: QWebEngineProfile, parent=None) -> None:
+        super().__init__(profile, parent)
         self.root = QUrl()
 
     def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
@@ -40,6 +40,7 @@ class SitePreviewPane(QObject):
         self.server = SiteServer(parent=self)
         self.action = window.actions.site_preview
         self._path: str | None = None
+        self._fed: tuple[str, str] | None = None
         self._build()
         self.action.toggled.connect(self.set_enabled)
         doc = window.document
@@ -49,6 +50,12 @@ class SitePreviewPane(QObject):
         doc.fieldsChanged.connect(self._feed_soon)
         window.editor.textChanged.connect(self._feed_soon)
         self.page.externalLink.connect(window.open_external)
+        self._awaiting_reload = False
+        self._reload_check = QTimer(self)
+        self._reload_check.setSingleShot(True)
+        self._reload_check.setInterval(1500)
+        self._reload_check.timeout.connect(self._reload_if_stale)
+        self.view.loadStarted.connect(self._load_started)
         self.server.stateChanged.connect(self._state)
         self.server.ready.connect(self._ready)
         self.server.pageUpdated.connect(self._updated)
@@ -61,7 +68,11 @@ class SitePreviewPane(QObject):
         self.view = QWebEngineView()
         self.view.setObjectName("sitePreview")
         self.view.setAccessibleName("Site preview")
-        self.page = SitePage(self.view)
+        # Its own profile without an HTTP cache: hugo server's pages change within the same second,
+        # and a revalidated cached copy ("304 Not Modified") would show the old text after a rebuild.
+        self.profile = QWebEngineProfile(self)
+        self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.NoCache)
+        self.page = SitePage(self.profile, self.view)
         self.view.setPage(self.page)
         self.status = QLabel()
         self.status.setObjectName("sitePreviewStatus")
@@ -109,7 +120,7 @@ class SitePreviewPane(QObject):
                 return
             self.stack.setCurrentIndex(1)
             self.server.start(target)
-            self._feed()
+            self._feed(force=True)
         else:
             self.server.stop()
             self.stack.setCurrentIndex(0)
@@ -123,7 +134,7 @@ class SitePreviewPane(QObject):
             self.server.discard(self._path)
         self._path = new
         if self.enabled:
-            self._feed()
+            self._feed(force=True)
             if new and self.server.state == READY:
                 self.view.load(self.server.page_url(new))
 
@@ -132,10 +143,13 @@ class SitePreviewPane(QObject):
             # After the window's own slots have put the edit into the document.
             QTimer.singleShot(0, self, self._feed)
 
-    def _feed(self) -> None:
+    def _feed(self, force: bool = False) -> None:
         doc = self.window.document
         if self.enabled and doc.is_open and doc.path:
-            self.server.update(doc.path, doc.post.text)
+            text = doc.post.text
+            if force or (doc.path, text) != self._fed:   # re-highlighting emits textChanged too
+                self._fed = (doc.path, text)
+                self.server.update(doc.path, text)
 
     # ------------------------------------------------------------------ server events
     def _state(self, state: str) -> None:
@@ -152,7 +166,20 @@ class SitePreviewPane(QObject):
     def _updated(self, url: QUrl) -> None:
         self.bar.hide()
         if self.view.url().toString().split("#")[0] != url.toString().split("#")[0]:
-            self.view.load(url)   # e.g. the slug changed; otherwise livereload refreshes the page
+            self.view.load(url)   # e.g. the slug changed
+            return
+        # Hugo's livereload refreshes the page; if it has not started a load soon (its socket
+        # dropped, a theme without <body>…), reload it ourselves.
+        self._awaiting_reload = True
+        self._reload_check.start()
+
+    def _reload_if_stale(self) -> None:
+        if self._awaiting_reload and self.enabled:
+            self._awaiting_reload = False
+            self.view.reload()
+
+    def _load_started(self) -> None:
+        self._awaiting_reload = False
 
     def _page_error(self, message: str) -> None:
         self._show(f"Site preview shows the last good version: {message}")
