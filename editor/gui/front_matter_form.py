@@ -106,7 +106,8 @@ class FrontMatterForm(QWidget):
         font = self.url_hint.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.url_hint.setFont(font)
-        self.url_row = QHBoxLayout()   # the hint, and the URL warning badge (gui/url_warning.py) beside it
+        self.url_row = QVBoxLayout()   # the hint, and the URL warning badge (gui/url_warning.py) under it
+        self.url_row.setSpacing(2)
         self.url_row.addWidget(self.url_hint, 1)
         form.addRow("", self.url_row)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QScrollArea,
                                QSplitter, QVBoxLayout, QWidget)
@@ -73,6 +73,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setMinimumWidth(250)
+        self.form.installEventFilter(_FitWidth(self.form_scroll))
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -403,6 +404,8 @@ class MainWindow(DialogFlows, QMainWindow):
         width = self.width()
         dock = max(260, int(width * 0.26))   # the post browser: room for titles beside status and date
         self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
+        if getattr(self, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
+            self.resizeDocks([self.problems_dock], [max(90, self.height() // 8)], Qt.Orientation.Vertical)
         rest = max(0, width - dock - 24)
         needed = self.form.minimumSizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width()
         form = max(needed, int(rest * 0.3))
@@ -428,6 +431,22 @@ class MainWindow(DialogFlows, QMainWindow):
         self.preview_service.shutdown()
         self.site_preview.shutdown()
         event.accept()
+
+
+class _FitWidth(QObject):
+    """Keeps a scroll area at least as wide as its widget needs (fields appear and grow at run time,
+    and the form never scrolls sideways): nothing in the form is ever clipped."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self.scroll = scroll
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            needed = obj.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 2
+            if needed > self.scroll.minimumWidth():
+                self.scroll.setMinimumWidth(needed)
+        return False
 
 
 def _dates_ok(doc: Document) -> bool:

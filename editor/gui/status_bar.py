@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from editor.core import textstats
 from editor.services.problems import Coalescer
@@ -15,6 +16,9 @@ def body_stats(body_html: str, has_cjk_language: bool, is_cjk_language: bool | N
 def format_words(words: int, minutes: int) -> tuple[str, str]:
     return (f"{words:,} word{'s' if words != 1 else ''}",
             f"{minutes} min read")
+
+
+URL_WIDTH = 280
 
 
 class WriterStatus:
@@ -30,9 +34,9 @@ class WriterStatus:
         self.url_label = self._label("postUrlLabel", "Post URL")
         for w in (self.url_label, self.status_label, self.words_label, self.reading_label, self.cursor_label):
             bar.addPermanentWidget(w)
-        # The URL can be long: it gives way (never widening the window) and shows whole in its tooltip.
-        self.url_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.url_label.setMinimumWidth(40)
+        # The URL can be long: it is elided in the middle (never widening the window) and shown
+        # whole in its tooltip.
+        self.url_label.setMaximumWidth(URL_WIDTH)
         self.words_label.setToolTip("Hugo's .WordCount of the rendered body")
         self.reading_label.setToolTip("Hugo's .ReadingTime: 213 words a minute (501 for CJK)")
         self._stats = Coalescer(body_stats, 200, window)
@@ -69,8 +73,10 @@ class WriterStatus:
         status, when = doc.status()
         self.status_label.setText(status if not when or status != "scheduled"
                                   else f"scheduled {when:%Y-%m-%d %H:%M}")
-        self.url_label.setText(doc.url())
-        self.url_label.setToolTip(doc.url())
+        url = doc.url()
+        metrics = self.url_label.fontMetrics()
+        self.url_label.setText(metrics.elidedText(url, Qt.TextElideMode.ElideMiddle, URL_WIDTH - 12))
+        self.url_label.setToolTip(url)
 
     def _rendered(self, _header: str, body_html: str, _base: str) -> None:
         doc = self.window.document

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 
 class UrlWarning(QWidget):
@@ -23,12 +23,13 @@ class UrlWarning(QWidget):
         self.badge.setAccessibleName("URL warning")
         self.badge.setStyleSheet("QLabel#urlWarning { color: white; background: #b35900; border-radius: 8px;"
                                  " padding: 1px 8px; font-weight: 600; }")
+        self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.fix_button = QToolButton(self)
         self.fix_button.setObjectName("useSafeSlug")
         self.fix_button.setAccessibleName("Use the safe slug")
         self.fix_button.setAutoRaise(True)
         layout.addWidget(self.badge)
-        layout.addWidget(self.fix_button)
+        layout.addWidget(self.fix_button, 1)
         self._fix = ""
         self.fix_button.clicked.connect(lambda: self._fix and self.safeSlugChosen.emit(self._fix))
         self.show_problems([])
@@ -46,7 +47,10 @@ class UrlWarning(QWidget):
         self.badge.setText(text)
         self.badge.setToolTip(detail)
         self.badge.setAccessibleDescription(detail)
-        self.fix_button.setText(f"Use {self._fix}" if self._fix else "")
+        # A long slug is elided on the button (the whole slug is in its tooltip).
+        label = f"Use {self._fix}" if self._fix else ""
+        width = 190   # fits the form's narrowest column beside the badge
+        self.fix_button.setText(self.fix_button.fontMetrics().elidedText(label, Qt.TextElideMode.ElideMiddle, width))
         self.fix_button.setToolTip(f"Set the slug to {self._fix!r}, which Hugo keeps as it is")
         self.fix_button.setVisible(bool(self._fix))
         self.setVisible(True)
