@@ -68,10 +68,3 @@ class Settings:
 
     def set_value(self, key: str, value) -> None:
         self._qs.setValue(key, value)
-
-    def remote_content(self) -> bool:
-        """Whether the preview may load remote images, fonts and scripts (off by default)."""
-        return self._qs.value("preview/remoteContent", False, bool)
-
-    def set_remote_content(self, on: bool) -> None:
-        self._qs.setValue("preview/remoteContent", bool(on))

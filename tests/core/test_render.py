@@ -1,7 +1,6 @@
 """Golden tests: the instant preview renderer against verbatim Hugo 0.168 output (reference section 5)."""
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -203,8 +202,3 @@ def test_render_markdown_leaves_shortcode_text_alone():
     assert "hpe-shortcode" not in render_markdown("{{< x >}}")
     assert render_markdown("plain *text*") == render_html("plain *text*")
 
-
-def test_render_core_does_not_import_qt():
-    import sys
-    import editor.core.render  # noqa: F401
-    assert not any(m.startswith(("PySide6", "PyQt")) for m in sys.modules if "render" in m)

@@ -41,6 +41,7 @@ class Rendered:
     @property
     def html(self) -> str:
         out: list[str] = []
+        tail = ""
         for c in self.chunks:
             if c.html:
                 if out and not out[-1].endswith("\n"):
@@ -194,7 +195,7 @@ class IncrementalRenderer:
         ot = old.text
         p = _common_prefix(ot, text)
         sfx = _common_suffix(ot, text, min(len(ot), len(text)) - p)
-        o_end, n_end = len(ot) - sfx, len(text) - sfx
+        o_end = len(ot) - sfx
         i, off = old.piece_at(p)
         line, piece = old.pieces[i]
         first_nl = piece.find("\n")
