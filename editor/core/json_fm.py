@@ -11,6 +11,7 @@ from editor.core.dates import format_date
 from editor.core.errors import PostError
 
 _WS = re.compile(r"\s*")
+_SCALAR = re.compile(r"[^,\s}\]]+")
 
 
 @dataclass
@@ -35,9 +36,9 @@ def _skip_string(text: str, i: int) -> int:
     raise PostError("invalid JSON: unterminated string", line=text.count("\n", 0, i) + 1)
 
 
-def object_end(text: str, start: int) -> int:
-    """Index just past the JSON object that starts at text[start] == '{'."""
-    depth, i = 0, start
+def _container_end(text: str, i: int) -> int | None:
+    """Index just past the object or array starting at text[i] (None when it is never closed)."""
+    depth = 0
     while i < len(text):
         c = text[i]
         if c == '"':
@@ -50,7 +51,15 @@ def object_end(text: str, start: int) -> int:
             if depth == 0:
                 return i + 1
         i += 1
-    raise PostError("invalid JSON: the front-matter object is never closed", line=1, column=1)
+    return None
+
+
+def object_end(text: str, start: int) -> int:
+    """Index just past the JSON object that starts at text[start] == '{'."""
+    end = _container_end(text, start)
+    if end is None:
+        raise PostError("invalid JSON: the front-matter object is never closed", line=1, column=1)
+    return end
 
 
 def _value_end(text: str, i: int) -> int:
@@ -58,21 +67,9 @@ def _value_end(text: str, i: int) -> int:
     if c == '"':
         return _skip_string(text, i)
     if c in "{[":
-        depth = 0
-        while i < len(text):
-            c = text[i]
-            if c == '"':
-                i = _skip_string(text, i)
-                continue
-            if c in "{[":
-                depth += 1
-            elif c in "}]":
-                depth -= 1
-                if depth == 0:
-                    return i + 1
-            i += 1
-        return i
-    m = re.compile(r"[^,\s}\]]+").match(text, i)
+        end = _container_end(text, i)
+        return len(text) if end is None else end
+    m = _SCALAR.match(text, i)
     return m.end() if m else i
 
 
