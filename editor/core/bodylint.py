@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,10 @@ def _norm_label(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
-def _code_free_lines(body: str) -> list[tuple[int, str]]:
-    """(index, line) of lines outside fenced code, with code spans blanked out."""
-    out, fence = [], None
-    for i, line in enumerate(body.split("\n")):
+def outside_fences(lines: list[str]) -> Iterator[int]:
+    """Indexes of the lines that are neither inside nor delimiting a fenced code block."""
+    fence = None
+    for i, line in enumerate(lines):
         m = _FENCE.match(line)
         if fence:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -41,6 +42,15 @@ def _code_free_lines(body: str) -> list[tuple[int, str]]:
         if m:
             fence = m.group(1)
             continue
+        yield i
+
+
+def _code_free_lines(body: str) -> list[tuple[int, str]]:
+    """(index, line) of lines outside fenced code, with code spans blanked out."""
+    out = []
+    lines = body.split("\n")
+    for i in outside_fences(lines):
+        line = lines[i]
         if line.startswith(("    ", "\t")) and not line.strip().startswith(("-", "*", "+")):
             continue  # indented code (approximation: list continuations are kept)
         out.append((i, _CODE_SPAN.sub(lambda s: " " * len(s.group()), line)))

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+from editor.core.bodylint import outside_fences
+
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ID = re.compile(r"\s*\{#[^}]*\}\s*$")
@@ -19,17 +20,9 @@ LINE_ROLE = Qt.ItemDataRole.UserRole
 def headings(text: str) -> list[tuple[int, int, str]]:
     """(0-based line, level, title) of the ATX and setext headings outside fenced code."""
     out: list[tuple[int, int, str]] = []
-    fence = None
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            continue
+    for i in outside_fences(lines):
+        line = lines[i]
         m = _ATX.match(line)
         if m:
             out.append((i, len(m.group(1)), _ID.sub("", m.group(2) or "").strip()))
