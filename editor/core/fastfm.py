@@ -167,6 +167,22 @@ def _scalar_uncached(text: str, flow: bool):
     return _plain(text, flow)
 
 
+def _check_key(key: str, seen: dict) -> None:
+    """true:, null: … are not string keys, and PyYAML's path reports duplicates: leave both to it."""
+    if key in seen or (key[0] in "tTfFnN~" and _plain(key, False) is not key):
+        raise _Fallback
+
+
+def _inline(value: str):
+    """A value on the key's own line: a flow list of scalars or one scalar."""
+    if value[0] != "[":
+        return _scalar(value)
+    if value[-1] != "]":
+        raise _Fallback
+    inner = value[1:-1].strip()
+    return [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
+
+
 def _flat(text: str) -> dict:
     """The common front matter, without PyYAML: top-level `key: scalar`, flow lists of scalars
     and block lists of scalars, comment lines. _Fallback for everything else, so the result is
@@ -178,17 +194,8 @@ def _flat(text: str) -> dict:
         # Every line is `key: value` (the usual front matter): no per-line loop needed.
         out = {}
         for key, value in pairs:
-            if key in out or (key[0] in "tTfFnN~" and _plain(key, False) is not key):
-                raise _Fallback
-            if not value:
-                out[key] = None
-            elif value[0] == "[":
-                if value[-1] != "]":
-                    raise _Fallback
-                inner = value[1:-1].strip()
-                out[key] = [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
-            else:
-                out[key] = _scalar(value)
+            _check_key(key, out)
+            out[key] = _inline(value) if value else None
         return out
     out = {}
     lines = text.split("\n")
@@ -202,16 +209,9 @@ def _flat(text: str) -> dict:
         if m is None:
             raise _Fallback
         key, value = m[1], m[2]
-        if (key[0] in "tTfFnN~" and _plain(key, False) is not key) or key in out:
-            raise _Fallback   # true:, null: … are not string keys; PyYAML's path reports duplicates
+        _check_key(key, out)
         if value:
-            if value[0] == "[":
-                if value[-1] != "]":
-                    raise _Fallback
-                inner = value[1:-1].strip()
-                out[key] = [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
-            else:
-                out[key] = _scalar(value)
+            out[key] = _inline(value)
             continue
         items, indent = [], None
         while i < n:
