@@ -14,8 +14,8 @@ APP_ID = "hugo-post-editor"
 
 
 def resources_dir() -> Path:
-    import editor
-    return Path(editor.__file__).resolve().parent.parent / "resources"
+    from editor.bundled import resources_dir as bundled
+    return bundled()
 
 
 def data_home() -> Path:
@@ -29,8 +29,9 @@ def exec_line() -> tuple[str, str | None]:
     script = shutil.which(APP_ID)
     if script:
         return shlex.quote(script), None
-    # Not installed as a script: run the module from the checkout.
-    return f"{shlex.quote(sys.executable)} -m editor", str(resources_dir().parent)
+    # Not installed as a script: run the module from the folder that holds the package.
+    import editor
+    return f"{shlex.quote(sys.executable)} -m editor", str(Path(editor.__file__).resolve().parent.parent)
 
 
 def render_entry(template: str, exec_cmd: str, workdir: str | None) -> str:

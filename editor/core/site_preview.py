@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from editor.bundled import resources_dir
 from editor.core.site import CONFIG_NAMES, Site
 
 APP_ID = "hugo-post-editor"
@@ -33,7 +34,7 @@ def cache_root() -> Path:
 
 def skeleton_dir() -> Path:
     """The minimal preview site used for a bare content folder (resources/preview-site/)."""
-    return Path(__file__).resolve().parent.parent.parent / "resources" / "preview-site"
+    return resources_dir() / "preview-site"
 
 
 def free_port(host: str = HOST) -> int:

@@ -5,23 +5,11 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-import editor
+from editor.bundled import resources_dir
+from editor.bundled import sample_content as bundled_content
 
 APP_ID = "hugo-post-editor"
-
-
-def project_root() -> Path:
-    # The app is installed editable (or run from a checkout): resources/ sits beside the package.
-    return Path(editor.__file__).resolve().parent.parent
-
-
-def resources_dir() -> Path:
-    return project_root() / "resources"
-
-
-def bundled_content() -> Path:
-    """The sample content folder shipped with the app (it holds the seed post)."""
-    return project_root() / "content"
+__all__ = ["APP_ID", "bundled_content", "icon_path", "preview_page", "resources_dir"]
 
 
 def icon_path() -> Path:
