@@ -16,8 +16,11 @@ def test_debounce_coalesces_requests(qtbot):
     for i in range(10):
         svc.request(PreviewRequest("t", None, f"v{i}"))
     qtbot.waitUntil(lambda: bool(got), timeout=3000)
-    qtbot.wait(100)
-    assert calls == ["v9"] and got == ["<p>v9</p>"]
+    # One more request, awaited: renders run in order, so any left-over render of v0..v8 would show up
+    # before it.
+    svc.request(PreviewRequest("t", None, "last"))
+    qtbot.waitUntil(lambda: len(got) >= 2, timeout=3000)
+    assert calls == ["v9", "last"] and got == ["<p>v9</p>", "<p>last</p>"]
 
 
 def _gated():

