@@ -13,6 +13,8 @@ def run_window(path: str | None) -> int:
         return 3
     app = application()
     window = open_window(path)
+    from editor.gui import startup_trace
+    startup_trace.install(window)
     code = app.exec()
     del window
     return int(code)
