@@ -90,7 +90,10 @@ def parse_date(value: object, tz: dt.tzinfo = UTC) -> dt.datetime | None:
     elif isinstance(value, dt.date):
         result = dt.datetime(value.year, value.month, value.day, tzinfo=tz)
     elif isinstance(value, int):
-        result = dt.datetime.fromtimestamp(value, tz=UTC)
+        try:
+            result = dt.datetime.fromtimestamp(value, tz=UTC)
+        except (OverflowError, OSError, ValueError):   # past year 9999: Hugo refuses 99999999999999999999 too
+            raise DateError(str(value)) from None
     elif isinstance(value, str):
         try:
             result = _from_string(value, tz)

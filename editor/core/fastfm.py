@@ -10,6 +10,7 @@ import tomllib
 import yaml
 
 from editor.core.errors import PostError
+from editor.core.parseguard import check_aliases, parsing
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -50,6 +51,19 @@ def _float(loader, node):
 Yaml12Loader.add_constructor(_INT, _int)
 Yaml12Loader.add_constructor(_FLOAT, _float)
 
+
+def _untagged(loader, node):
+    """Unknown tags (`!custom`, `!!python/object:…`) are ignored as Hugo ignores them: the value as
+    written (Post, through ruamel, reads them the same way)."""
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)
+
+
+Yaml12Loader.add_constructor(None, _untagged)
+
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -62,6 +76,18 @@ class _Fallback(Exception):
 
 def _build(loader, node):
     """Values from composed nodes without PyYAML's generic (slow) constructor machinery."""
+    try:
+        return _build_node(loader, node)
+    except (_Fallback, PostError):
+        raise
+    except Exception as exc:
+        # The innermost node's line, for parseguard.parsing (which makes this a PostError).
+        if not getattr(exc, "post_line", None):
+            exc.post_line = node.start_mark.line + 1
+        raise
+
+
+def _build_node(loader, node):
     tag = node.tag
     if tag == _STR:
         return node.value
@@ -248,6 +274,7 @@ def _pyyaml(text: str):
         node = loader.get_single_node()
         if node is None:
             return None
+        check_aliases(node)   # before _build: it does not share aliased values, so it would expand them
         try:
             return _build(loader, node)
         except _Fallback:
@@ -279,10 +306,11 @@ def split(text: str) -> tuple[str, str, int, int]:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         start = len(text) - len(stripped)
-        try:
-            obj, end = json.JSONDecoder().raw_decode(text, start)
-        except json.JSONDecodeError as exc:
-            raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+        with parsing("JSON", text):
+            try:
+                obj, end = json.JSONDecoder().raw_decode(text, start)
+            except json.JSONDecodeError as exc:
+                raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
         return "json", text[start:end], _line(text, start), end
     return "none", "", 1, 0
 
@@ -293,6 +321,11 @@ def _line(text: str, offset: int) -> int:
 
 def parse(fmt: str, fm: str) -> dict:
     """The front matter's values; PostError with the line inside the front matter on bad syntax."""
+    with parsing(fmt.upper(), fm):
+        return _parse(fmt, fm)
+
+
+def _parse(fmt: str, fm: str) -> dict:
     if fmt == "yaml":
         try:
             data = load_yaml(fm) if fm.strip() else {}
@@ -309,7 +342,10 @@ def parse(fmt: str, fm: str) -> dict:
             raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}",
                             line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
     elif fmt == "json":
-        data = json.loads(fm)
+        try:
+            data = json.loads(fm)
+        except json.JSONDecodeError as exc:
+            raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     else:
         data = {}
     if data is None:

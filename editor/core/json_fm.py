@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
+from editor.core.parseguard import parsing
 
 _WS = re.compile(r"\s*")
 _SCALAR = re.compile(r"[^,\s}\]]+")
@@ -95,12 +96,11 @@ def spans(text: str) -> list[Span]:
 
 def parse(text: str) -> dict:
     """The front matter's values (JSON errors become PostError with line and column)."""
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
-    except RecursionError:
-        raise PostError("invalid JSON: nested too deeply") from None
+    with parsing("JSON", text):
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     if not isinstance(value, dict):
         raise PostError("front matter must be a JSON object", line=1, column=1)
     return value

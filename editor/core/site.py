@@ -13,6 +13,7 @@ from pathlib import Path
 
 from editor.core.dates import zone
 from editor.core.errors import PostError
+from editor.core.parseguard import parsing
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                 "config.toml", "config.yaml", "config.yml", "config.json")
@@ -44,28 +45,31 @@ def read_config_file(path: Path) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         raise PostError(f"cannot read the site configuration: {exc}", path=str(path)) from None
     suffix = path.suffix.lower()
-    if suffix == ".toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}", path=str(path),
-                            line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
-    elif suffix in (".yaml", ".yml"):
-        from editor.core import yaml_fm
-        try:
-            data = yaml_fm.parse(text)[0] if text.strip() else {}
-        except PostError as exc:
-            raise exc.with_path(str(path)) from None
-    else:
-        try:
-            data = json.loads(text) if text.strip() else {}
-        except json.JSONDecodeError as exc:
-            raise PostError(f"invalid JSON: {exc.msg}", path=str(path), line=exc.lineno,
-                            column=exc.colno) from None
+    try:
+        with parsing({".toml": "TOML", ".yaml": "YAML", ".yml": "YAML"}.get(suffix, "JSON"), text):
+            data = _parse_config(suffix, text)
+    except PostError as exc:
+        raise exc.with_path(str(path)) from None
     if not isinstance(data, dict):
         raise PostError("the site configuration must be a mapping", path=str(path), line=1)
     return _lower_keys(data)
+
+
+def _parse_config(suffix: str, text: str) -> object:
+    if suffix == ".toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}",
+                            line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
+    if suffix in (".yaml", ".yml"):
+        from editor.core import yaml_fm
+        return yaml_fm.parse(text)[0] if text.strip() else {}
+    try:
+        return json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError as exc:
+        raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
 
 
 def _config_dirs(root: Path, environment: str) -> list[Path]:

@@ -14,17 +14,19 @@ from tomlkit.items import AoT, Array, String, StringType, Table
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
+from editor.core.parseguard import parsing
 
 
 def parse(text: str) -> dict:
     """The front matter's values (TOML errors become PostError with line and column)."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise PostError(f"invalid TOML: {message}", line=int(m[1]) if m else None,
-                        column=int(m[2]) if m else None) from None
+    with parsing("TOML", text):
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            raise PostError(f"invalid TOML: {message}", line=int(m[1]) if m else None,
+                            column=int(m[2]) if m else None) from None
 
 
 def _basic(text: str) -> str:

@@ -15,6 +15,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
+from editor.core.parseguard import check_aliases, parsing
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -82,11 +83,13 @@ def _scalar(node: ScalarNode):
         clean = text.replace("_", "")
         try:
             return int(clean, 0)
-        except ValueError:
-            try:
-                return int(clean, 10)
-            except ValueError:
-                return int(clean.replace("0o", ""), 8)
+        except ValueError as exc:
+            for digits, base in ((clean, 10), (clean.replace("0o", ""), 8)):
+                try:
+                    return int(digits, base)
+                except ValueError:
+                    pass
+            raise exc from None   # the first reason (e.g. too many digits) is the telling one
     if tag.endswith(":float"):
         low = text.lower()
         if low.endswith(".inf"):
@@ -100,6 +103,16 @@ def _scalar(node: ScalarNode):
 
 
 def _convert(node, duplicates: list | None = None):
+    try:
+        return _convert_node(node, duplicates)
+    except Exception as exc:
+        # Leave the innermost node's line for parseguard.parsing, which turns this into PostError.
+        if not getattr(exc, "post_line", None):
+            exc.post_line = node.start_mark.line + 1
+        raise
+
+
+def _convert_node(node, duplicates: list | None):
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
@@ -146,13 +159,17 @@ def compose(text: str):
                         column=mark.column + 1 if mark else None) from None
     except YAMLError as exc:
         raise PostError(f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise PostError("invalid YAML: nested too deeply") from None
 
 
 def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
     """The front matter's values, its top-level entries with their line ranges, and duplicate keys."""
+    with parsing("YAML", text):
+        return _parse(text)
+
+
+def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
     root = compose(text)
+    check_aliases(root)
     if root is None:
         return {}, [], []
     if not isinstance(root, MappingNode):

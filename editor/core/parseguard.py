@@ -1,0 +1,129 @@
+"""The one catch for hostile front matter: any parser failure becomes a PostError with a line, and
+YAML aliases may not expand past a fixed node budget (alias bombs, recursive aliases)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from editor.core.errors import PostError
+
+# Nodes that aliases may add to a YAML document beyond the nodes actually written. A 500-byte
+# "billion laughs" post expands to 10⁸ nodes; no real post repeats anything this often.
+ALIAS_BUDGET = 100_000
+
+_DIGITS = re.compile(r"\d{1000,}")
+
+
+@contextmanager
+def parsing(fmt: str, text: str) -> Iterator[None]:
+    """Run a third-party parser on `text`: whatever it raises on hostile input (RecursionError,
+    ValueError from a 5,000-digit integer or `!!float abc`, OverflowError, MemoryError…) becomes
+    one PostError naming the line, instead of a traceback. PostError itself passes through."""
+    try:
+        yield
+    except PostError:
+        raise
+    except Exception as exc:   # deliberately broad: this is the single place parsers are trusted
+        raise PostError(f"invalid {fmt}: {_reason(exc)}", line=_line(text, exc), column=1) from None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, MemoryError):
+        return "too large to read"
+    text = str(exc)
+    m = re.search(r"value has (\d+) digits", text)
+    if m:   # Python's guard against quadratic int parsing (sys.int_info.str_digits_check_threshold)
+        return f"a number with {m[1]} digits is too long to read"
+    text = text.split("\n")[0] or type(exc).__name__
+    return text if len(text) <= 160 else text[:150] + "…"   # the value itself may be huge
+
+
+def _line(text: str, exc: BaseException) -> int:
+    """1-based line of the culprit: a hint left by the parser, else where the text gets odd."""
+    hint = getattr(exc, "post_line", None)
+    if hint:
+        return hint
+    if isinstance(exc, RecursionError):
+        return _deepest_line(text)
+    m = _DIGITS.search(text)
+    if m and "digit" in str(exc):
+        return text.count("\n", 0, m.start()) + 1
+    return 1
+
+
+def _deepest_line(text: str, limit: int = 100) -> int:
+    """The line where bracket nesting first passes `limit` (strings are not skipped: a hint only)."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c in "[{":
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, i) + 1
+        elif c in "]}":
+            depth -= 1
+    return 1
+
+
+def check_aliases(root) -> None:
+    """Refuse a YAML node graph (ruamel or PyYAML nodes) whose aliases refer to themselves or
+    would expand past ALIAS_BUDGET nodes; sizes are memoised, so this is linear in the nodes written."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    distinct = 0
+    # Iterative post-order walk: deep documents must not hit Python's recursion limit here.
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            continue
+        if key in sizes:
+            continue
+        if key in active:
+            raise PostError("invalid YAML: an alias refers to the value that contains it "
+                            "(a recursive alias)", line=node.start_mark.line + 1,
+                            column=node.start_mark.column + 1)
+        active.add(key)
+        distinct += 1
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in active:
+                raise PostError("invalid YAML: an alias refers to the value that contains it "
+                                "(a recursive alias)", line=child.start_mark.line + 1,
+                                column=child.start_mark.column + 1)
+            if id(child) not in sizes:
+                stack.append((child, False))
+    if sizes[id(root)] - distinct > ALIAS_BUDGET:
+        culprit = _first_alias_heavy(root, sizes)
+        raise PostError(f"invalid YAML: its aliases would expand to {sizes[id(root)]:,} values "
+                        f"(more than {ALIAS_BUDGET:,} repeated values are refused: an alias bomb?)",
+                        line=culprit.start_mark.line + 1, column=culprit.start_mark.column + 1)
+
+
+def _children(node) -> list:
+    value = node.value
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            if isinstance(item, tuple):
+                out.extend(item)
+            else:
+                out.append(item)
+        return out
+    return []
+
+
+def _first_alias_heavy(root, sizes: dict[int, int]):
+    """The first top-level value whose expansion alone passes the budget (else the root)."""
+    for child in _children(root):
+        if sizes.get(id(child), 0) > ALIAS_BUDGET:
+            return child
+    return root

@@ -1,0 +1,183 @@
+"""Hostile front-matter values and YAML alias bombs: a PostError with file and line (or a loaded post),
+one line and exit 2 from the command line, and a problem (never a crash) in the index and `check`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from editor.core import PostError, load, loads
+from editor.core import fastfm
+from editor.core.index import SiteIndex
+from editor.core.parseguard import ALIAS_BUDGET
+from editor.core.site import open_site
+from tests.conftest import ROOT
+
+DIGITS = "9" * 5000
+# name -> (text, the 1-based file line the error must name, or None when the post loads)
+HOSTILE = {
+    "float-abc.md": ("---\ntitle: x\na: !!float abc\n---\nbody\n", 3),
+    "int-abc.md": ("---\ntitle: x\na: !!int abc\n---\nbody\n", 3),
+    "recursive-alias.md": ("---\ntitle: x\na: &a [*a]\n---\nbody\n", 3),
+    "recursive-map.md": ("---\ntitle: x\na: &a\n  b: *a\n---\nbody\n", 3),
+    "huge-date.md": ("---\ntitle: x\ndate: 99999999999999999999\n---\nbody\n", None),
+    "digits-yaml.md": (f"---\ntitle: x\nn: {DIGITS}\n---\nbody\n", 3),
+    "digits-json.md": (f'{{\n  "title": "x",\n  "n": {DIGITS}\n}}\nbody\n', 3),
+    "digits-toml.md": (f'+++\ntitle = "x"\nn = {DIGITS}\n+++\nbody\n', 3),
+    "deep-toml.md": ('+++\ntitle = "x"\na = ' + "[" * 5000 + "]" * 5000 + "\n+++\nbody\n", 3),
+    "deep-json.md": ('{\n"title": "x",\n"a": ' + "[" * 5000 + "]" * 5000 + "\n}\nbody\n", 3),
+    "deep-yaml.md": ("---\ntitle: x\na: " + "[" * 5000 + "]" * 5000 + "\n---\nbody\n", 3),
+    "python-object.md": ("---\ntitle: x\na: !!python/object/apply:os.system ['echo hi']\n---\nbody\n", None),
+    "python-name.md": ("---\ntitle: x\na: !!python/name:os.system\n---\nbody\n", None),
+    "custom-tag.md": ("---\ntitle: x\na: !custom {b: 1}\n---\nbody\n", None),
+}
+
+
+def bomb(depth: int, width: int = 9) -> str:
+    """A "billion laughs" front matter: each level repeats the previous one `width` times."""
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * width) + "]"]
+    for i in range(1, depth + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+BOMB = "---\ntitle: x\n" + bomb(8) + "---\nbody\n"   # ≈ 500 bytes, 10⁸ values expanded
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "editor", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_load_names_file_and_line_or_loads(tmp_path, name):
+    text, line = HOSTILE[name]
+    path = tmp_path / name
+    path.write_text(text)
+    if line is None:
+        post = load(path)
+        assert post["title"] == "x"
+        post.dates()   # the Hugo view must not crash either (date out of range counts as unset)
+        return
+    with pytest.raises(PostError) as info:
+        load(path)
+    assert info.value.path == str(path) and info.value.line == line, str(info.value)
+    assert str(info.value).startswith(f"{path}:{line}:")
+    assert len(str(info.value)) < 400     # never the 5,000-digit value itself
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_every_command_answers_in_one_line(tmp_path, name):
+    text, line = HOSTILE[name]
+    path = tmp_path / name
+    path.write_text(text)
+    for args in (["show", path], ["set", path, "draft=true"], ["render", path]):
+        result = run(*args)
+        assert "Traceback" not in result.stderr, result.stderr
+        if line is None:
+            assert result.returncode == 0, (args, result.stderr)
+        else:
+            assert result.returncode == 2, (args, result.stderr)
+            assert result.stderr.count("\n") == 1 and f"{name}:{line}:" in result.stderr
+    result = run("check", path)
+    assert "Traceback" not in result.stderr
+    if line is not None:
+        assert result.returncode == 1 and f"{name}:{line}:" in result.stdout, result.stdout
+
+
+def test_index_and_list_carry_the_problem_instead_of_crashing(tmp_path):
+    posts = tmp_path / "site" / "content" / "posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "site" / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    for name, (text, _) in HOSTILE.items():
+        (posts / name).write_text(text)
+    (posts / "bomb.md").write_text(BOMB)
+    index = SiteIndex(open_site(tmp_path / "site"), use_cache=False)
+    index.refresh(save=False)
+    entries = {e["path"].rsplit("/", 1)[-1]: e for e in index.entries()}
+    assert set(entries) == set(HOSTILE) | {"bomb.md"}
+    for name, (_, line) in HOSTILE.items():
+        problems = [p for p in entries[name]["problems"] if p["severity"] == "error"]
+        if line is not None:
+            assert problems and problems[0]["line"] == line, (name, problems)
+        elif name != "huge-date.md":    # Hugo refuses that date; everything else Hugo builds
+            assert not problems, (name, problems)
+    assert any("alias" in p["message"] for p in entries["bomb.md"]["problems"])
+    result = run("list", tmp_path / "site", "--no-cache")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "bomb.md" in result.stdout
+
+
+def test_alias_bomb_is_refused_with_a_post_error_everywhere(tmp_path):
+    assert len(BOMB.encode()) < 600
+    path = tmp_path / "bomb.md"
+    path.write_text(BOMB)
+    with pytest.raises(PostError, match="alias") as info:
+        load(path)
+    assert info.value.line is not None and info.value.path == str(path)
+    with pytest.raises(PostError, match="alias"):
+        fastfm.parse("yaml", bomb(8))
+    for args in (["show", path], ["set", path, "draft=true"]):
+        result = run(*args)
+        assert result.returncode == 2 and "alias" in result.stderr and result.stderr.count("\n") == 1
+    result = run("check", path)
+    assert result.returncode == 1 and "alias" in result.stdout
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(depth=st.integers(0, 9), width=st.integers(1, 9))
+def test_alias_expansion_is_refused_exactly_past_the_budget(depth, width):
+    text = "---\ntitle: x\n" + bomb(depth, width) + "---\n"
+    # Level 0 is a sequence of `width` scalars; level i a sequence of `width` aliases of level i-1.
+    sizes = [1 + width]
+    for _ in range(depth):
+        sizes.append(1 + width * sizes[-1])
+    expanded = 3 + sum(1 + size for size in sizes)          # root mapping, title pair, key + value
+    written = 3 + (2 + width) + 2 * depth                    # an alias is the node it names
+    over = expanded - written > ALIAS_BUDGET
+    for parse in (lambda: loads(text), lambda: fastfm.parse("yaml", text.split("---\n")[1])):
+        if over:
+            with pytest.raises(PostError, match="alias"):
+                parse()
+        else:
+            parse()
+
+
+@settings(max_examples=30, deadline=None)
+@given(depth=st.integers(1, 6000), fmt=st.sampled_from(["yaml", "toml", "json"]),
+       bracket=st.sampled_from(["[]", "{}"]))
+def test_any_nesting_depth_loads_or_names_a_line(depth, fmt, bracket):
+    open_, close = bracket
+    inner = open_ * depth + close * depth if open_ == "[" else _nested_map(depth, fmt)
+    text = {"yaml": f"---\ntitle: x\na: {inner}\n---\nbody\n",
+            "toml": f'+++\ntitle = "x"\na = {inner}\n+++\nbody\n',
+            "json": f'{{"title": "x",\n"a": {inner}}}\nbody\n'}[fmt]
+    for parse in (lambda: loads(text), lambda: _fast(text)):
+        try:
+            parse()
+        except PostError as exc:
+            assert exc.line is not None and exc.line >= 1
+
+
+def _nested_map(depth: int, fmt: str) -> str:
+    key = {"yaml": "k: ", "toml": "k = ", "json": '"k": '}[fmt]
+    return ("{" + key) * depth + "1" + "}" * depth
+
+
+def _fast(text: str):
+    fmt, fm, _, _ = fastfm.split(text)
+    return fastfm.parse(fmt, fm)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="[]{}&*!:-#'\"abc01 \n,|>?%@`\t\\.", max_size=80))
+def test_any_yaml_front_matter_loads_or_raises_post_error(fm):
+    text = "---\n" + fm + "\n---\nbody\n"
+    for parse in (lambda: loads(text), lambda: _fast(text)):
+        try:
+            parse()
+        except PostError:
+            pass

@@ -1,0 +1,31 @@
+"""Hostile values and alias bombs in the window: the file opens as raw text with the error line marked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QPlainTextEdit
+
+from editor.gui.raw_mode import marked_lines
+from tests.core.test_attacks_parse import BOMB, HOSTILE
+from tests.gui.helpers import find, make_window
+
+CASES = {name: HOSTILE[name] for name in ("float-abc.md", "recursive-alias.md", "digits-json.md",
+                                          "deep-toml.md", "deep-yaml.md")}
+CASES["bomb.md"] = (BOMB, 8)   # a5: the first value that alone expands past the budget
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_hostile_file_opens_as_raw_text_with_the_line_marked(qtbot, tmp_path, name):
+    text, line = CASES[name]
+    path = tmp_path / name
+    path.write_text(text)
+    window = make_window(qtbot, path)
+    raw_bar = window.safety.raw_bar
+    qtbot.waitUntil(raw_bar.isVisible, timeout=10000)
+    raw_bar.buttons["rawRepair"].click()
+    editor = find(window, QPlainTextEdit, "markdownEditor")
+    qtbot.waitUntil(lambda: window.document.raw is not None, timeout=10000)
+    assert editor.toPlainText() == text and not window.form.isEnabled()
+    assert window.document.raw.error.line == line
+    assert marked_lines(editor) == [line]
+    assert path.read_text() == text
