@@ -11,7 +11,7 @@ from markdown.inlinepatterns import InlineProcessor
 from .htmlblocks import CLOSE_TAG, OPEN_TAG
 from markdown import util
 
-from .linkrefs import normalize_label, parse_destination, parse_title
+from .linkrefs import _ESCAPABLE, normalize_label, parse_destination, parse_title
 
 _INLINE_PH = re.compile(util.INLINE_PLACEHOLDER_PREFIX + r"(\d+)" + util.ETX)
 _ESC_PH = re.compile(util.STX + r"(\d+)" + util.ETX)
@@ -30,7 +30,7 @@ class RawHtmlProcessor(InlineProcessor):
         self.state = state
 
     def handleMatch(self, m, data):
-        html = m.group(1)
+        html = placeholder_source(self.md, m.group(1))   # a code span or an escape inside is raw text here
         if not self.state.unsafe:
             if html.startswith("<!--"):
                 return "", m.start(0), m.end(0)  # Hugo drops comments instead of marking them
@@ -111,12 +111,58 @@ class CodeSpanProcessor(ip.BacktickInlineProcessor):
         return el, begin, end + (start - begin)
 
 
+def placeholder_source(md, text: str) -> str:
+    """text with the inline parser's placeholders turned back into the source they stand for.
+
+    Python-Markdown runs code spans and escapes over the whole paragraph before links, while in
+    goldmark a link's destination and title are read as raw characters first: a backtick or an
+    escaped quote there belongs to the link.
+    """
+    if util.STX not in text:
+        return text
+    stash = md.treeprocessors["inline"].stashed_nodes
+
+    def node_src(m):
+        node = stash.get(m.group(1))
+        if isinstance(node, str):
+            return _ESC_PH.sub(lambda e: "\\" + chr(int(e.group(1))), node)
+        if node is not None and node.tag == "code":
+            code = html.unescape(node.text or "")
+            fence = "`" * (max((len(r) for r in re.findall("`+", code)), default=0) + 1)
+            return fence + code + fence
+        return "".join(node.itertext()) if node is not None else ""
+
+    return _INLINE_PH.sub(node_src, text)
+
+
 class _CommonMarkLink:
     """Link destinations and titles parsed by CommonMark rules (a space ends a bare destination)."""
 
     def getLink(self, data, index):  # noqa: N802 (Python-Markdown API)
         if index >= len(data) or data[index] != "(":
             return "", None, index, False
+        if util.STX in data:
+            # Parse the source text; the placeholders inside the link's parentheses are used up.
+            href, title, end, ok = self._parse_link(placeholder_source(self.md, data[index:]), 0)
+            if not ok:
+                return "", None, index, False
+            # map the end in the source text back to data, placeholder by placeholder
+            j, k = index, 0
+            while k < end:
+                m = _INLINE_PH.match(data, j)
+                if m:
+                    k += len(placeholder_source(self.md, m.group(0)))
+                    j = m.end()
+                else:
+                    k += 1
+                    j += 1
+            if k != end:   # the link would end inside a placeholder's source
+                return "", None, index, False
+            return href, title, j, True
+        return self._parse_link(data, index)
+
+    @staticmethod
+    def _parse_link(data, index):
         i = _SPACES.match(data, index + 1).end()
         if i < len(data) and data[i] == ")":
             return "", None, i + 1, True
@@ -133,7 +179,15 @@ class _CommonMarkLink:
                 k = _SPACES.match(data, k).end()
         if k >= len(data) or data[k] != ")":
             return "", None, index, False
-        return href, title, k + 1, True
+        return _unescape_src(href), None if title is None else _unescape_src(title), k + 1, True
+
+
+_SRC_ESC = re.compile(r"\\(" + _ESCAPABLE + ")")
+
+
+def _unescape_src(s: str) -> str:
+    """A destination or title from source text: backslash escapes become the escape placeholder."""
+    return _SRC_ESC.sub(lambda m: util.STX + str(ord(m.group(1))) + util.ETX, s)
 
 
 class LinkProcessor(_CommonMarkLink, ip.LinkInlineProcessor):
@@ -141,14 +195,29 @@ class LinkProcessor(_CommonMarkLink, ip.LinkInlineProcessor):
 
 
 class ImageProcessor(_CommonMarkLink, ip.ImageInlineProcessor):
-    pass
+    """Images whose label is parsed as inline text (typographer included) and flattened into alt later."""
+
+    def handleMatch(self, m, data):
+        el, start, end = super().handleMatch(m, data)
+        if el is not None:
+            el.text = el.attrib.pop("alt")
+        return el, start, end
 
 
 class ReferenceProcessor(_NormalizedRef, ip.ReferenceInlineProcessor):
     pass
 
 
-class ImageReferenceProcessor(_NormalizedRef, ip.ImageReferenceInlineProcessor):
+class _LabelAlt:
+    """Reference images keep their label as inline text, flattened into alt after the typographer."""
+
+    def makeTag(self, href, title, text):  # noqa: N802 (Python-Markdown API)
+        el = super().makeTag(href, title, text)
+        el.text = el.attrib.pop("alt")
+        return el
+
+
+class ImageReferenceProcessor(_LabelAlt, _NormalizedRef, ip.ImageReferenceInlineProcessor):
     pass
 
 
@@ -156,8 +225,35 @@ class ShortReferenceProcessor(_NormalizedRef, ip.ShortReferenceInlineProcessor):
     pass
 
 
-class ShortImageReferenceProcessor(_NormalizedRef, ip.ShortImageReferenceInlineProcessor):
+class ShortImageReferenceProcessor(_LabelAlt, _NormalizedRef, ip.ShortImageReferenceInlineProcessor):
     pass
+
+
+# CommonMark autolinks: any scheme of 2-32 characters, no spaces, controls or angle brackets
+AUTOLINK_RE = r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>"
+AUTOMAIL_RE = (r"<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+               r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
+
+
+class AutolinkProcessor(InlineProcessor):
+    """`<scheme:...>`: the text is not parsed further (no typographer, no escapes)."""
+
+    def handleMatch(self, m, data):
+        el = etree.Element("a")
+        url = self.unescape(m.group(1))
+        el.set("href", url)
+        el.text = util.AtomicString(url)
+        return el, m.start(0), m.end(0)
+
+
+class AutomailProcessor(InlineProcessor):
+    """`<me@example.org>` -> a mailto: link (goldmark does not obfuscate the address)."""
+
+    def handleMatch(self, m, data):
+        el = etree.Element("a")
+        el.set("href", "mailto:" + m.group(1))
+        el.text = util.AtomicString(m.group(1))
+        return el, m.start(0), m.end(0)
 
 
 def install(md, state) -> None:
@@ -174,7 +270,10 @@ def install(md, state) -> None:
     reg.register(ImageReferenceProcessor(ip.IMAGE_REFERENCE_RE, md), "image_reference", 140)
     reg.register(ShortReferenceProcessor(ref, md), "short_reference", 130)
     reg.register(ShortImageReferenceProcessor(ip.IMAGE_REFERENCE_RE, md), "short_image_ref", 125)
-    reg.register(RawHtmlProcessor(RAW_INLINE_RE, md, state), "html", 90)
+    reg.register(AutolinkProcessor(AUTOLINK_RE, md), "autolink", 120)
+    reg.register(AutomailProcessor(AUTOMAIL_RE, md), "automail", 110)
+    # raw HTML before links: a tag or comment that opens first wins (CommonMark's left-to-right scan)
+    reg.register(RawHtmlProcessor(RAW_INLINE_RE, md, state), "html", 178)
     reg.register(ip.SimpleTagInlineProcessor(r"(?<!~)(~{2})(?!~)(?=\S)(.+?)(?<=\S)(?<!~)~~(?!~)", "del"),
                  "hpe_del2", 66)
     reg.register(ip.SimpleTagInlineProcessor(r"(?<!~)(~)(?![~\s])(.+?)(?<![~\s])~(?!~)", "del"), "hpe_del1", 65)

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from .typographer import PH, Counter, typograph
 
@@ -19,7 +20,7 @@ _ESC_PH = re.compile(r"\x02(\d+)\x03")
 _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
 
 INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
-OPEN_CH = {"a": "[", "em": "*", "strong": "*", "del": "~"}
+OPEN_CH = {"a": "[", "img": "[", "em": "*", "strong": "*", "del": "~"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 AUTO_ID = "\x01%s\x01"   # chunk mode: an auto heading id before document-wide de-duplication
 
@@ -79,12 +80,49 @@ def linkify(s: str) -> list:
     return out
 
 
-_UNSAFE_URL = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%\x02\x03]")
+# goldmark's util.URLEscape keeps these bytes and a '%' that starts an escape; the rest is encoded
+_UNSAFE_URL = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]|%(?![0-9A-Fa-f].)")
+_DATA_IMAGE_OK = ("png;", "gif;", "jpeg;", "webp;")
+
+
+def is_dangerous_url(url: str) -> bool:
+    """goldmark's IsDangerousURL: javascript:, vbscript:, file: and data: (except a few image types)."""
+    low = url[:20].lower()
+    if low.startswith("data:image/") and len(url) >= 11:
+        return not low[11:].startswith(_DATA_IMAGE_OK)
+    return low.startswith(("javascript:", "vbscript:", "file:", "data:"))
 
 
 def url_escape(url: str) -> str:
     """Percent-encode what goldmark's URL escaping encodes (spaces, non-ASCII, quotes...)."""
     return _UNSAFE_URL.sub(lambda m: "".join("%%%02X" % b for b in m.group(0).encode("utf-8")), url)
+
+
+_HTML_PH = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
+def _flatten_alt(img: etree.Element, md) -> None:
+    """An image's parsed label becomes its alt text: the text of every node, raw HTML left out (goldmark)."""
+    if img.text is None and not len(img):
+        return
+    parts = [img.text or ""]
+    for child in img:
+        for node in child.iter():
+            t = node.text or ""
+            parts.append(html.unescape(t) if node.tag == "code" else t)
+            if node is not child and node.tail:
+                parts.append(node.tail)
+        parts.append(child.tail or "")
+    for child in list(img):
+        img.remove(child)
+    img.text = None
+    stash = md.htmlStash.rawHtmlBlocks
+
+    def raw(m):   # an entity stays as its character; inline HTML is not text
+        s = stash[int(m.group(1))] if int(m.group(1)) < len(stash) else ""
+        return html.unescape(s) if isinstance(s, str) and s.startswith("&") else ""
+
+    img.set("alt", _HTML_PH.sub(raw, _ESC_PH.sub(lambda m: chr(int(m.group(1))), "".join(parts))))
 
 
 def heading_text(el: etree.Element) -> str:
@@ -130,14 +168,17 @@ class HugoTreeprocessor(Treeprocessor):
         cfg = self.state
         self.typo = cfg.typographer
         self._block(root)
-        for el in root.iter("a"):
-            href = el.get("href")
-            if href and _UNSAFE_URL.search(href):
-                el.set("href", url_escape(href))
-        for el in root.iter("img"):
-            src = el.get("src")
-            if src and _UNSAFE_URL.search(src):
-                el.set("src", url_escape(src))
+        for el in root.iter():
+            attr = "href" if el.tag == "a" else "src" if el.tag == "img" else None
+            if el.tag == "img":
+                _flatten_alt(el, self.md)
+            url = el.get(attr) if attr else None
+            if not url:
+                continue
+            url = _ESC_PH.sub(lambda m: chr(int(m.group(1))), url)
+            if not cfg.unsafe and is_dangerous_url(html.unescape(url)):
+                url = ""   # goldmark writes an empty destination for these
+            el.set(attr, url_escape(url) if _UNSAFE_URL.search(url) else url)
         ids: set[str] = set()
         heads = [el for el in root.iter() if el.tag in HEADINGS]
         for h in heads:
@@ -202,7 +243,7 @@ class HugoTreeprocessor(Treeprocessor):
         while i < len(el):
             child = el[i]
             if child.tag in INLINE:
-                self._inline(child, counter, child.tag != "a")
+                self._inline(child, counter, child.tag not in ("a", "img"))
                 before, fresh = self._close_ch(child), counter
             else:
                 if child.tag != "pre" and child.tag != "hpe-raw":
@@ -213,14 +254,14 @@ class HugoTreeprocessor(Treeprocessor):
                 i += self._text(el, child, child.tail, before, self._after(el, i - 1), fresh, True)
 
     def _inline(self, el: etree.Element, counter: Counter, link_ok: bool) -> None:
-        if el.tag == "code":
+        if el.tag == "code" or isinstance(el.text, AtomicString):   # code spans, autolinks: source text
             return
         i = 0
         if el.text:
             i = self._text(el, None, el.text, OPEN_CH.get(el.tag, PH), self._after(el, -1), counter, link_ok)
         while i < len(el):
             child = el[i]
-            self._inline(child, counter, link_ok and child.tag != "a")
+            self._inline(child, counter, link_ok and child.tag not in ("a", "img"))
             i += 1
             if child.tail:
                 i += self._text(el, child, child.tail, self._close_ch(child), self._after(el, i - 1), counter, link_ok)

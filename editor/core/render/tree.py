@@ -9,9 +9,32 @@ from markdown.util import AtomicString
 from .blocknodes import Block
 from .highlight import fence_language, render_code, render_indented
 
-_ATTR_TOKEN_SRC = r"""(?:#([\w-]+)|\.([\w-]+)|([\w-]+)=("[^"]*"|'[^']*'|[^\s"'{}]+))"""
+# goldmark's attribute syntax: #id and .class (any non-space, non-punctuation bytes but _-:.),
+# name=value with a "string", a number or a bare word; a list must be the heading's last thing.
+_ATTR_NAME_CHARS = r"[^\s!\"#$%&'()*+,/;<=>?@\[\\\]^`{|}~]*"
+_ATTR_TOKEN_SRC = (r"(?:#(%s)|\.(%s)|([A-Za-z_:][A-Za-z0-9_:.-]*)[ \t]*=[ \t]*"
+                   r"(\"(?:\\.|[^\"\\])*\"|[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[A-Za-z_:][A-Za-z0-9_:.-]*))"
+                   % (_ATTR_NAME_CHARS, _ATTR_NAME_CHARS))
 _HEADING_ATTRS = re.compile(r"[ \t]*\{[ \t]*((?:%s[ \t]*)*)\}[ \t]*$" % _ATTR_TOKEN_SRC)
 _ATTR_TOKEN = re.compile(_ATTR_TOKEN_SRC)
+_STR_ESC = re.compile(r"\\(.)")
+_STR_ESC_MAP = {'"': '"', "/": "/", "\\": "\\", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+# goldmark's GlobalAttributeFilter (HeadingAttributeFilter): any other name is dropped unless data-*
+ALLOWED_ATTRS = frozenset((
+    "accesskey autocapitalize autofocus class contenteditable dir draggable enterkeyhint hidden id inert "
+    "inputmode is itemid itemprop itemref itemscope itemtype lang part role slot spellcheck style tabindex "
+    "title translate").split())
+
+
+def attr_value(raw: str) -> str:
+    """The rendered value of a goldmark attribute: strings unescaped, numbers and words as goldmark writes them."""
+    if raw.startswith('"'):
+        return _STR_ESC.sub(lambda m: _STR_ESC_MAP.get(m.group(1), "\\" + m.group(1)), raw[1:-1])
+    if raw[0] in "+-0123456789" or raw in ("true", "false", "null"):
+        return ""   # a number or a boolean is not a []byte/string value: RenderAttributes writes it empty
+    return raw
+
+
 _TASK = re.compile(r"\[([ xX])\][ \t]")
 _LINE_LEAD = re.compile(r"\n[ \t]+")
 
@@ -52,12 +75,15 @@ class TreeBuilder:
         if m:
             classes = []
             for t in _ATTR_TOKEN.finditer(m.group(1)):
-                if t.group(1):
+                if t.group(1) is not None:
                     h.set("id", t.group(1))
-                elif t.group(2):
+                elif t.group(2) is not None:
                     classes.append(t.group(2))
-                elif t.group(3):
-                    h.set(t.group(3), t.group(4).strip("\"'"))
+                elif t.group(3) in ALLOWED_ATTRS or t.group(3).startswith("data-"):
+                    if t.group(3) == "class":
+                        classes.append(attr_value(t.group(4)))
+                    else:
+                        h.set(t.group(3), attr_value(t.group(4)))
             if classes:
                 h.set("class", " ".join(classes))
             text = text[:m.start()].rstrip()
