@@ -103,8 +103,9 @@ def _title(repo: Repo, rel: str, abs_path: str) -> tuple[str, str]:
     return (str(title) if title not in (None, "") else stem), ""
 
 
-def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None) -> Plan:
-    """The changed posts of `site` (only those named by `only`: post files or bundle folders)."""
+def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None, titles: bool = True) -> Plan:
+    """The changed posts of `site` (only those named by `only`: post files or bundle folders).
+    titles=False skips reading the posts (their state is all the post list needs)."""
     repo = repo or Repo.find(site.content_dir if os.path.isdir(site.content_dir) else site.root)
     roots = _content_roots(repo, site)
     if not roots:
@@ -124,13 +125,23 @@ def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None) ->
         if item is None:
             inside = key[len(rel_root) + 1:] if rel_root else key
             path = os.path.normpath(os.path.join(str(folder), *inside.split("/")))
-            title, error = _title(repo, key, path)
+            title, error = _title(repo, key, path) if titles else (key, "")
             item = items[key] = Item(key, path, title, error=error)
         item.files.append(change)
     chosen = sorted(items.values(), key=lambda it: it.key)
     if only:
         chosen = _select(repo, roots, chosen, only)
     return Plan(repo, site, chosen, sorted(left_out), repo.branch(), repo.upstream())
+
+
+def page_states(site: Site) -> dict[str, str] | None:
+    """State of every changed page by its path as the site names it (new, modified, deleted,
+    conflicted; unchanged pages are absent); None when the site is not in a git repository."""
+    try:
+        found = plan(site, titles=False)
+    except GitError:
+        return None
+    return {it.path: it.state for it in found.items}
 
 
 def _select(repo: Repo, roots, items: list[Item], only: list[str]) -> list[Item]:

@@ -12,7 +12,8 @@ from editor.services.post_model import PathRole, PostListModel, WarningRole
 
 TAGS_FROM_WIDTH = 420   # px of list width below which the tags column is hidden
 STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
-                  ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"))
+                  ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"),
+                  ("changed", "Changed"))   # changed: not yet committed to git (shown inside a repository)
 
 
 def _named(widget, name: str, accessible: str):
@@ -88,7 +89,8 @@ class PostListView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not ResizeToContents: that asks every one of 10,000 rows.
         metrics = self.fontMetrics()
-        for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags")):
+        for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags"),
+                            (model.GIT_COLUMN, "conflicted")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         # activated: double-click (or single click where the style says so) and Enter.
@@ -158,6 +160,7 @@ class PostBrowser(QWidget):
             self.status_buttons[key] = button
             grid.addWidget(button, i // 3, i % 3)
         self.status_buttons[""].setChecked(True)
+        self.set_git(False)
         layout.addWidget(bar)
 
         row = QHBoxLayout()
@@ -210,6 +213,13 @@ class PostBrowser(QWidget):
         i = self.tag_filter.findData(tag)
         self.tag_filter.setCurrentIndex(max(i, 0))
         self._filter(tag=tag if i > 0 else "")
+
+    def set_git(self, enabled: bool) -> None:
+        """Show the git column and the "Changed" filter only for a site in a git repository."""
+        self.view.setColumnHidden(self.model.GIT_COLUMN, not enabled)
+        self.status_buttons["changed"].setVisible(enabled)
+        if not enabled and self.proxy.status == "changed":
+            self.set_status("")
 
     # ------------------------------------------------------------------ model updates
     def _show_progress(self, done: int, total: int) -> None:
