@@ -38,6 +38,16 @@ def run(args: argparse.Namespace) -> int:
     if not plan.items:
         print("nothing to publish: no post changed" + (" among those named" if args.posts else ""))
         _left_out(plan.left_out, out)
+        waiting = publish.unpushed(plan.repo) if args.push else 0
+        if waiting and not args.dry_run:   # e.g. a commit kept after a rejected push, then a sync
+            out.flush()
+            try:
+                where = publish.push(plan.repo)
+            except GitError as exc:
+                return _fail(str(exc), 1)
+            print(f"pushed {waiting} earlier commit(s) to {where}")
+        elif waiting:
+            print(f"would push {waiting} earlier commit(s) to {plan.repo.upstream_name()}")
         return 0
     try:
         publish.check(plan, push=args.push)

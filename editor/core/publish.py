@@ -217,6 +217,16 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
     return Result(head, plan_.branch or "", message, files, plan_.left_out)
 
 
+def unpushed(repo: Repo) -> int:
+    """Local commits the upstream does not have yet (0 without an upstream)."""
+    if repo.upstream() is None or not repo.has_head():
+        return 0
+    try:
+        return repo.ahead_behind()[0]
+    except GitError:
+        return 0   # the upstream branch was never fetched
+
+
 def push(repo: Repo) -> str:
     """Push the current branch to its upstream; returns "remote/branch". A rejection because the
     remote moved says so (the local commit stays)."""

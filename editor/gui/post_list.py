@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QComboBox, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QSizePolicy, QStyle,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -14,6 +14,8 @@ TAGS_FROM_WIDTH = 420   # px of list width below which the tags column is hidden
 STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
                   ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"),
                   ("changed", "Changed"))   # changed: not yet committed to git (shown inside a repository)
+
+GIT_COLORS = {"new": "#1a7f37", "modified": "#9a6700", "deleted": "#cf222e", "conflicted": "#cf222e"}
 
 
 def _named(widget, name: str, accessible: str):
@@ -53,6 +55,9 @@ class PostFilterProxy(QSortFilterProxyModel):
                         QStyle.StandardPixmap.SP_MessageBoxWarning)
                 return self._warning_icon
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.sourceModel().GIT_COLUMN:
+            color = GIT_COLORS.get(super().data(index, Qt.ItemDataRole.DisplayRole))
+            return QColor(color) if color else None
         return super().data(index, role)
 
 

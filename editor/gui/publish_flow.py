@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QProgressBar
 
+from editor.core import publish as core_publish
 from editor.core.gitrepo import GitError
 from editor.gui.publish_dialog import PublishChoice, PublishDialog
 from editor.services.git_service import GitService
@@ -29,6 +30,7 @@ class PublishFlow(QObject):
         self.service.progress.connect(self._progress)
         self.service.published.connect(self._published)
         self.service.synced.connect(self._synced)
+        self.service.pushedEarlier.connect(self._pushed_earlier)
         self.service.failed.connect(self._failed)
         window.post_model.scanFinished.connect(self._list_read)
 
@@ -82,6 +84,10 @@ class PublishFlow(QObject):
         doc = self.w.document
         unsaved = doc.path if doc.dirty else None
         if not plan.items and not unsaved:   # with unsaved changes the dialog still offers to save first
+            waiting = core_publish.unpushed(plan.repo)
+            if waiting:   # a commit kept after a rejected push (then Update from Remote): send it now
+                self.service.push_earlier(plan, waiting)
+                return
             note = f" (not committed: {', '.join(plan.left_out)})" if plan.left_out else ""
             self.w.message_bar.show_message(f"Nothing to publish: no post changed{note}.", "info")
             return
@@ -122,6 +128,10 @@ class PublishFlow(QObject):
             text += f". Not committed: {', '.join(result.left_out)}"
         self.w.message_bar.show_message(text, "info")
         self.w.statusBar().showMessage(text, 8000)
+
+    def _pushed_earlier(self, where: str, count: int) -> None:
+        self.w.message_bar.show_message(f"Nothing new to publish; pushed {count} earlier commit(s) to {where}.",
+                                        "info")
 
     # ------------------------------------------------------------------ sync
     def sync(self) -> None:

@@ -21,6 +21,7 @@ class GitService(QObject):
     progress = Signal(str)              # "Committing…", "Pushing to origin/main…"
     published = Signal(object)          # core.publish.Result (.pushed set when pushed)
     synced = Signal(object)             # core.gitsync.SyncResult
+    pushedEarlier = Signal(str, int)    # upstream, number of earlier commits pushed (nothing new to commit)
     failed = Signal(str, str)           # what ("publish", "push", "sync"), one-line message
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -70,6 +71,17 @@ class GitService(QObject):
 
     def publish(self, plan: core_publish.Plan, message: str, push: bool) -> None:
         self._start(lambda: self._publish(plan, message, push))
+
+    def push_earlier(self, plan: core_publish.Plan, count: int) -> None:
+        """Push commits made before (kept after a rejected push and an update) when nothing is new."""
+        self._start(lambda: self._push_earlier(plan, count))
+
+    def _push_earlier(self, plan: core_publish.Plan, count: int) -> tuple:
+        self._emit(self.progress, f"Pushing to {plan.repo.upstream_name() or 'the upstream'}…")
+        try:
+            return self.pushedEarlier, core_publish.push(plan.repo), count
+        except GitError as exc:
+            return self.failed, "push", str(exc)
 
     def sync(self) -> None:
         site = self.site

@@ -97,9 +97,28 @@ def test_push_rejected_when_the_remote_moved_keeps_the_local_commit(tmp_path, ca
     assert code == 0, err
     assert "updated from origin/main" in out and "1 local commit(s) not pushed" in out
     assert (root / "content/posts/other.md").is_file()
-    code, out, err = cli(capsys, "publish", str(root), "--push")
-    assert code == 0 and out.startswith("nothing to publish")   # nothing new to commit…
-    assert git(root, "push", "-q", "--porcelain") is not None   # (plain push works now)
+    code, out, err = cli(capsys, "publish", str(root), "--push", "--dry-run")
+    assert code == 0 and out.splitlines() == ["nothing to publish: no post changed",
+                                              "would push 1 earlier commit(s) to origin/main"]
+    code, out, err = cli(capsys, "publish", str(root), "--push")   # nothing new, the kept commit goes out
+    assert code == 0 and out.splitlines() == ["nothing to publish: no post changed",
+                                              "pushed 1 earlier commit(s) to origin/main"]
+    assert git(bare, "log", "-2", "--format=%s", "main").splitlines() == ["Publish: Alpha", "other author"]
+
+
+def test_sync_replays_local_commits_past_unrelated_uncommitted_changes(tmp_path, capsys):
+    root, _, other = site_repo(tmp_path)
+    other_author_pushes(other, "content/posts/beta.md", POST.format(title="Beta", n=2, body="theirs"))
+    (root / "content/posts/alpha.md").write_text(POST.format(title="Alpha", n=1, body="mine"))
+    assert cli(capsys, "publish", str(root))[0] == 0
+    (root / "hugo.toml").write_text("baseURL = 'https://local.example/'\n")   # never published, kept
+    code, out, err = cli(capsys, "sync", str(root))
+    assert code == 0, err
+    assert "local commits replayed on top" in out and "1 local commit(s) not pushed yet" in out
+    assert git(root, "log", "--format=%s", "-3").splitlines() == ["Publish: Alpha", "other author", "initial"]
+    assert "local.example" in (root / "hugo.toml").read_text()
+    assert "theirs" in (root / "content/posts/beta.md").read_text()
+    assert git(root, "stash", "list") == ""
 
 
 def test_no_upstream_detached_head_and_not_a_repository(tmp_path, capsys):

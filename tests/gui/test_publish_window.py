@@ -151,6 +151,12 @@ def test_push_rejected_shows_why_and_keeps_the_commit(qtbot, tmp_path):
     assert "the remote has new commits: pull first" in _message(window) and window.message_bar.kind == "error"
     assert git(root, "log", "-1", "--format=%s").strip() == "Publish: Beta"
     assert git(bare, "log", "-1", "--format=%s", "main").strip() == "other author"
+    # Update from Remote puts the kept commit on top; Publish then pushes it (nothing new to commit).
+    window.actions.sync.trigger()
+    qtbot.waitUntil(lambda: "1 local commit(s) not pushed yet" in _message(window), timeout=20000)
+    window.actions.publish.trigger()
+    qtbot.waitUntil(lambda: "pushed 1 earlier commit(s) to origin/main" in _message(window), timeout=20000)
+    assert git(bare, "log", "-2", "--format=%s", "main").splitlines() == ["Publish: Beta", "other author"]
 
 
 def test_publish_refuses_a_detached_head_and_cancel_commits_nothing(qtbot, tmp_path):
