@@ -82,5 +82,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _left_out(paths: list[str], out) -> None:
+    from editor.core.publish import describe
     if paths:
-        out.write(f"left out (not under the content folder): {', '.join(paths)}\n")
+        out.write(f"left out (not under the content folder): {describe(paths)}\n")

@@ -23,8 +23,11 @@ def git_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     no terminal prompt, no askpass program (an empty value stops git falling back to SSH_ASKPASS),
     no editor, and English messages so failures can be recognised."""
     env = dict(os.environ)
+    everything = env.pop("LC_ALL", "")
+    if everything:   # keep the author's character set; only the messages become English
+        env.setdefault("LC_CTYPE", everything)
     env.update({"GIT_TERMINAL_PROMPT": "0", "GIT_ASKPASS": "", "SSH_ASKPASS": "", "GIT_EDITOR": ":",
-                "GIT_SEQUENCE_EDITOR": ":", "GIT_MERGE_AUTOEDIT": "no", "LC_ALL": "C", "LANGUAGE": "C",
+                "GIT_SEQUENCE_EDITOR": ":", "GIT_MERGE_AUTOEDIT": "no", "LC_MESSAGES": "C",
                 "GIT_LITERAL_PATHSPECS": "1", "GCM_INTERACTIVE": "never"})
     env.pop("GIT_INDEX_FILE", None)
     env.update(extra or {})
@@ -68,11 +71,11 @@ class Change:
         code = self.index + self.worktree
         if code in UNMERGED:
             return "conflicted"
-        if code == "??" or self.index == "A":
+        if code == "??":
             return "new"
-        if "D" in code:
+        if "D" in code:   # "AD": added, then deleted from disk before any commit
             return "deleted"
-        return "modified"
+        return "new" if self.index == "A" else "modified"
 
 
 class Repo:

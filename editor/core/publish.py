@@ -62,6 +62,12 @@ class Result:
     pushed: str = ""               # "origin/main" when pushed
 
 
+def describe(paths: list[str], limit: int = 8) -> str:
+    """A list of files for one line: the first few, then how many more."""
+    shown = ", ".join(paths[:limit])
+    return shown + (f" and {len(paths) - limit} more" if len(paths) > limit else "")
+
+
 def default_message(items: list[Item]) -> str:
     return "Publish: " + ", ".join(it.title for it in items)
 
@@ -158,14 +164,19 @@ def _select(repo: Repo, roots, items: list[Item], only: list[str]) -> list[Item]
     return picked
 
 
-def check(plan_: Plan, push: bool = False) -> None:
-    """Refuse what cannot be published: GitError with one line (nothing has been changed yet)."""
+def check_repo(plan_: Plan) -> None:
+    """Refuse a repository that is half-way through something or not on a branch."""
     repo = plan_.repo
     busy = repo.in_progress()
     if busy:
         raise GitError(f"{busy} is in progress in {repo.top}: finish or abort it first")
     if plan_.branch is None:
         raise GitError("HEAD is detached (not on a branch): check out a branch first")
+
+
+def check(plan_: Plan, push: bool = False) -> None:
+    """Refuse what cannot be published: GitError with one line (nothing has been changed yet)."""
+    check_repo(plan_)
     conflicted = [it.key for it in plan_.items if it.state == "conflicted"]
     if conflicted:
         raise GitError(f"conflicted, resolve first: {', '.join(conflicted)}")
@@ -186,7 +197,9 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
     committed files. On failure (a hook) nothing changes."""
     check(plan_)
     repo = plan_.repo
-    paths = [c.path for it in plan_.items for c in it.files]
+    # A file added to the index and then deleted from disk was never committed: nothing to record.
+    paths = [c.path for it in plan_.items for c in it.files
+             if os.path.lexists(repo.top / c.path) or repo.show_head(c.path) is not None]
     if not paths:
         raise GitError("nothing to publish")
     message = message or default_message(plan_.items)
@@ -213,7 +226,8 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
     # The real index follows the new commit for these paths only (git reset -- paths).
     repo.git("reset", "-q", "--", *paths)
     head = repo.out("rev-parse", "--short", "HEAD").strip()
-    files = [(c.state, c.path) for it in plan_.items for c in it.files]
+    committed = set(paths)
+    files = [(c.state, c.path) for it in plan_.items for c in it.files if c.path in committed]
     return Result(head, plan_.branch or "", message, files, plan_.left_out)
 
 

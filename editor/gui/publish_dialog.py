@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHB
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from editor.core.publish import Plan, default_message
+from editor.core.publish import Plan, default_message, describe
 from editor.core.publish_diff import FRONT, file_diff, render
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -136,7 +136,7 @@ class PublishDialog(QDialog):
             self.posts.addItem(item)
         self.posts.blockSignals(False)
         self.left_out.setVisible(bool(plan.left_out))
-        self.left_out.setText("Not committed (outside the content folder): " + ", ".join(plan.left_out))
+        self.left_out.setText("Not committed (outside the content folder): " + describe(plan.left_out))
         upstream = plan.repo.upstream_name() if plan.upstream else None
         self.push.setEnabled(upstream is not None)
         self.push.setChecked(upstream is not None)

@@ -78,6 +78,7 @@ class PublishFlow(QObject):
         self.service.site = self.w.site
         try:
             plan = self.service.plan()
+            core_publish.check_repo(plan)   # a merge or rebase half-way, a detached HEAD: before any question
         except GitError as exc:
             self.w.show_error(f"Cannot publish: {exc}")
             return
@@ -88,7 +89,7 @@ class PublishFlow(QObject):
             if waiting:   # a commit kept after a rejected push (then Update from Remote): send it now
                 self.service.push_earlier(plan, waiting)
                 return
-            note = f" (not committed: {', '.join(plan.left_out)})" if plan.left_out else ""
+            note = f" (not committed: {core_publish.describe(plan.left_out)})" if plan.left_out else ""
             self.w.message_bar.show_message(f"Nothing to publish: no post changed{note}.", "info")
             return
         choice = self.choose(plan, unsaved, self._save_and_plan)
@@ -125,7 +126,7 @@ class PublishFlow(QObject):
         if result.pushed:
             text += f"; pushed to {result.pushed}"
         if result.left_out:
-            text += f". Not committed: {', '.join(result.left_out)}"
+            text += f". Not committed: {core_publish.describe(result.left_out)}"
         self.w.message_bar.show_message(text, "info")
         self.w.statusBar().showMessage(text, 8000)
 

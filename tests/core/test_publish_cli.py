@@ -240,3 +240,26 @@ def test_bare_content_folder_as_its_own_repository(tmp_path, capsys):
     assert code == 0, err
     assert out.splitlines()[0].endswith("] Publish: First") and "  new       posts/first.md" in out
     assert git(content, "ls-files").split() == ["posts/first.md"]
+
+
+def test_a_long_list_of_left_out_files_stays_one_line(tmp_path, capsys):
+    root, _, _ = site_repo(tmp_path)
+    for i in range(12):
+        (root / f"public-{i:02}.html").write_text("generated")
+    (root / "content/posts/alpha.md").write_text(POST.format(title="Alpha", n=1, body="x"))
+    code, out, _ = cli(capsys, "publish", str(root), "--dry-run")
+    assert code == 0
+    assert out.splitlines()[-1] == ("left out (not under the content folder): public-00.html, public-01.html, "
+                                    "public-02.html, public-03.html, public-04.html, public-05.html, "
+                                    "public-06.html, public-07.html and 4 more")
+
+
+def test_a_post_added_then_deleted_before_any_commit_is_skipped(tmp_path, capsys):
+    root, _, _ = site_repo(tmp_path)
+    (root / "content/posts/ghost.md").write_text(POST.format(title="Ghost", n=1, body="x"))
+    git(root, "add", "content/posts/ghost.md")
+    (root / "content/posts/ghost.md").unlink()
+    (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="y"))
+    code, out, err = cli(capsys, "publish", str(root))
+    assert code == 0, err
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["content/posts/beta.md"]

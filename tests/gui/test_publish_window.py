@@ -172,8 +172,25 @@ def test_publish_refuses_a_detached_head_and_cancel_commits_nothing(qtbot, tmp_p
     window.publishing.choose = lambda plan, unsaved, save_first: PublishChoice(
         [it.key for it in plan.items], "x", False)
     window.actions.publish.trigger()
-    qtbot.waitUntil(lambda: "Not published" in _message(window), timeout=20000)
-    assert "HEAD is detached" in _message(window)
+    assert _message(window).startswith("Cannot publish: HEAD is detached")
+
+
+def test_conflicted_posts_are_marked_and_a_merge_in_progress_is_refused(qtbot, tmp_path):
+    root, _, other = site_repo(tmp_path)
+    other_author_pushes(other, ALPHA, POST.format(title="Alpha", n=1, body="theirs"))
+    (root / ALPHA).write_text(POST.format(title="Alpha", n=1, body="mine"))
+    git(root, "commit", "-q", "-am", "mine")
+    git(root, "pull", "-q", "--no-rebase", check=False)   # stops on the conflict
+    window = _open(qtbot, root, "content/posts/beta.md")
+    qtbot.waitUntil(lambda: window.post_model.git_state(str(root / ALPHA)) == "conflicted", timeout=20000)
+    before = snapshot(root)
+    asked = []
+    window.publishing.choose = lambda *args: asked.append(args)
+    window.actions.publish.trigger()
+    assert _message(window).startswith("Cannot publish: a merge is in progress") and not asked
+    window.actions.sync.trigger()
+    qtbot.waitUntil(lambda: "Not updated: a merge is in progress" in _message(window), timeout=20000)
+    assert snapshot(root) == before
 
 
 def test_update_from_remote_refuses_while_dirty_then_reloads_the_open_post(qtbot, tmp_path):
