@@ -18,12 +18,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("list_", "list a site's posts (table or JSON)"),
     "new": ("new", "create a post from the site's archetypes"),
     "export": ("export", "copy a post into a Hugo content folder"),
+    "publish": ("publish", "commit the changed posts (only them) with git; --push to push"),
+    "sync": ("sync", "fetch and fast-forward the site's repository (nothing changes on conflict)"),
     "install-desktop": ("install_desktop", "install a desktop menu entry and icon"),
 }
 
 EPILOG = """exit codes:
   0  success
-  1  the command ran and found problems (check: errors; export: target exists and differs)
+  1  the command ran and found problems (check: errors; export: target exists and differs;
+     publish: committed but the push failed; sync: the update would conflict)
   2  usage error, or a file could not be read or parsed (message on stderr)
   3  Qt or another optional part is missing
 """

@@ -52,6 +52,9 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionTypewriter": ("&Typewriter Scrolling", "", "", "Keep the line being typed in the middle"),
     "actionSitePreview": ("S&ite Preview", "Ctrl+Shift+P", "internet-web-browser", "Show the page as the real hugo server renders it, from the unsaved text"),
     "actionPreferences": ("&Preferences…", StdKey.Preferences, "preferences-system", "Font, width, theme, spelling, images"),
+    # Publish with git (issue 15).
+    "actionPublish": ("&Publish…", "Ctrl+Shift+U", "document-send", "Commit the changed posts with git and push them"),
+    "actionSync": ("&Update from Remote", "", "view-refresh", "Fetch the site's repository and fast-forward to it"),
 }
 
 SP = QStyle.StandardPixmap

@@ -17,6 +17,7 @@ from editor.gui.message_bar import MessageBar
 from editor.gui.post_list import PostBrowser
 from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
+from editor.gui.publish_flow import install_publishing
 from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
 from editor.gui.url_warning import UrlWarning
@@ -55,6 +56,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.site_preview = install_site_preview(self)
         self.safety = install_safety(self)   # issue 6: recovery, outside changes, repair, save conflicts
+        self.publishing = install_publishing(self)   # issue 15: git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
         self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
         self._status_timer.setInterval(60_000)

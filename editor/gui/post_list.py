@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QComboBox, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QSizePolicy, QStyle,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -12,7 +12,10 @@ from editor.services.post_model import PathRole, PostListModel, WarningRole
 
 TAGS_FROM_WIDTH = 420   # px of list width below which the tags column is hidden
 STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
-                  ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"))
+                  ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"),
+                  ("changed", "Changed"))   # changed: not yet committed to git (shown inside a repository)
+
+GIT_COLORS = {"new": "#1a7f37", "modified": "#9a6700", "deleted": "#cf222e", "conflicted": "#cf222e"}
 
 
 def _named(widget, name: str, accessible: str):
@@ -52,6 +55,9 @@ class PostFilterProxy(QSortFilterProxyModel):
                         QStyle.StandardPixmap.SP_MessageBoxWarning)
                 return self._warning_icon
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.sourceModel().GIT_COLUMN:
+            color = GIT_COLORS.get(super().data(index, Qt.ItemDataRole.DisplayRole))
+            return QColor(color) if color else None
         return super().data(index, role)
 
 
@@ -88,7 +94,8 @@ class PostListView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not ResizeToContents: that asks every one of 10,000 rows.
         metrics = self.fontMetrics()
-        for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags")):
+        for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags"),
+                            (model.GIT_COLUMN, "conflicted")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         # activated: double-click (or single click where the style says so) and Enter.
@@ -158,6 +165,7 @@ class PostBrowser(QWidget):
             self.status_buttons[key] = button
             grid.addWidget(button, i // 3, i % 3)
         self.status_buttons[""].setChecked(True)
+        self.set_git(False)
         layout.addWidget(bar)
 
         row = QHBoxLayout()
@@ -210,6 +218,13 @@ class PostBrowser(QWidget):
         i = self.tag_filter.findData(tag)
         self.tag_filter.setCurrentIndex(max(i, 0))
         self._filter(tag=tag if i > 0 else "")
+
+    def set_git(self, enabled: bool) -> None:
+        """Show the git column and the "Changed" filter only for a site in a git repository."""
+        self.view.setColumnHidden(self.model.GIT_COLUMN, not enabled)
+        self.status_buttons["changed"].setVisible(enabled)
+        if not enabled and self.proxy.status == "changed":
+            self.set_status("")
 
     # ------------------------------------------------------------------ model updates
     def _show_progress(self, done: int, total: int) -> None:

@@ -21,6 +21,7 @@ PathRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 WarningRole = Qt.ItemDataRole.UserRole + 3   # the row's URL/slug problems (list of messages)
 BIG_CHANGE = 0.3   # above this share of changed rows a model reset is cheaper than row signals
+GIT_ORDER = {"conflicted": 0, "new": 1, "modified": 2, "deleted": 3, "unchanged": 4}
 
 
 class PostListModel(QAbstractTableModel):
@@ -28,7 +29,8 @@ class PostListModel(QAbstractTableModel):
     only what changed on disk (the index keeps every other row). Sorting happens here, in Python,
     so a view over 10,000 posts never asks Qt to compare rows one call at a time."""
 
-    COLUMNS = ("Title", "Status", "Date", "Section", "Tags")
+    COLUMNS = ("Title", "Status", "Date", "Section", "Tags", "Git")
+    GIT_COLUMN = 5
     scanStarted = Signal()
     scanFinished = Signal(int)               # number of posts
     progress = Signal(int, int)              # files read, files to read (long scans only)
@@ -48,6 +50,8 @@ class PostListModel(QAbstractTableModel):
         self._terms: dict[str, list[str]] = {}         # ranked tags/categories, worked out by the worker
         self._where: dict[str, int] | None = None      # path -> row, rebuilt after changes
         self._counts: dict[str, int] = _counts([])
+        self._git: dict[str, str] | None = None        # page path -> git state (None: not a repository)
+        self._git_changed = 0
         self._sort = (2, Qt.SortOrder.DescendingOrder)
         self.folder: str | None = None
         self.site: Site | None = None
@@ -191,7 +195,9 @@ class PostListModel(QAbstractTableModel):
                 1: lambda r: (STATUS_ORDER.get(r.status, 9), -r.date_ts, r.path),
                 2: lambda r: (r.date_ts, r.path),
                 3: lambda r: (r.section.lower(), -r.date_ts, r.path),
-                4: lambda r: (", ".join(r.tags).lower(), r.path)}.get(column, lambda r: r.path)
+                4: lambda r: (", ".join(r.tags).lower(), r.path),
+                5: lambda r: (GIT_ORDER.get(self.git_state(r.path), 9), -r.date_ts, r.path),
+                }.get(column, lambda r: r.path)
 
     def _sorted(self, rows: list[PostRow]) -> list[PostRow]:
         column, order = self._sort
@@ -230,14 +236,37 @@ class PostListModel(QAbstractTableModel):
         return sorted({row.section for row in self._rows})
 
     def counts(self) -> dict[str, int]:
-        """Posts per status, plus "all" and "problems" (URL/slug warnings or errors)."""
-        return dict(self._counts)
+        """Posts per status, plus "all", "problems" (URL/slug warnings or errors) and "changed" (git)."""
+        return {**self._counts, "changed": self._git_changed}
+
+    # ------------------------------------------------------------------ git states
+    def set_git_states(self, states: dict[str, str] | None) -> None:
+        """The git state of changed pages (from GitService); None when the site is not in a repository."""
+        self._git = None if states is None else {os.path.normpath(k): v for k, v in states.items()}
+        self._git_changed = sum(1 for r in self._rows if r.path in self._git) if self._git else 0
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.GIT_COLUMN), self.index(len(self._rows) - 1, self.GIT_COLUMN))
+        if self._sort[0] == self.GIT_COLUMN:
+            self.sort(*self._sort)
+
+    def git_state(self, path: str) -> str:
+        """new, modified, deleted, conflicted or unchanged; "" outside a repository."""
+        if self._git is None:
+            return ""
+        return self._git.get(path, "unchanged")
+
+    @property
+    def in_repository(self) -> bool:
+        return self._git is not None
 
     def matches(self, row: int, text: str, status: str, tag: str) -> bool:
         """The filter: every word of `text` in title/slug/tags/path; a status ("problems" too); a tag."""
         r = self._rows[row]
         if status:
-            if status == "problems":
+            if status == "changed":
+                if self._git is None or r.path not in self._git:
+                    return False
+            elif status == "problems":
                 if not (r.warnings or r.error):
                     return False
             elif r.status != status:
@@ -279,6 +308,8 @@ class PostListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.GIT_COLUMN:
+                return self.git_state(row.path)
             return (row.title, row.status, row.date.strftime("%Y-%m-%d") if row.date else "",
                     row.section, ", ".join(row.tags))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
