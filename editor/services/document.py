@@ -311,7 +311,7 @@ class Document(DocumentSafety, QObject):
             return ""
 
     def suggest_slug(self) -> str:
-        """A Hugo-safe slug ([a-z0-9-]) made from the title."""
+        """The slug Hugo's `urlize` makes of the title (unescaped: urls.safe_slug)."""
         title = self.post.get("title") if self.post else None
         return safe_slug(str(title)) if title else ""
 
