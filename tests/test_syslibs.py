@@ -103,3 +103,9 @@ def test_debian_package_list_for_ci():
     packages = proc.stdout.split()
     assert proc.returncode == 0 and "libxcb-icccm4" in packages and "libxcb-keysyms1" in packages
     assert len(packages) == len(set(packages))
+
+
+def test_ci_installs_the_whole_debian_list_when_apt_get_exists():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "command -v apt-get" in ci and "python3 -m editor.syslibs debian" in ci
+    assert ci.index("apt-get update") < ci.index("apt-get install")
