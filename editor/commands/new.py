@@ -8,7 +8,7 @@ import sys
 def add_parser(p) -> None:
     p.add_argument("site", help="the site (any path inside it)")
     p.add_argument("--section", default="posts", help="section folder inside content (default: posts)")
-    p.add_argument("--title", required=True, help="the post's title; the file name is its safe slug")
+    p.add_argument("--title", required=True, help="the post's title; the file name is Hugo's urlize of it")
     p.add_argument("--bundle", action="store_true", help="create a leaf bundle (<slug>/index.md)")
     p.add_argument("--kind", help="archetype to use (hugo new content --kind)")
     p.add_argument("--no-hugo", action="store_true", help="use the built-in template, not the Hugo binary")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from editor.commands.common import UserError, fail, open_post
+from editor.core import textstats
 from editor.core.dates import format_date
 from editor.core.status import hugo_bool
 
@@ -39,7 +40,8 @@ def view(post, site) -> dict:
         "categories": _list(post.get("categories")),
         "status": post.status(site=site),
         "url": post.url(site),
-        "words": len(post.content.split()),
+        "words": textstats.body_stats(post.content, textstats.site_has_cjk(site),
+                                      textstats.page_cjk_flag(post))[0],
     }
 
 

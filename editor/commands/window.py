@@ -6,6 +6,11 @@ import sys
 
 
 def run_window(path: str | None) -> int:
+    from editor import syslibs
+    lacking = syslibs.check()
+    if lacking:   # before Qt loads: its xcb plugin would abort with a misleading message
+        print(f"hugo-post-editor: {syslibs.message(lacking)}", file=sys.stderr)
+        return 3
     try:
         from editor.gui import application, open_window
     except ImportError as exc:   # Qt (or its WebEngine add-on) missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -73,17 +74,54 @@ def check_slug(slug: str) -> str:
 
 
 def default_slug(post) -> str:
-    """A Hugo-safe file name for a post: its slug, else its title, else its file name."""
-    for value in (post.get("slug"), post.get("title")):
-        if isinstance(value, str) and safe_slug(value):
-            return safe_slug(value)
+    """The export's file name: the post's own file name (a bundle's folder name), so a post
+    without `slug` keeps its URL; a post never saved takes its slug, else its title's urlize."""
     if post.path:
         stem = Path(post.path).stem
         if stem == "index":
             stem = Path(post.path).parent.name
-        if safe_slug(stem):
-            return safe_slug(stem)
+        if stem:
+            return stem
+    for value in (post.get("slug"), post.get("title")):
+        if isinstance(value, str) and safe_slug(value):
+            return safe_slug(value)
     return "untitled"
+
+
+def resolve_content_dir(folder: str | os.PathLike) -> Path:
+    """Where an export into `folder` goes: a site root's contentDir, or `folder` itself when it is
+    a content folder (named `content`, or a site's contentDir). Anything else: ExportError."""
+    from editor.core.errors import PostError
+    from editor.core.site import find_site, is_site_root, load_site
+    p = Path(folder).expanduser()
+    if not p.is_dir():
+        raise ExportError(f"{p} is not a folder")
+    if is_site_root(p):
+        try:
+            return load_site(p).content_dir
+        except PostError:
+            return p / "content"
+    if p.name == "content":
+        return p
+    site = find_site(p, strict=False)
+    if site is not None and any(d.resolve() == p.resolve() for d in site.content_dirs):
+        return p
+    raise ExportError(f"{p} is neither a Hugo site (no hugo.toml or config.*) nor a content folder: "
+                      "give the site's root folder or its content folder")
+
+
+def export_url(post, target: Path) -> str:
+    """The URL the post gets at `target` under the rules of the site that holds it."""
+    from editor.core.errors import PostError
+    from editor.core.site import find_site
+    from editor.core.urls import page_url
+    moved = copy.copy(post)
+    moved.path = str(target)
+    try:
+        site = find_site(target, strict=False, bare=True)
+    except PostError:
+        site = None
+    return page_url(moved, site)
 
 
 def _inside(child: Path, parent: Path) -> bool:
@@ -196,4 +234,5 @@ def write_export(plan: ExportPlan, force: bool = False) -> Path:
 
 
 __all__ = ["ExportError", "ExportPlan", "DEFAULT_SECTION", "check_section", "check_slug", "default_slug",
+           "resolve_content_dir", "export_url",
            "target_path", "local_images", "plan_export", "write_export"]

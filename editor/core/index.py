@@ -13,7 +13,7 @@ from editor.core import collisions, status as status_mod
 from editor.core.index_entry import index_file, url_line
 from editor.core.site import CONTENT_SUFFIXES, Site
 
-INDEX_VERSION = "3"  # bump when what is cached changes
+INDEX_VERSION = "4"  # bump when what is cached changes
 _NO_TS = None
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 
-from editor.core import collisions, fastfm, fields, pagedates, status as status_mod
+from editor.core import collisions, fastfm, fields, pagedates, status as status_mod, textstats
 from editor.core.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
 from editor.core.site import Site
@@ -40,6 +40,14 @@ def _words(body: bytes) -> int:
     """len(body.split()), without building the list of words."""
     mapped = body.translate(_WORD_MAP)
     return mapped.count(b" a") + (mapped[:1] == b"a")
+
+
+def _hugo_words(body: str, facts: dict, page) -> int:
+    """Hugo's .WordCount of the body (rendered, then counted: textstats.body_stats)."""
+    try:
+        return textstats.body_stats(body, facts["cjk"], textstats.page_cjk_flag(page))[0]
+    except Exception:   # noqa: BLE001 - a renderer bug must not drop the post from the index
+        return _words(body.encode("utf-8"))
 
 
 def _read(path: str, size: int | None) -> bytes:
@@ -78,7 +86,7 @@ def _facts(site: Site) -> dict:
             "accents": site.remove_path_accents, "base": _base_path(site.base_url),
             "patterns": set(site.permalinks), "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "multi": len(site.languages) > 1,
-            "default_lang": site.default_language,
+            "default_lang": site.default_language, "cjk": textstats.site_has_cjk(site),
             "prefixes": site._dir_prefixes, "root": os.path.join(str(site.root), ""),
         }
     return facts
@@ -174,7 +182,6 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         url = _default_url(facts, parts, stem, slug)
     if lang and facts["multi"] and lang != facts["default_lang"]:
         url = "/" + lang + url  # other languages live under /<lang>/ (defaultContentLanguageInSubdir off)
-    body = data[len(text[:body_at].encode("utf-8")):] if body_at else data
     title = page.get("title")
     return {
         "path": relpath,
@@ -192,7 +199,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         "kind": "section" if bundle == "branch" else "page",
         "bundle": bundle,
         "lang": lang,
-        "words": _words(body),
+        "words": _hugo_words(text[body_at:] if body_at else text, facts, page),
         "problems": problems,
         "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
                 _ts(dates["lastmod"])],

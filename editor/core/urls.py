@@ -68,13 +68,26 @@ def urlize(text: str, *, lower: bool = True, accents: bool = False) -> str:
     return sanitize(_query_unescape(text), lower=lower, accents=accents)
 
 
+def hugo_urlize(text: str, *, lower: bool = True, accents: bool = False) -> str:
+    """Exactly what Hugo's `urlize` template function gives: sanitised, lower-cased, URL-escaped."""
+    return _go_escape(sanitize(text, lower=lower, accents=accents))
+
+
+def _go_escape(path: str) -> str:
+    """Go's url.Parse(path).String() for a sanitised path: non-ASCII bytes become %XX."""
+    head, hash_, fragment = path.partition("#")
+    return quote(head, safe="/!$&'()*+,;=:@-._~%") + hash_ + quote(fragment, safe="/!$&'()*+,;=:@-._~%?")
+
+
 def safe_slug(title: str) -> str:
-    """A slug Hugo passes through unchanged: [a-z0-9-], no leading, trailing or doubled '-'."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("Æ", "ae").replace("Œ", "oe")
-    text = re.sub(r"['’]", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    """The slug for a title: Hugo's `urlize` of it, unescaped (`Привет мир` → `привет-мир`).
+
+    Hugo escapes it again in the URL, so the post gets the URL `urlize` gives; '/' and '\\'
+    become '-' (a slug and a file name are one path segment); leading and trailing '-' go, as
+    Hugo trims them from `slug`.
+    """
+    text = re.sub(r"[/\\]+", " ", title)
+    return sanitize(text).strip("-")
 
 
 def escape_path(path: str) -> str:
@@ -225,4 +238,4 @@ def page_url(post, site=None) -> str:
     return escape_path(base + "/" + path + "/")
 
 
-__all__ = ["sanitize", "safe_slug", "urlize", "page_url", "escape_path", "remove_accents"]
+__all__ = ["sanitize", "safe_slug", "urlize", "hugo_urlize", "page_url", "escape_path", "remove_accents"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
@@ -43,8 +45,10 @@ class ExportChoice:
 class ExportDialog(QDialog):
     """Choose the site (or content folder), section, file name and single file vs. leaf bundle."""
 
-    def __init__(self, folder: str, section: str, slug: str, images: int, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: str, section: str, slug: str, images: int, parent: QWidget | None = None,
+                 preview: Callable[[str, str, str, bool], tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
+        self._preview = preview   # (folder, section, name, bundle) -> (URL or "", problem or "")
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export to Site")
         outer = QVBoxLayout(self)
@@ -52,7 +56,7 @@ class ExportDialog(QDialog):
         outer.addLayout(form)
         row = QHBoxLayout()
         self.folder_edit = _named(QLineEdit(folder, self), "exportFolderEdit", "Site or content folder")
-        self.folder_edit.setPlaceholderText("a Hugo site root or its content folder")
+        self.folder_edit.setPlaceholderText("Choose the Hugo site to export to (its root or content folder)")
         browse = _named(QPushButton("Browse…", self), "exportBrowse", "Choose the site folder")
         browse.clicked.connect(self._browse)
         row.addWidget(self.folder_edit, 1)
@@ -71,13 +75,38 @@ class ExportDialog(QDialog):
         note = "No local images found." if not images else \
             f"{images} local image{'s' if images != 1 else ''} found: a leaf bundle keeps their links working."
         form.addRow("", QLabel(note, self))
+        self.url_label = _named(QLabel(self), "exportUrlLabel", "URL after export")
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_warning = _named(QLabel(self), "exportUrlWarning", "URL warning")
+        self.url_warning.setWordWrap(True)
+        self.url_warning.setStyleSheet("color: #b35900;")
+        form.addRow("URL", self.url_label)
+        form.addRow("", self.url_warning)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        ok = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = ok = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setObjectName("exportOk")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        for edit in (self.folder_edit, self.section_edit, self.slug_edit):
+            edit.textChanged.connect(self.update_url)
+        self.bundle.toggled.connect(self.update_url)
+        self.update_url()
         self.resize(560, self.sizeHint().height())
+
+    def update_url(self) -> None:
+        """Show the URL the export gives before anything is written; no site chosen: no Export."""
+        c = self.choice()
+        if not c.folder:
+            url, problem = "", "Choose the site to export to."
+        elif self._preview is None:
+            url, problem = "", ""
+        else:
+            url, problem = self._preview(c.folder, c.section, c.slug, c.bundle)
+        self.url_label.setText(url or "—")
+        self.url_warning.setText(problem)
+        self.url_warning.setVisible(bool(problem))
+        self.ok.setEnabled(bool(c.folder) and (bool(url) or self._preview is None))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a Hugo site or content folder",

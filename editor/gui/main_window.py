@@ -324,6 +324,8 @@ class MainWindow(DialogFlows, QMainWindow):
         slug = self.document.suggest_slug()
         if slug:
             self.form.set_slug(slug)
+        elif str(self.document.post.get("title") or "").strip() if self.document.post else False:
+            self.show_error("The title has no letters or digits a URL keeps: type a slug instead.")
         else:
             self.show_error("Give the post a title first: the slug is made from it.")
 

@@ -69,17 +69,20 @@ def mojibake_changes(body: str, metadata) -> tuple[list[mojibake.Mojibake], dict
     return spans, fields
 
 
-def describe_changes(body: str, spans, fields) -> list[str]:
-    """Human-readable lines: each fix with a little context."""
+def describe_changes(body: str, spans, fields, body_line: int = 1, key_line=None) -> list[str]:
+    """Human-readable lines: each fix with a little context, at its line in the file (the body
+    starts at file line `body_line`; `key_line(key)` gives a front-matter key's line), the numbers
+    the Problems panel shows."""
     out = []
     for m in spans:
-        line = body.count("\n", 0, m.start) + 1
+        line = body.count("\n", 0, m.start) + body_line
         left = body.rfind("\n", 0, m.start) + 1
         before = body[max(left, m.start - 25):m.start]
         after = body[m.end:m.end + 15].split("\n")[0]
         out.append(f"line {line}: …{before}{m.text}{after}… → …{before}{m.fixed}{after}…")
     for key, value in fields.items():
-        out.append(f"front matter {key}: → {value}")
+        at = key_line(key) if key_line is not None else None
+        out.append(f"line {at}: front matter {key}: → {value}" if at else f"front matter {key}: → {value}")
     return out
 
 
@@ -124,7 +127,7 @@ class MojibakeFixer:
         if not spans and not fields:
             window.statusBar().showMessage("No mojibake found", 4000)
             return 0
-        if not self.confirm(describe_changes(body, spans, fields)):
+        if not self.confirm(describe_changes(body, spans, fields, doc.post.body_line, doc.post.key_line)):
             return 0
         cursor = QTextCursor(window.editor.document())
         cursor.beginEditBlock()

@@ -82,8 +82,9 @@ class DialogFlows:
     def export_choice(self):
         """Ask where to export; returns an ExportChoice or None (a method so tests can answer)."""
         section, slug, images = self.document.export_defaults()
-        folder = self.settings.export_folder() or (str(self.site.root) if self.site else "")
-        dialog = ExportDialog(folder, section, slug, images, self)
+        # The last site exported to; else the author chooses (never the folder the post is in).
+        folder = self.settings.export_folder() or ""
+        dialog = ExportDialog(folder, section, slug, images, self, preview=self.document.export_preview)
         return dialog.choice() if dialog.exec() else None
 
     def export_post(self) -> str | None:

@@ -9,12 +9,12 @@ import os
 from PySide6.QtCore import QObject, Signal
 
 from editor.core import PostError, fields
-from editor.core.export import (DEFAULT_SECTION, ExportError, ExportPlan, default_slug, local_images,
-                                plan_export, write_export)
+from editor.core.export import (DEFAULT_SECTION, ExportError, ExportPlan, default_slug, export_url,
+                                local_images, plan_export, resolve_content_dir, target_path, write_export)
 from editor.core.io import read_bytes, save, to_bytes
 from editor.core.post import Post
 from editor.core.recovery import Journal, content_hash
-from editor.core.site import Site, load_site
+from editor.core.site import Site
 from editor.core.text import decode
 from editor.core.urls import safe_slug
 from editor.services.document_safety import DocumentSafety, RawText
@@ -311,7 +311,7 @@ class Document(DocumentSafety, QObject):
             return ""
 
     def suggest_slug(self) -> str:
-        """A Hugo-safe slug ([a-z0-9-]) made from the title."""
+        """The slug Hugo's `urlize` makes of the title (unescaped: urls.safe_slug)."""
         title = self.post.get("title") if self.post else None
         return safe_slug(str(title)) if title else ""
 
@@ -347,12 +347,28 @@ class Document(DocumentSafety, QObject):
         post = self.post
         if post is None:
             return None
-        content = content_folder(target_folder)
         try:
+            content = resolve_content_dir(target_folder)
             return plan_export(to_bytes(post), post.content, post.path, content, section, slug, bundle)
         except (ExportError, PostError, OSError) as exc:
             self.failed.emit(str(exc))
             return None
+
+    def export_preview(self, target_folder: str, section: str, slug: str, bundle: bool) -> tuple[str, str]:
+        """(the URL the export would give, or "", and the problem or "") for the export dialog;
+        the problem also names a URL that differs from the post's current one."""
+        post = self.post
+        if post is None:
+            return "", "no post is open"
+        try:
+            content = resolve_content_dir(target_folder)
+            new_url = export_url(post, target_path(content, section, slug, bundle))
+        except (ExportError, PostError, OSError) as exc:
+            return "", str(exc)
+        current = self.url()
+        if post.path and current and current != new_url:
+            return new_url, f"The URL changes from {current}: links to the post break."
+        return new_url, ""
 
     def export(self, plan: ExportPlan, force: bool = False) -> str | None:
         try:
@@ -360,16 +376,3 @@ class Document(DocumentSafety, QObject):
         except (ExportError, OSError) as exc:
             self.failed.emit(str(exc))
             return None
-
-
-def content_folder(folder: str) -> str:
-    """A site root's content folder (from its config); any other folder is taken as a content folder."""
-    from editor.core.site import is_site_root
-    from pathlib import Path
-    p = Path(folder)
-    if is_site_root(p):
-        try:
-            return str(load_site(p).content_dir)
-        except PostError:
-            return str(p / "content")
-    return os.fspath(p)

@@ -129,8 +129,8 @@ def test_cli_export_and_conflict(tmp_path, content, capsys):
     shutil.copyfile(SEED, post)
     assert _run_cli(str(post), "--to", str(content)) == 0
     out = capsys.readouterr().out.strip()
-    target = content / "posts" / "ibm-no-longer-offers-facial-recognition-software.md"
-    assert out == str(target)
+    target = content / "posts" / "p.md"   # the source's own name; the slug gives the URL
+    assert out.splitlines() == ["URL: /posts/ibm-no-longer-offers-facial-recognition-software/", str(target)]
     assert target.read_bytes() == SEED.read_bytes()
     # Same bytes again: fine. Different bytes: exit 1, target untouched; --force overwrites.
     assert _run_cli(str(post), "--to", str(content)) == 0
@@ -145,8 +145,9 @@ def test_cli_export_and_conflict(tmp_path, content, capsys):
 
 def test_cli_bundle_and_section(photo_post, content, capsys):
     assert _run_cli(str(photo_post), "--to", str(content), "--section", "notes", "--bundle") == 0
-    assert capsys.readouterr().out.strip() == str(content / "notes" / "photo-walk" / "index.md")
-    assert (content / "notes" / "photo-walk" / "img" / "sub.png").is_file()
+    assert capsys.readouterr().out.strip().splitlines() == ["URL: /notes/walk/",
+                                                             str(content / "notes" / "walk" / "index.md")]
+    assert (content / "notes" / "walk" / "img" / "sub.png").is_file()
 
 
 def test_cli_rejects_escaping_section(tmp_path, content, capsys):

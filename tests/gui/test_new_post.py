@@ -28,9 +28,9 @@ def test_dialog_shows_the_file_and_refuses_a_taken_name(qtbot, tmp_path):
     for widget in (dialog.title_edit, dialog.section_edit, dialog.single, dialog.bundle, dialog.target, dialog.ok):
         assert widget.objectName() and widget.accessibleName()
     dialog.title_edit.setText("Café: Ünïcode & More!")
-    assert dialog.target.text() == "posts/cafe-unicode-more.md" and dialog.ok.isEnabled()
+    assert dialog.target.text() == "posts/café-ünïcode-more.md" and dialog.ok.isEnabled()
     dialog.bundle.setChecked(True)
-    assert dialog.target.text() == "posts/cafe-unicode-more/index.md"
+    assert dialog.target.text() == "posts/café-ünïcode-more/index.md"
     dialog.title_edit.setText("Taken")
     assert "already exists" in dialog.target.text() and not dialog.ok.isEnabled()
     dialog.single.setChecked(True)

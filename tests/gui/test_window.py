@@ -148,8 +148,8 @@ def test_slug_generation_url_hint_tags_completer(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.post_model.rowCount() == 2, timeout=5000)
     find(window, QLineEdit, "titleEdit").setText("Café: Ünïcode & More!")
     window.form.slug_button.click()
-    assert find(window, QLineEdit, "slugEdit").text() == "cafe-unicode-more"
-    assert find(window, QLabel, "urlHint").text() == "URL: /posts/cafe-unicode-more/"
+    assert find(window, QLineEdit, "slugEdit").text() == "café-ünïcode-more"
+    assert find(window, QLabel, "urlHint").text() == "URL: /posts/caf%C3%A9-%C3%BCn%C3%AFcode-more/"
     completer = find(window, QLineEdit, "tagsEdit").completer()
     qtbot.waitUntil(lambda: "privacy" in completer.model().stringList(), timeout=3000)
     tags = find(window, QLineEdit, "tagsEdit")
@@ -318,3 +318,13 @@ def test_open_site_root_and_revert(qtbot, tmp_path):
     find(window, QAction, "actionClose").trigger()
     assert not window.document.is_open and not window.form.isEnabled()
     assert find(window, QLabel, "statusBadge").text() == "no post"
+
+
+def test_generate_slug_from_a_cyrillic_title_is_hugos_urlize(qtbot, tmp_path):
+    path = copy_seed(tmp_path)
+    window = make_window(qtbot, path)
+    find(window, QLineEdit, "titleEdit").setText("Привет мир")
+    qtbot.mouseClick(window.form.slug_button, Qt.MouseButton.LeftButton)
+    assert find(window, QLineEdit, "slugEdit").text() == "привет-мир"
+    assert find(window, QLabel, "urlHint").text() == \
+        "URL: /posts/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82-%D0%BC%D0%B8%D1%80/"
