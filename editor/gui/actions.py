@@ -23,6 +23,11 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionQuit": ("&Quit", StdKey.Quit, "application-exit", "Quit Hugo Post Editor"),
     "actionUndo": ("&Undo", StdKey.Undo, "edit-undo", "Undo the last edit in the editor"),
     "actionRedo": ("&Redo", StdKey.Redo, "edit-redo", "Redo"),
+    # Issue 11: the clipboard on the Edit menu too; they act on the focused field (gui/edit_actions.py).
+    "actionCut": ("Cu&t", StdKey.Cut, "edit-cut", "Cut the selection"),
+    "actionCopy": ("&Copy", StdKey.Copy, "edit-copy", "Copy the selection"),
+    "actionPaste": ("&Paste", StdKey.Paste, "edit-paste", "Paste (images go into the post's bundle)"),
+    "actionSelectAll": ("Select &All", StdKey.SelectAll, "edit-select-all", "Select all of the focused field"),
     "actionGenerateSlug": ("&Generate Slug from Title", "Ctrl+Shift+G", "view-refresh", "Set a Hugo-safe slug made from the title"),
     "actionToggleDraft": ("Toggle &Draft", "Ctrl+Shift+D", "", "Mark the post as draft or not"),
     "actionReloadList": ("Re&load Post List", StdKey.Refresh, "view-refresh", "Scan the content folder again"),
@@ -51,6 +56,14 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionFocusMode": ("&Focus Mode", "F11", "view-fullscreen", "Hide everything but the text"),
     "actionTypewriter": ("&Typewriter Scrolling", "", "", "Keep the line being typed in the middle"),
     "actionSitePreview": ("S&ite Preview", "Ctrl+Shift+P", "internet-web-browser", "Show the page as the real hugo server renders it, from the unsaved text"),
+    # Keyboard-only authoring (issue 16): move between the panes (gui/panes.py).
+    "actionNextPane": ("Ne&xt Pane", ("Ctrl+Tab", "F6"), "", "Move the keyboard focus to the next pane"),
+    "actionPreviousPane": ("Pre&vious Pane", ("Ctrl+Shift+Tab", "Shift+F6"), "",
+                           "Move the keyboard focus to the previous pane"),
+    "actionFocusPostList": ("Go to Post &List", "Alt+1", "", "Put the keyboard focus in the post list"),
+    "actionFocusForm": ("Go to &Front Matter", "Alt+2", "", "Put the keyboard focus in the front-matter form"),
+    "actionFocusEditor": ("Go to &Editor", "Alt+3", "", "Put the keyboard focus in the Markdown editor"),
+    "actionFocusPreview": ("Go to Pre&view", "Alt+4", "", "Put the keyboard focus in the preview"),
     "actionPreferences": ("&Preferences…", StdKey.Preferences, "preferences-system", "Font, width, theme, spelling, images"),
     # Publish with git (issue 15).
     "actionPublish": ("&Publish…", "Ctrl+Shift+U", "document-send", "Commit the changed posts with git and push them"),
@@ -76,6 +89,8 @@ class Actions(QObject):
             action.setObjectName(name)
             if isinstance(shortcut, StdKey):
                 action.setShortcuts(QKeySequence.keyBindings(shortcut))
+            elif isinstance(shortcut, tuple):
+                action.setShortcuts([QKeySequence(k) for k in shortcut])
             elif shortcut:
                 action.setShortcut(QKeySequence(shortcut))
             if icon and QIcon.hasThemeIcon(icon):
@@ -87,11 +102,22 @@ class Actions(QObject):
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             self.all[name] = action
             setattr(self, snake_name(name), action)   # actionSaveAs -> self.save_as
+        self._drop_clashing_standard_keys()
         self.toggle_draft.setCheckable(True)
         for checkable in (self.spell_check, self.focus_mode, self.typewriter, self.site_preview):
             checkable.setCheckable(True)
         if not self.preferences.shortcut().toString():   # no standard key on some desktops
             self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+
+    def _drop_clashing_standard_keys(self) -> None:
+        """A standard key may bring several bindings (Find Previous: Shift+F3 and Ctrl+Shift+G); one that
+        another action was given on purpose would make both ambiguous, so the standard one gives way."""
+        chosen = {QKeySequence(k).toString() for s in SPECS.values() if not isinstance(s[1], StdKey)
+                  for k in ((s[1],) if isinstance(s[1], str) else s[1]) if k}
+        for name, (_text, shortcut, _icon, _tip) in SPECS.items():
+            if isinstance(shortcut, StdKey):
+                action = self.all[name]
+                action.setShortcuts([k for k in action.shortcuts() if k.toString() not in chosen])
 
     def __getitem__(self, name: str) -> QAction:
         return self.all[name]

@@ -7,13 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QScrollArea,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from editor.gui.actions import Actions
+from editor.gui.edit_actions import install_edit_actions
+from editor.gui.empty_state import EmptyState, recent_label
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
 from editor.gui.message_bar import MessageBar
+from editor.gui.panes import install_panes
 from editor.gui.post_list import PostBrowser
 from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
@@ -53,6 +56,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self._install_writer_tools()
+        install_edit_actions(self)
+        self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.site_preview = install_site_preview(self)
         self.safety = install_safety(self)   # issue 6: recovery, outside changes, repair, save conflicts
@@ -75,6 +80,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setMinimumWidth(250)
+        self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # not a stop of its own: its fields are
         self.form.installEventFilter(_FitWidth(self.form_scroll))
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
@@ -95,7 +101,14 @@ class MainWindow(DialogFlows, QMainWindow):
         layout.setContentsMargins(4, 4, 4, 0)
         layout.setSpacing(4)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.splitter, 1)
+        # With no post open, the panes give way to a page that says so and offers the next step.
+        self.empty_state = EmptyState(self.actions)
+        self.empty_state.openRequested.connect(self.open_path)
+        self.central_stack = QStackedWidget()
+        self.central_stack.setObjectName("centralStack")
+        self.central_stack.addWidget(self.splitter)
+        self.central_stack.addWidget(self.empty_state)
+        layout.addWidget(self.central_stack, 1)
         self.setCentralWidget(central)
 
         self.post_browser = PostBrowser(self.post_model)
@@ -108,18 +121,26 @@ class MainWindow(DialogFlows, QMainWindow):
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.post_dock)
-        self.resizeDocks([self.post_dock], [320], Qt.Orientation.Horizontal)
-
+        self.resizeDocks([self.post_dock], [self.post_browser.sizeHint().width()], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (a.new_post, a.open, a.open_folder, None, a.save, a.save_as, a.export, a.revert,
-                       None, a.close, a.quit):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("menuOpenRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for action in (a.new_post, a.open, self.recent_menu, a.open_folder, None, a.save, a.save_as, a.export,
+                       a.revert, None, a.close, a.quit):
+            if action is None:
+                file_menu.addSeparator()
+            elif isinstance(action, QMenu):
+                file_menu.addMenu(action)
+            else:
+                file_menu.addAction(action)
         edit_menu = bar.addMenu("&Edit")
-        for action in (a.undo, a.redo, None, a.generate_slug, a.toggle_draft):
+        for action in (a.undo, a.redo, None, a.cut, a.copy, a.paste, a.select_all, None, a.find, a.replace,
+                       a.find_next, a.find_previous, None, a.generate_slug, a.toggle_draft):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = bar.addMenu("&View")
         toggle = self.post_dock.toggleViewAction()
@@ -127,6 +148,10 @@ class MainWindow(DialogFlows, QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
         view_menu.addAction(toggle)
         view_menu.addAction(a.reload_list)
+        view_menu.addSeparator()
+        for action in (a.focus_post_list, a.focus_form, a.focus_editor, a.focus_preview, a.next_pane,
+                       a.previous_pane):
+            view_menu.addAction(action)
         bar.addMenu("&Help").addAction(a.about)
         tools = self.addToolBar("Main")
         tools.setObjectName("mainToolBar")
@@ -146,20 +171,18 @@ class MainWindow(DialogFlows, QMainWindow):
         a.revert.triggered.connect(self.revert)
         a.close.triggered.connect(self.close_post)
         a.quit.triggered.connect(self.close)
-        a.undo.triggered.connect(self.editor.undo)
-        a.redo.triggered.connect(self.editor.redo)
         a.generate_slug.triggered.connect(self.generate_slug)
         a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
         a.reload_list.triggered.connect(self.reload_list)
         a.about.triggered.connect(self.about)
-        self.editor.undoAvailable.connect(a.undo.setEnabled)
-        self.editor.redoAvailable.connect(a.redo.setEnabled)
         self.editor.document().contentsChange.connect(lambda *_: setattr(self, "_chars_changed", True))
         self.editor.textChanged.connect(self._body_edited)
         self.form.fieldEdited.connect(self._field_edited)
         self.form.slugRequested.connect(self.generate_slug)
         self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)
         doc.loaded.connect(self._show_document)
+        doc.rawOpened.connect(self._show_empty_state)
+        self.form.title_edit.returnPressed.connect(self.editor.setFocus)   # Enter in the title: start writing
         doc.closed.connect(self._show_document)
         doc.dirtyChanged.connect(self._update_title)
         doc.fieldsChanged.connect(self._fields_changed)
@@ -214,6 +237,8 @@ class MainWindow(DialogFlows, QMainWindow):
             self.show_error(ws.warning)
         self.set_folder(ws.folder, ws.site)
         if ws.post is None:
+            self.settings.add_recent(str(Path(path).expanduser().resolve()))   # the folder or site as opened
+        if ws.post is None:
             self.document.close()
             self._auto_open = auto_open
         self._remember_session()
@@ -236,6 +261,7 @@ class MainWindow(DialogFlows, QMainWindow):
         if not self.document.open(path):
             return False
         self.message_bar.hide()
+        self.settings.add_recent(path)
         self._remember_session()
         return True
 
@@ -255,10 +281,9 @@ class MainWindow(DialogFlows, QMainWindow):
         is_open = doc.is_open
         for w in (self.form, self.editor):
             w.setEnabled(is_open)
-        for action in (self.actions.save, self.actions.save_as, self.actions.export,
-                       self.actions.revert, self.actions.close, self.actions.generate_slug,
-                       self.actions.toggle_draft):
-            action.setEnabled(is_open)
+        for name in POST_ACTIONS:
+            self.actions[name].setEnabled(is_open)
+        self._show_empty_state()
         self._syncing = True
         try:
             if is_open:
@@ -275,6 +300,29 @@ class MainWindow(DialogFlows, QMainWindow):
         self._update_title()
         self.post_list.select_path(doc.path)
         self._request_preview(immediate=True)
+
+    def _show_empty_state(self) -> None:
+        """The panes while a post (or a file being repaired) is open; else the empty state."""
+        has_text = self.document.is_open or self.document.raw is not None
+        if not has_text:
+            self.empty_state.set_recent(self.settings.recent())
+        had_focus = self.central_stack.currentWidget().isAncestorOf(self.focusWidget() or self)
+        self.central_stack.setCurrentWidget(self.splitter if has_text else self.empty_state)
+        if had_focus and not has_text:
+            self.empty_state.buttons["emptyNewPost"].setFocus()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.settings.recent()
+        for i, path in enumerate(paths):
+            number = f"&{i + 1} " if i < 9 else "1&0 "
+            action = self.recent_menu.addAction(number + recent_label(path).replace("&", "&&"))
+            action.setObjectName(f"actionRecent{i}")
+            action.setToolTip(path)
+            action.setData(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("No recent posts").setEnabled(False)
 
     def _update_title(self, *_args) -> None:
         name = Path(self.document.path).name if self.document.path else "No post"
@@ -390,10 +438,13 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        if geometry is None or not self.restoreGeometry(geometry):
+            # First start: most of the screen, centred (the editor needs width to be useful).
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * FIRST_SIZE), int(screen.height() * FIRST_SIZE))
+            frame = self.frameGeometry()
+            frame.moveCenter(screen.center())
+            self.move(frame.topLeft())
         state = self.settings.state("state")
         if state is not None:
             self.restoreState(state)
@@ -420,6 +471,22 @@ class MainWindow(DialogFlows, QMainWindow):
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("state", self.saveState())
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            QTimer.singleShot(0, self._focus_start)
+
+    def _focus_start(self) -> None:
+        """Start where the author writes: the editor, else the empty state's first button."""
+        focus = self.focusWidget()
+        if focus is not None and focus is not self and (self.form.isAncestorOf(focus) or focus is self.editor):
+            return   # already placed (a new post's title)
+        if self.editor.isEnabled() and self.editor.isVisible():
+            self.editor.setFocus()
+        elif self.empty_state.isVisible():
+            self.empty_state.buttons["emptyNewPost"].setFocus()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.preview.follow_palette(self.palette())
@@ -435,6 +502,16 @@ class MainWindow(DialogFlows, QMainWindow):
         self.preview_service.shutdown()
         self.site_preview.shutdown()
         event.accept()
+
+
+FIRST_SIZE = 0.85   # of the available screen, on the first start
+# Disabled while no post is open (the empty state offers what makes sense then).
+POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "actionClose",
+                "actionGenerateSlug", "actionToggleDraft", "actionSitePreview", "actionFind", "actionReplace",
+                "actionFindNext", "actionFindPrevious", "actionBold", "actionItalic", "actionCode", "actionLink",
+                "actionHeading1", "actionHeading2", "actionHeading3", "actionParagraph", "actionBulletList",
+                "actionNumberedList", "actionQuote", "actionFixMojibake", "actionFocusMode",
+                "actionFocusForm", "actionFocusEditor", "actionFocusPreview")
 
 
 class _FitWidth(QObject):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont, QFontDatabase, QImage, QKeyEvent, QResizeEvent, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.gui import formatting
+from editor.gui.edit_actions import leaves_to_window
 from editor.gui.highlighter import MarkdownHighlighter
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff")
@@ -78,6 +79,12 @@ class MarkdownEditor(QPlainTextEdit):
         self._apply_margins()
 
     # ------------------------------------------------------------------ keys
+    def event(self, event: QEvent) -> bool:
+        if leaves_to_window(event):
+            event.ignore()   # Undo, Cut, Paste…: the window's Edit actions do it (menu and keys alike)
+            return False
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()
         plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)

@@ -77,6 +77,8 @@ class DialogFlows:
             return None
         self.open_post(path)
         self.reload_list()
+        self.form.title_edit.setFocus()      # the first words go into the title
+        self.form.title_edit.selectAll()
         return path
 
     def export_choice(self):

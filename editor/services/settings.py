@@ -10,6 +10,9 @@ from PySide6.QtCore import QByteArray, QSettings
 from editor.services.resources import APP_ID
 
 
+RECENT_MAX = 10
+
+
 def settings_file() -> Path:
     # Resolved at call time (not import time) so that $XDG_CONFIG_HOME set later is honoured.
     base = os.environ.get("XDG_CONFIG_HOME", "")
@@ -34,6 +37,16 @@ class Settings:
         self._qs.setValue("session/folder", folder or "")
         self._qs.setValue("session/post", post or "")
         self._qs.sync()
+
+    def recent(self) -> list[str]:
+        """Posts and folders opened lately, newest first, those that still exist (File → Open Recent)."""
+        paths = self._qs.value("session/recent", [], list) or []
+        return [p for p in paths if isinstance(p, str) and os.path.exists(p)][:RECENT_MAX]
+
+    def add_recent(self, path: str) -> None:
+        path = os.path.abspath(path)
+        paths = [path] + [p for p in (self._qs.value("session/recent", [], list) or []) if p != path]
+        self._qs.setValue("session/recent", paths[:RECENT_MAX])
 
     def export_folder(self) -> str | None:
         folder = self._qs.value("export/folder", "", str)

@@ -1,0 +1,80 @@
+"""Undo, Redo, Cut, Copy, Paste and Select All from the Edit menu, applied to whichever field has the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+StdKey = QKeySequence.StandardKey
+# The editor lets these reach the window's actions (one path for menu and keyboard); line edits keep
+# their own handling, and the actions' slots act on them too when chosen from the menu.
+WINDOW_KEYS = (StdKey.Undo, StdKey.Redo, StdKey.Cut, StdKey.Copy, StdKey.Paste, StdKey.SelectAll)
+_WEB = {"copy": QWebEnginePage.WebAction.Copy, "selectAll": QWebEnginePage.WebAction.SelectAll}
+
+
+def leaves_to_window(event: QEvent) -> bool:
+    """True for a ShortcutOverride of a key the window's Edit actions handle (the editor declines it)."""
+    return event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and \
+        any(event.matches(k) for k in WINDOW_KEYS)
+
+
+def _target(window) -> QWidget | None:
+    widget = QApplication.focusWidget()
+    while widget is not None and widget is not window:
+        if isinstance(widget, QWebEngineView) or hasattr(widget, "selectAll"):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def apply(window, what: str) -> None:
+    """Run `what` (undo, redo, cut, copy, paste, selectAll) on the focused field; undo/redo default to the editor."""
+    target = _target(window)
+    if isinstance(target, QWebEngineView):
+        if what in _WEB:
+            target.page().triggerAction(_WEB[what])
+        return
+    if target is None and what in ("undo", "redo"):
+        target = window.editor
+    method = getattr(target, what, None) if target is not None else None
+    if callable(method):
+        method()
+
+
+class EditActions(QObject):
+    """Connects the six actions; its slots die with the window (the application's focus signal outlives it)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        a = window.actions
+        window.editor.undoAvailable.connect(self.refresh)
+        window.editor.redoAvailable.connect(self.refresh)
+        QApplication.instance().focusChanged.connect(self.refresh)
+        for edit in window.findChildren(QLineEdit):
+            edit.textChanged.connect(self.refresh)
+        for action, what in ((a.undo, "undo"), (a.redo, "redo"), (a.cut, "cut"), (a.copy, "copy"),
+                             (a.paste, "paste"), (a.select_all, "selectAll")):
+            action.triggered.connect(lambda _checked=False, w=what: apply(window, w))
+        self.refresh()
+
+    @Slot()
+    def refresh(self, *_args) -> None:
+        """Undo/Redo say what the focused field can do: a line edit's own history, else the editor's."""
+        window = self.window
+        target = _target(window)
+        a = window.actions
+        if isinstance(target, QLineEdit):
+            a.undo.setEnabled(target.isUndoAvailable())
+            a.redo.setEnabled(target.isRedoAvailable())
+        else:
+            doc = window.editor.document()
+            a.undo.setEnabled(doc.isUndoAvailable())
+            a.redo.setEnabled(doc.isRedoAvailable())
+
+
+def install_edit_actions(window) -> EditActions:
+    return EditActions(window)

@@ -1,0 +1,66 @@
+"""Keyboard moves between the window's panes: post list → form → editor → preview (F6, Ctrl+Tab, Alt+1…4)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+POST_LIST, FORM, EDITOR, PREVIEW = range(4)
+
+
+class Panes:
+    """Which pane holds the focus, and moving it; hidden panes (a closed dock, focus mode) are skipped."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        a = window.actions
+        a.next_pane.triggered.connect(lambda: self.cycle(1))
+        a.previous_pane.triggered.connect(lambda: self.cycle(-1))
+        for action, pane in ((a.focus_post_list, POST_LIST), (a.focus_form, FORM),
+                             (a.focus_editor, EDITOR), (a.focus_preview, PREVIEW)):
+            action.triggered.connect(lambda _checked=False, p=pane: self.focus(p, show=True))
+
+    def containers(self) -> list[QWidget]:
+        w = self.window
+        preview = w.preview.parentWidget() if w.preview.parentWidget() is not w.splitter else w.preview
+        return [w.post_dock, w.form_scroll, w.editor, preview]
+
+    def targets(self) -> list[QWidget]:
+        """The widget that takes the focus in each pane."""
+        w = self.window
+        site = getattr(getattr(w, "site_preview", None), "view", None)
+        preview = site if site is not None and site.isVisible() else w.preview
+        return [w.post_list, w.form.title_edit, w.editor, preview]
+
+    def current(self) -> int:
+        widget = QApplication.focusWidget()
+        for i, box in enumerate(self.containers()):
+            if widget is not None and (widget is box or box.isAncestorOf(widget)):
+                return i
+        return -1
+
+    def available(self, pane: int) -> bool:
+        target = self.targets()[pane]
+        return target.isVisible() and target.isEnabled()
+
+    def focus(self, pane: int, show: bool = False) -> bool:
+        w = self.window
+        if show and pane == POST_LIST and not w.post_dock.isVisible():
+            w.post_dock.show()
+        if pane == POST_LIST:
+            w.post_dock.raise_()
+        if not self.available(pane):
+            return False
+        self.targets()[pane].setFocus()
+        return True
+
+    def cycle(self, step: int) -> None:
+        start = self.current()
+        pane = start if start >= 0 else (EDITOR if step > 0 else POST_LIST)
+        for _ in range(4):
+            pane = (pane + step) % 4
+            if self.focus(pane):
+                return
+
+
+def install_panes(window) -> Panes:
+    return Panes(window)
