@@ -20,16 +20,19 @@ class PageLanguage:
 
 def _dir_languages(site) -> dict[str, str]:
     """Content folder (with trailing separator, as written and resolved) → the language of its
-    un-suffixed files: the default language for a folder it uses (a shared folder), else the
-    first language by weight that names the folder."""
+    un-suffixed files: the one language that uses it, the default language for a shared one."""
     cached = site.__dict__.get("_dir_languages")
     if cached is not None:
         return cached
+    users: dict[Path, list[str]] = {}
+    for lang in site.all_languages:
+        users.setdefault(lang.content_dir, []).append(lang.code)
     out: dict[str, str] = {}
-    default = site.default_language
-    for lang in sorted(site.all_languages, key=lambda lang: lang.code != default):
-        for d in {lang.content_dir, lang.content_dir.resolve()}:
-            out.setdefault(os.path.join(str(d), ""), lang.code)
+    for folder, codes in users.items():
+        # A folder several languages share holds the default language's files (checked with Hugo).
+        code = codes[0] if len(codes) == 1 else site.default_language
+        for d in (folder, folder.resolve()):
+            out[os.path.join(str(d), "")] = code
     site.__dict__["_dir_languages"] = out
     return out
 
@@ -70,6 +73,39 @@ def page_language(site, post_path: str | os.PathLike) -> PageLanguage | None:
     found = site.language(lang)
     return PageLanguage(lang, PurePosixPath(*parts[:-1], name) if parts else PurePosixPath(),
                         Path(prefix), code is not None, bool(found and found.disabled))
+
+
+def mount_language(mount: dict) -> str | None:
+    """The one language a content mount is for (None: the default language, file-name suffixes
+    deciding); read from `sites.matrix.languages` (Hugo ≥ 0.153) or the old `lang` key."""
+    if isinstance(mount.get("lang"), str):
+        return mount["lang"].lower()
+    sites = mount.get("sites")
+    matrix = sites.get("matrix") if isinstance(sites, dict) else None
+    langs = matrix.get("languages") if isinstance(matrix, dict) else None
+    if isinstance(langs, str):
+        langs = [langs]
+    if isinstance(langs, list) and len(langs) == 1 and isinstance(langs[0], str) \
+            and not any(c in langs[0] for c in "*?{[!"):
+        return langs[0].lower()
+    return None
+
+
+def mounted_content_dirs(config: dict, root: Path) -> dict[str, Path]:
+    """Language → content folder given by the site's `[[module.mounts]]` (a mount onto `content`
+    for one language; "" for the first mount without one), which Hugo uses instead of `contentDir`."""
+    module = config.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    out: dict[str, Path] = {}
+    for m in mounts if isinstance(mounts, list) else []:
+        if not (isinstance(m, dict) and isinstance(m.get("source"), str)
+                and str(m.get("target", "")).strip("/") == "content"):
+            continue
+        code = mount_language(m) or ""   # "": no language, the default language's (first one wins)
+        if code not in out:
+            src = Path(m["source"])
+            out[code] = src if src.is_absolute() else root / src
+    return out
 
 
 def _path_of(url: str) -> str:
@@ -122,5 +158,5 @@ def translation_target(site, post_path: str | os.PathLike, code: str) -> Path | 
     return own_dir / rel
 
 
-__all__ = ["PageLanguage", "page_language", "url_base", "site_base", "multihost", "split_suffix",
+__all__ = ["PageLanguage", "page_language", "mount_language", "mounted_content_dirs", "url_base", "site_base", "multihost", "split_suffix",
            "translation_target"]

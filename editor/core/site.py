@@ -137,7 +137,10 @@ class Site:
     def all_languages(self) -> list[Language]:
         """Every configured language, disabled ones too, by weight then code (Hugo's order); the
         default language alone when none is configured."""
-        main = self.content_override or self.root / str(self.config.get("contentdir") or "content")
+        from editor.core.languages import mounted_content_dirs
+        mounted = mounted_content_dirs(self.config, self.root) if not self.content_override else {}
+        main = self.content_override or mounted.get("") or \
+            self.root / str(self.config.get("contentdir") or "content")
         raw = self.config.get("languages")
         if not isinstance(raw, dict) or not raw:
             return [Language(self.default_language, main)]
@@ -149,7 +152,8 @@ class Site:
             d = conf.get("contentdir")
             w = conf.get("weight")
             code = str(code).lower()
-            langs.append(Language(code, self.root / str(d) if d else main, w if isinstance(w, int) else 0,
+            folder = mounted.get(code) or (self.root / str(d) if d else main)
+            langs.append(Language(code, folder, w if isinstance(w, int) else 0,
                                   conf.get("disabled") is True or code in off, conf))
         return sorted(langs, key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
 

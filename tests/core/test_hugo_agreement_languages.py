@@ -182,3 +182,21 @@ def _cli(*args: str) -> str:
                          env=dict(os.environ, XDG_CACHE_HOME=str(Path(args[1]).parent / "cache")))
     assert out.returncode == 0, out.stderr
     return out.stdout
+
+
+def test_language_folders_given_by_module_mounts_equal_hugo(tmp_path):
+    """Hugo 0.168's own way to give a language its folder: a content mount with a sites matrix."""
+    config = ("baseURL = 'https://example.org/'\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n"
+              "[[module.mounts]]\nsource = 'text/en'\ntarget = 'content'\n"
+              "[[module.mounts]]\nsource = 'text/de'\ntarget = 'content'\n"
+              "[module.mounts.sites.matrix]\nlanguages = ['de']\n")
+    files = {f"text/{lang}/{rel}": text for lang, rel, text in PAGES if lang != "fr"}
+    files["text/en/posts/suffix.de.md"] = _md("Suffix")
+    root = make_site(tmp_path, {}, config, files=files)
+    s = load_site(root)
+    langs = hugo_languages(root)
+    entries = {e["path"]: e for e in SiteIndex(s, use_cache=False).refresh().entries()}
+    listed = hugo_list(root)
+    assert set(entries) == {p.path for p in listed} and len(listed) == len(files)
+    assert [(p.path, entries[p.path]["url"], entries[p.path]["lang"]) for p in listed] == \
+        [(p.path, site_path(p.permalink), langs[str(root / p.path)]) for p in listed]
