@@ -192,12 +192,24 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         "kind": "section" if bundle == "branch" else "page",
         "bundle": bundle,
         "lang": lang,
+        "translationKey": _translation_key(page, parts, stem, bundle),
         "words": _words(body),
         "problems": problems,
         "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
                 _ts(dates["lastmod"])],
         "_url_line": None,   # worked out only for pages whose URL is shared (see url_line)
     }
+
+
+def _translation_key(page: _Page, parts: tuple[str, ...], stem: str, bundle: str) -> str:
+    """What links a page to its translations, as Hugo's TranslationKey: the kind, then the
+    `translationKey` front matter or else the page's path without language suffix and extension."""
+    kind = "section" if bundle == "branch" else "page"
+    own = page.get("translationKey")
+    if own not in (None, ""):
+        return f"{kind}/{own}"
+    folders = list(parts[:-1]) if bundle != "single" else [*parts[:-1], stem]
+    return f"{kind}/" + "/".join(folders).lower()
 
 
 def _key_line(values: dict, fm: str, first: int, key: str) -> int | None:

@@ -107,14 +107,14 @@ def _files(layout: str, default: str = "en") -> dict[str, str]:
 _DUMP = "{{ range site.Pages }}{{ $p := . }}{{ with .File }}{{ .Filename }}\t{{ $p.Language.Name }}\n{{ end }}{{ end }}"
 
 
-def hugo_languages(root: Path) -> dict[str, str]:
+def hugo_languages(root: Path, *extra: str) -> dict[str, str]:
     """Absolute file name → the language the real Hugo gives the page (every language's home page
     prints its own site's pages)."""
     layout = root / "layouts" / "index.html"
     layout.parent.mkdir(parents=True, exist_ok=True)
     layout.write_text(_DUMP, encoding="utf-8")
     out = root.parent / "public"
-    result = hugo.run(["--quiet", "-d", str(out)], cwd=root)
+    result = hugo.run(["--quiet", "-d", str(out), *extra], cwd=root)
     assert result.returncode == 0, result.stderr + result.stdout
     found: dict[str, str] = {}
     for page in out.rglob("index.html"):
