@@ -19,6 +19,7 @@ from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
 from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
+from editor.gui.translations import install_translations
 from editor.gui.url_warning import UrlWarning
 from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
 from editor.services import resources, workspace
@@ -51,6 +52,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self._build_menus()
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
+        self.translations = install_translations(self)
         self._install_writer_tools()
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.site_preview = install_site_preview(self)
@@ -113,7 +115,7 @@ class MainWindow(DialogFlows, QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (a.new_post, a.open, a.open_folder, None, a.save, a.save_as, a.export, a.revert,
+        for action in (a.new_post, a.new_translation, a.open, a.open_folder, None, a.save, a.save_as, a.export, a.revert,
                        None, a.close, a.quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu("&Edit")
