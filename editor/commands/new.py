@@ -1,4 +1,4 @@
-"""`new SITE --section S --title T [--bundle] [--kind K]`: create a post from the site's archetypes."""
+"""`new SITE --section S --title T [--bundle] [--kind K] [--lang L]`: create a post from the site's archetypes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ def add_parser(p) -> None:
     p.add_argument("--title", required=True, help="the post's title; the file name is Hugo's urlize of it")
     p.add_argument("--bundle", action="store_true", help="create a leaf bundle (<slug>/index.md)")
     p.add_argument("--kind", help="archetype to use (hugo new content --kind)")
+    p.add_argument("--lang", help="the post's language on a multilingual site (default: the site's default "
+                                   "language); it goes to that language's content folder or gets its suffix")
     p.add_argument("--no-hugo", action="store_true", help="use the built-in template, not the Hugo binary")
 
 
@@ -22,7 +24,7 @@ def run(args) -> int:
     try:
         site = open_site(args.site)
         path = new_post(site, args.section, args.title, bundle=args.bundle, kind=args.kind,
-                        use_hugo=not args.no_hugo)
+                        use_hugo=not args.no_hugo, lang=(args.lang or "").lower() or None)
     except PostError as exc:
         print(f"hugo-post-editor: {exc}", file=sys.stderr)
         return 2

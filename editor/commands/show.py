@@ -21,6 +21,12 @@ def _list(value) -> list:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
+def _lang(post, site) -> str:
+    """The page's language as `list` gives it (Hugo's rules: file-name suffix, then content folder)."""
+    found = site.page_language(post.path) if site is not None and post.path else None
+    return found.code if found is not None else (site.default_language if site is not None else "")
+
+
 def view(post, site) -> dict:
     """The post as Hugo sees it: a flat, JSON-ready dict."""
     rules = site.frontmatter_rules if site is not None else None
@@ -40,6 +46,7 @@ def view(post, site) -> dict:
         "categories": _list(post.get("categories")),
         "status": post.status(site=site),
         "url": post.url(site),
+        "lang": _lang(post, site),
         "words": textstats.body_stats(post.content, textstats.site_has_cjk(site),
                                       textstats.page_cjk_flag(post))[0],
     }

@@ -18,14 +18,27 @@ _TITLE_TEMPLATE = re.compile(
 _DATE_TEMPLATE = re.compile(r"\{\{-?\s*\.Date\s*-?\}\}")
 
 
-def target_path(site: Site, section: str, title: str, bundle: bool = False) -> Path:
-    """Where the post goes: <content>/<section>/<slug>.md, or <slug>/index.md for a leaf bundle."""
+def target_path(site: Site, section: str, title: str, bundle: bool = False, lang: str | None = None) -> Path:
+    """Where the post goes: <content>/<section>/<slug>.md, or <slug>/index.md for a leaf bundle;
+    for another language (`lang`) in that language's own content folder, or with its file-name
+    suffix (<slug>.de.md) when it shares the default language's folder."""
     slug = safe_slug(title) or "untitled"
     section = section.strip("/")
     if ".." in Path(section).parts or os.path.isabs(section):
         raise PostError(f"the section {section!r} is outside the content folder")
-    rel = Path(section, slug, "index.md") if bundle else Path(section, slug + ".md")
-    return site.content_dir / rel
+    name = "index" if bundle else slug
+    folder, suffix = site.content_dir, ""
+    if lang and lang != site.default_language:
+        language = site.language(lang)
+        if language is None or language.disabled:
+            known = ", ".join(x.code for x in site.languages)
+            raise PostError(f"the site has no language {lang!r} (its languages: {known})")
+        if language.content_dir.resolve() != site.content_dir.resolve():
+            folder = language.content_dir
+        else:
+            suffix = "." + lang
+    rel = Path(section, slug, name + suffix + ".md") if bundle else Path(section, name + suffix + ".md")
+    return folder / rel
 
 
 def builtin_text(title: str, now: dt.datetime | None = None) -> str:
@@ -58,28 +71,58 @@ def _fallback(site: Site, target: Path, section: str, title: str, kind: str | No
 
 
 def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind: str | None = None,
-             use_hugo: bool = True, now: dt.datetime | None = None) -> Path:
+             use_hugo: bool = True, now: dt.datetime | None = None, lang: str | None = None) -> Path:
     """Create a post as `hugo new content <section>/<slug>.md [--kind K]` would and return its path.
 
     The file name is the title's safe slug ([a-z0-9-]); the title is then set to `title` exactly
-    (Hugo derives it from the file name). An existing file is never overwritten (PostError).
+    (Hugo derives it from the file name). `lang` places it in another language (see target_path).
+    An existing file is never overwritten (PostError).
     """
     if site.read_only:
         raise PostError(f"the site configuration is broken ({site.error.reason}); fix it first",
                         path=site.error.path, line=site.error.line)
     if not title.strip():
         raise PostError("a new post needs a title")
-    target = target_path(site, section, title, bundle)
-    if target.exists() or (bundle and target.parent.exists()):
+    target = target_path(site, section, title, bundle, lang)
+    other_language = bool(lang) and lang != site.default_language
+    # A bundle folder is the default language's post; another language adds its index.<lang>.md.
+    if target.exists() or (bundle and not other_language and target.parent.exists()):
         raise PostError("already exists; choose another title", path=str(target))
+    return create_at(site, target, section, title, kind=kind, bundle=bundle, use_hugo=use_hugo, now=now)
+
+
+def _hugo_target(site: Site, target: Path) -> str:
+    """The path `hugo new content` takes: inside the default content folder, or from the site
+    root when it lies in another language's own folder (Hugo then files it in that language)."""
+    if target.resolve().is_relative_to(site.content_dir.resolve()):
+        return target.resolve().relative_to(site.content_dir.resolve()).as_posix()
+    return target.resolve().relative_to(site.root).as_posix()
+
+
+def create_at(site: Site, target: Path, section: str, title: str, *, kind: str | None = None,
+              bundle: bool = False, use_hugo: bool = True, now: dt.datetime | None = None) -> Path:
+    """Create `target` from the site's archetype for `section` (real Hugo when present), then set
+    its title to `title`; never overwrites."""
+    if target.exists():
+        raise PostError("already exists", path=str(target))
     binary = hugo.hugo_binary() if use_hugo else None
+    if binary is not None and not target.resolve().is_relative_to(site.root):
+        binary = None   # a content folder outside the site: Hugo cannot be given its path
     if binary is not None:
-        rel = target.relative_to(site.content_dir).as_posix()
+        # Hugo files a path under a language's folder there only when that folder exists.
+        folder = next((lang.content_dir for lang in site.languages
+                       if target.resolve().is_relative_to(lang.content_dir.resolve())), None)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+        rel = _hugo_target(site, target)
         extra = ["--kind", kind] if kind else []
         out = hugo.run(["new", "content", rel, *extra, "--source", str(site.root)], cwd=site.root)
         if out.returncode != 0 and "failed to resolve \"content\"" in (out.stderr + out.stdout):
             out = hugo.run(["new", rel, *extra, "--source", str(site.root)], cwd=site.root)  # Hugo < 0.120
         if out.returncode != 0 or not target.is_file():
+            stray = re.search(r'Content "(.+)" created', out.stdout + out.stderr)
+            if stray and Path(stray[1]) != target and Path(stray[1]).is_file():
+                Path(stray[1]).unlink()   # Hugo put it elsewhere: leave no file the author did not ask for
             raise PostError(f"hugo new content failed: {(out.stderr or out.stdout).strip()}", path=str(target))
     else:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -23,14 +23,16 @@ def slug_problem(slug: object, path: str, line: int | None, *, lower: bool = Tru
                        f"use a safe slug such as {fix!r}", "fix": fix}
 
 
-def url_collisions(pages: list[tuple[str, str, int | None]]) -> dict[str, list[dict]]:
+def url_collisions(pages: list[tuple[str, str, int | None]], hosts: list[str] | None = None
+                   ) -> dict[str, list[dict]]:
     """Problems for every page whose URL it shares with another page: Hugo silently writes
     only one of them. `pages` holds (path, url, line of slug/url or None); URLs that differ only
     in case count as shared (they collide on case-insensitive disks and Hugo collapses files
-    whose names differ only in case). Returns path → problems."""
-    groups: dict[str, list[tuple[str, str, int | None]]] = defaultdict(list)
-    for page in pages:
-        groups[page[1].lower()].append(page)
+    whose names differ only in case). `hosts`, one per page, keeps apart pages published on
+    different hosts (Hugo's multihost languages). Returns path → problems."""
+    groups: dict[tuple[str, str], list[tuple[str, str, int | None]]] = defaultdict(list)
+    for i, page in enumerate(pages):
+        groups[(hosts[i] if hosts else "", page[1].lower())].append(page)
     out: dict[str, list[dict]] = {}
     for members in groups.values():
         if len(members) < 2:

@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from editor.core import collisions, status as status_mod
+from editor.core import collisions, languages, status as status_mod
 from editor.core.index_entry import index_file, url_line
 from editor.core.site import CONTENT_SUFFIXES, Site
 
@@ -29,6 +29,8 @@ def scan(site: Site) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[s
     found = []
     sections: set[tuple[str, ...]] = set()
     done: set[str] = set()
+    codes = languages.codes(site)
+    off = {lang.code for lang in site.all_languages if lang.disabled}
     for lang in site.languages:
         top = str(lang.content_dir)
         if top in done or not os.path.isdir(top):
@@ -42,13 +44,17 @@ def scan(site: Site) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[s
                     items = [e for e in it if not e.name.startswith(".")]
             except OSError:
                 continue
-            pages = [e for e in items if os.path.splitext(e.name)[1].lower() in CONTENT_SUFFIXES
-                     and e.is_file()]
-            stems = {os.path.splitext(e.name)[0] for e in pages}
+            pages = []   # (entry, stem without a language suffix)
+            for e in items:
+                if os.path.splitext(e.name)[1].lower() in CONTENT_SUFFIXES and e.is_file():
+                    name, code = languages.split_suffix(e.name, codes)
+                    if code not in off:   # a disabled language's pages are not built
+                        pages.append((e, os.path.splitext(name)[0]))
+            stems = {stem for _, stem in pages}
             if "_index" in stems and len(parts) > 1:
                 sections.add(parts)
-            leaf = [e for e in pages if os.path.splitext(e.name)[0] == "index"]
-            for e in (leaf[:1] if leaf else pages):
+            leaf = [e for e, stem in pages if stem == "index"]   # index.md, index.de.md, …
+            for e in (leaf if leaf else [e for e, _ in pages]):
                 found.append((lang.code, e.path, e.stat()))
             if not leaf:  # inside a leaf bundle everything else is a resource
                 stack.extend((e.path, parts + (e.name,)) for e in items if e.is_dir())
@@ -274,23 +280,39 @@ class SiteIndex:
         now_ts = (now or dt.datetime.now(dt.timezone.utc)).timestamp()
         rows = list(self._rows.values())
         paths = [r[7] for r in rows]
-        shared = self._collisions(rows, paths)
-        agg = _aggregates(rows, now_ts)
+        keys = self._logical(paths)
+        shared = self._collisions(rows, paths, keys)
+        agg = _aggregates(rows, now_ts, keys)
         dates = [agg[i][0][5] if i in agg and agg[i][0] else rows[i][5] for i in range(len(rows))]
         order = sorted(range(len(rows)), key=lambda i: (-(dates[i] or 0), paths[i]))
         for i in order:
             r = rows[i]
             yield r, _status(bool(r[2]), r[3], r[4], now_ts), shared.get(paths[i]), agg.get(i)
 
-    def _collisions(self, rows: list[tuple], paths: list[str]) -> dict[str, list[dict]]:
+    def _logical(self, paths: list[str]) -> list[tuple[str, str]]:
+        """(language, path inside the content tree without language suffix) of each row: sections
+        gather the pages of their own language, and multihost languages are separate hosts."""
+        if len(self.site.all_languages) < 2:
+            return [("", p) for p in paths]   # one language: the file path groups as well
+        root = str(self.site.root)
+        out = []
+        for p in paths:
+            found = languages.page_language(self.site, os.path.join(root, p))
+            out.append((found.code, found.rel.as_posix()) if found is not None else ("", p))
+        return out
+
+    def _collisions(self, rows: list[tuple], paths: list[str], keys: list[tuple[str, str]]
+                    ) -> dict[str, list[dict]]:
         """URL-collision problems; the key line is read from the file only for colliding pages."""
-        seen: dict[str, int] = {}
-        for r in rows:
-            u = r[1].lower()
-            seen[u] = seen.get(u, 0) + 1
+        hosts = [k[0] for k in keys] if languages.multihost(self.site) else None
+        seen: dict[tuple[str, str], int] = {}
+        for i, r in enumerate(rows):
+            key = (hosts[i] if hosts else "", r[1].lower())
+            seen[key] = seen.get(key, 0) + 1
         return collisions.url_collisions([
-            (p, r[1], (r[6] or url_line(self.site, p)) if seen[r[1].lower()] > 1 else None)
-            for p, r in zip(paths, rows)])
+            (p, r[1], (r[6] or url_line(self.site, p))
+             if seen[(hosts[i] if hosts else "", r[1].lower())] > 1 else None)
+            for i, (p, r) in enumerate(zip(paths, rows))], hosts)
 
     def entries(self, now: dt.datetime | None = None) -> list[dict]:
         """Every post (newest first), with `status` for `now` and URL-collision problems added."""
@@ -319,19 +341,20 @@ class SiteIndex:
         return out
 
 
-def _aggregates(rows: list[tuple], now_ts: float) -> dict[int, tuple]:
-    """Hugo gives a section (_index) the latest date and lastmod of the pages below it, and their
-    latest publishDate that is already past (verified with `hugo list all`): index → the rows
-    supplying (date, lastmod, publishDate), None where the section's own value stays."""
+def _aggregates(rows: list[tuple], now_ts: float, keys: list[tuple[str, str]]) -> dict[int, tuple]:
+    """Hugo gives a section (_index) the latest date and lastmod of the pages below it in its
+    language, and their latest publishDate that is already past (verified with `hugo list all`):
+    index → the rows supplying (date, lastmod, publishDate), None where the section's own value stays."""
     out: dict[int, tuple] = {}
     for i, r in enumerate(rows):
         if not r[9]:
             continue
-        folder = r[7].rsplit("/", 1)[0] + "/"
+        lang, rel = keys[i]
+        folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
         best = [None, None, None]
         top = [r[5] or 0, r[8] or 0, r[3] or 0]
-        for c in rows:
-            if c is r or not c[7].startswith(folder):
+        for j, c in enumerate(rows):
+            if c is r or keys[j][0] != lang or not keys[j][1].startswith(folder):
                 continue
             for k, (value, ok) in enumerate(((c[5], True), (c[8], True), (c[3], (c[3] or 0) < now_ts))):
                 if value is not None and ok and value > top[k]:

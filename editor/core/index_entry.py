@@ -6,11 +6,11 @@ import datetime as dt
 import os
 import re
 
-from editor.core import collisions, fastfm, fields, pagedates, status as status_mod, textstats
+from editor.core import collisions, fastfm, fields, languages, pagedates, status as status_mod, textstats
 from editor.core.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
 from editor.core.site import Site
-from editor.core.urls import _base_path, _uses_filename, escape_path, page_url, sanitize
+from editor.core.urls import _uses_filename, escape_path, page_url, sanitize
 
 
 class _Page:
@@ -83,24 +83,22 @@ def _facts(site: Site) -> dict:
     if facts is None:
         facts = site.__dict__["_index_facts"] = {
             "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
-            "accents": site.remove_path_accents, "base": _base_path(site.base_url),
-            "patterns": set(site.permalinks), "ugly": site.ugly_urls,
-            "filename": _uses_filename(site), "multi": len(site.languages) > 1,
-            "default_lang": site.default_language, "cjk": textstats.site_has_cjk(site),
-            "prefixes": site._dir_prefixes, "root": os.path.join(str(site.root), ""),
+            "accents": site.remove_path_accents, "ugly": site.ugly_urls,
+            "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
+            "by_lang": {}, "cjk": textstats.site_has_cjk(site),
         }
     return facts
 
 
-def _relative(facts: dict, path: str) -> tuple[str, ...] | None:
-    """The post's path parts inside its content folder (site.relative without pathlib)."""
-    for prefix in facts["prefixes"]:
-        if path.startswith(prefix):
-            return tuple(p for p in path[len(prefix):].split(os.sep) if p)
-    return None
+def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set]:
+    """(URL prefix, sections with a permalink pattern) for pages of language `code`."""
+    found = facts["by_lang"].get(code)
+    if found is None:
+        found = facts["by_lang"][code] = (languages.url_base(site, code), set(site.permalinks_for(code)))
+    return found
 
 
-def _default_url(facts: dict, parts: tuple[str, ...], stem: str, slug) -> str:
+def _default_url(facts: dict, base: str, parts: tuple[str, ...], stem: str, slug) -> str:
     """urls.page_url for the common page (no `url`, no permalink pattern, no :filename rule)."""
     folders = list(parts[:-1]) if stem == "index" else [*parts[:-1], stem]
     if slug is not None and slug != "" and folders:
@@ -111,18 +109,21 @@ def _default_url(facts: dict, parts: tuple[str, ...], stem: str, slug) -> str:
         path = re.sub(r"/{2,}", "/", path)
     path = path.strip("/")
     if facts["ugly"]:
-        return escape_path(facts["base"] + "/" + path + ".html")
-    return escape_path(facts["base"] + "/" + path + "/")
+        return escape_path(base + "/" + path + ".html")
+    return escape_path(base + "/" + path + "/")
 
 
 _DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALIASES[name])
 
 
 def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | None = None) -> dict:
-    """The index entry of one file (never raises: unreadable files carry their problems)."""
+    """The index entry of one file (never raises: unreadable files carry their problems).
+    Its language is worked out from the path (`lang`, the scan's folder language, is not needed)."""
     facts = _facts(site)
     path = os.path.abspath(path)
-    parts = _relative(facts, path)
+    where = languages.page_language(site, path)
+    parts = where.rel.parts if where is not None else None
+    lang = where.code if where is not None else site.default_language
     relpath = path[len(facts["root"]):].replace(os.sep, "/") if path.startswith(facts["root"]) \
         else os.path.relpath(path, site.root).replace(os.sep, "/")
     problems: list[dict] = []
@@ -170,18 +171,17 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         p = collisions.slug_problem(slug, relpath, line_of("slug"), lower=facts["lower"])
         if p:
             problems.append(p)
-    base = os.path.basename(path)
+    parts = parts or (os.path.basename(path),)
+    base = parts[-1]
     stem = base.rsplit(".", 1)[0] if "." in base else base
     bundle = "branch" if stem == "_index" else "leaf" if stem == "index" else "single"
-    parts = parts or (base,)
     section = parts[0] if len(parts) > 1 else ""
+    url_base, patterns = _lang_facts(site, facts, lang)
     if bundle == "branch" or facts["filename"] or (isinstance(url_value, str) and url_value.strip()) \
-            or (section and section in facts["patterns"]):
+            or (section and section in patterns):
         url = page_url(page, site)
     else:
-        url = _default_url(facts, parts, stem, slug)
-    if lang and facts["multi"] and lang != facts["default_lang"]:
-        url = "/" + lang + url  # other languages live under /<lang>/ (defaultContentLanguageInSubdir off)
+        url = _default_url(facts, url_base, parts, stem, slug)
     title = page.get("title")
     return {
         "path": relpath,
@@ -199,12 +199,24 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         "kind": "section" if bundle == "branch" else "page",
         "bundle": bundle,
         "lang": lang,
+        "translationKey": _translation_key(page, parts, stem, bundle),
         "words": _hugo_words(text[body_at:] if body_at else text, facts, page),
         "problems": problems,
         "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
                 _ts(dates["lastmod"])],
         "_url_line": None,   # worked out only for pages whose URL is shared (see url_line)
     }
+
+
+def _translation_key(page: _Page, parts: tuple[str, ...], stem: str, bundle: str) -> str:
+    """What links a page to its translations, as Hugo's TranslationKey: the kind, then the
+    `translationKey` front matter or else the page's path without language suffix and extension."""
+    kind = "section" if bundle == "branch" else "page"
+    own = page.get("translationKey")
+    if own not in (None, ""):
+        return f"{kind}/{own}"
+    folders = list(parts[:-1]) if bundle != "single" else [*parts[:-1], stem]
+    return f"{kind}/" + "/".join(folders).lower()
 
 
 def _key_line(values: dict, fm: str, first: int, key: str) -> int | None:

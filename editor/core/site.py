@@ -111,6 +111,8 @@ class Language:
     code: str
     content_dir: Path
     weight: int = 0
+    disabled: bool = False   # `disabled = true` or listed in disableLanguages: Hugo drops its pages
+    settings: dict = field(default_factory=dict, compare=False, hash=False)  # [languages.<code>]
 
 
 @dataclass
@@ -136,20 +138,45 @@ class Site:
         return str(self.config.get("defaultcontentlanguage") or "en").lower()
 
     @cached_property
-    def languages(self) -> list[Language]:
-        """Configured languages by weight (the default one alone when none is configured)."""
-        main = self.content_override or self.root / str(self.config.get("contentdir") or "content")
+    def all_languages(self) -> list[Language]:
+        """Every configured language, disabled ones too, by weight then code (Hugo's order); the
+        default language alone when none is configured."""
+        from editor.core.languages import mounted_content_dirs
+        mounted = mounted_content_dirs(self.config, self.root) if not self.content_override else {}
+        main = self.content_override or mounted.get("") or \
+            self.root / str(self.config.get("contentdir") or "content")
         raw = self.config.get("languages")
         if not isinstance(raw, dict) or not raw:
             return [Language(self.default_language, main)]
+        off = self.config.get("disablelanguages")
+        off = {str(c).lower() for c in off} if isinstance(off, list) else set()
         langs = []
         for code, conf in raw.items():
             conf = conf if isinstance(conf, dict) else {}
             d = conf.get("contentdir")
             w = conf.get("weight")
-            langs.append(Language(str(code).lower(), self.root / str(d) if d else main,
-                                  w if isinstance(w, int) else 0))
+            code = str(code).lower()
+            folder = mounted.get(code) or (self.root / str(d) if d else main)
+            langs.append(Language(code, folder, w if isinstance(w, int) else 0,
+                                  conf.get("disabled") is True or code in off, conf))
         return sorted(langs, key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
+
+    @cached_property
+    def languages(self) -> list[Language]:
+        """The languages Hugo builds (disabled ones left out), by weight."""
+        return [lang for lang in self.all_languages if not lang.disabled] or self.all_languages[:1]
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.languages) > 1
+
+    def language(self, code: str) -> Language | None:
+        return next((lang for lang in self.all_languages if lang.code == code), None)
+
+    def page_language(self, post_path: str | os.PathLike):
+        """The post's language and logical path as Hugo decides them (see editor.core.languages)."""
+        from editor.core.languages import page_language
+        return page_language(self, post_path)
 
     @property
     def content_dir(self) -> Path:
@@ -161,9 +188,9 @@ class Site:
 
     @property
     def content_dirs(self) -> list[Path]:
-        """Every content folder: the default one and those of the languages."""
+        """Every content folder: the default one and those of the languages (disabled ones too)."""
         dirs = [self.content_dir]
-        for lang in self.languages:
+        for lang in self.all_languages:
             if lang.content_dir not in dirs:
                 dirs.append(lang.content_dir)
         return dirs
@@ -216,8 +243,10 @@ class Site:
     def timezone(self) -> dt.tzinfo:
         return zone(self.config.get("timezone"))
 
-    def _permalink_table(self, kind: str) -> dict:
-        raw = self.config.get("permalinks") or {}
+    def _permalink_table(self, kind: str, lang: str | None = None) -> dict:
+        # A language's own [languages.<code>.permalinks] replaces the whole site table (Hugo 0.168).
+        own = self.language(lang).settings.get("permalinks") if lang and self.language(lang) else None
+        raw = own if isinstance(own, dict) else self.config.get("permalinks") or {}
         if not isinstance(raw, dict):
             return {}
         table = raw.get(kind)
@@ -230,6 +259,10 @@ class Site:
     def permalinks(self) -> dict:
         """Section → pattern for regular pages (both the old flat and the newer `page` form)."""
         return self._permalink_table("page")
+
+    def permalinks_for(self, lang: str | None, kind: str = "page") -> dict:
+        """The `[permalinks]` table a page of language `lang` uses (its language's own, else the site's)."""
+        return self._permalink_table(kind, lang)
 
     @property
     def permalinks_section(self) -> dict:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from editor.bundled import resources_dir
+from editor.core.languages import mount_language as _mount_language
 from editor.core.site import CONFIG_NAMES, Site
 
 APP_ID = "hugo-post-editor"
@@ -72,8 +73,17 @@ def _site_mounts(site: Site) -> list[dict]:
     out = []
     for m in mounts:
         if isinstance(m, dict) and isinstance(m.get("source"), str) and isinstance(m.get("target"), str):
-            out.append({_MOUNT_KEYS.get(k, k): v for k, v in m.items()})
+            mount = {_MOUNT_KEYS.get(k, k): v for k, v in m.items() if k != "lang"}
+            if isinstance(m.get("lang"), str) and "sites" not in mount:
+                # Hugo 0.153 removed a mount's `lang`: the same meaning is written the new way.
+                mount.update(_language_matrix(m["lang"]))
+            out.append(mount)
     return out
+
+
+def _language_matrix(lang: str) -> dict:
+    """A mount's language, as Hugo ≥ 0.153 takes it: a sites matrix with one language."""
+    return {"sites": {"matrix": {"languages": [lang]}}}
 
 
 def _lang_key(lang: str | None) -> str:
@@ -183,11 +193,15 @@ class PreviewPlan:
         return self.scratch / _lang_key(lang) / Path(*rel.parts)
 
     def page_path(self, post_path: str | os.PathLike) -> Path | None:
-        """A path inside the site's content folder that Hugo's URL rules see as this post."""
+        """A path inside the site's content folders that Hugo's language and URL rules see as this
+        post: in its mount's language's folder (a file-name suffix still decides over it)."""
         found = self.content_path(post_path)
         if found is None:
             return None
-        return self.site.content_dir / Path(*found[0].parts)
+        rel, lang = found
+        language = self.site.language(lang) if lang else None
+        folder = language.content_dir if language is not None else self.site.content_dir
+        return folder / Path(*rel.parts)
 
     def page_url(self, post_path: str | os.PathLike, post) -> str | None:
         """The page's path on the preview server (Hugo's URL rules applied to the buffer's Post)."""
@@ -328,7 +342,7 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
         src = Path(m["source"])
         src = src if src.is_absolute() else site.root / src
         target = PurePosixPath(m["target"].strip("/")).relative_to("content")
-        lang = m.get("lang") if isinstance(m.get("lang"), str) else None
+        lang = _mount_language(m)
         content.append(ContentMount(src.resolve() if src.exists() else src, target, lang))
         if lang not in langs:
             langs.append(lang)
@@ -338,7 +352,7 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
         folder = scratch / _lang_key(lang)
         mount = {"source": str(folder), "target": "content"}
         if lang:
-            mount["lang"] = lang
+            mount.update(_language_matrix(lang))
         scratch_mounts.append(mount)
         content.append(ContentMount(folder, PurePosixPath("."), lang))
     mounts = scratch_mounts + site_mounts
@@ -350,12 +364,18 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
 
 
 def _default_content_mounts(site: Site) -> list[dict]:
-    """Hugo's implicit content mounts: one per language that has its own contentDir, else one."""
-    dirs = {lang.content_dir for lang in site.languages}
-    if len(dirs) <= 1:
-        return [{"source": _rel(site.content_dir, site.root), "target": "content"}]
-    return [{"source": _rel(lang.content_dir, site.root), "target": "content", "lang": lang.code}
-            for lang in site.languages]
+    """Hugo's implicit content mounts: one per content folder; a folder only one language uses is
+    that language's (a sites matrix), a shared one the default language's (suffixes decide)."""
+    users: dict[Path, list[str]] = {}
+    for lang in site.languages:
+        users.setdefault(lang.content_dir, []).append(lang.code)
+    out = []
+    for folder, codes in users.items():
+        mount = {"source": _rel(folder, site.root), "target": "content"}
+        if len(users) > 1 and len(codes) == 1:
+            mount.update(_language_matrix(codes[0]))
+        out.append(mount)
+    return out
 
 
 def _rel(path: Path, root: Path) -> str:

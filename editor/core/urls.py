@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
+from editor.core import languages
+
 _ALLOWED = set("./\\_#+~-@")
 _HEX = set("0123456789abcdefABCDEF")
 _ZERO = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)  # Go's zero time: /1/01/… in permalinks
@@ -101,12 +103,13 @@ def _base_path(base_url: str) -> str:
 
 
 def _content_relative(post_path: str | None, site) -> PurePosixPath | None:
+    """The path Hugo's URL rules see: inside the content folder, without a language suffix."""
     if not post_path:
         return None
     if site is not None:
-        rel = site.relative(post_path)
-        if rel is not None:
-            return PurePosixPath(*rel.parts)
+        found = site.page_language(post_path)
+        if found is not None:
+            return found.rel
     parts = Path(os.path.abspath(post_path)).parts
     if "content" in parts:
         idx = len(parts) - 1 - parts[::-1].index("content")
@@ -200,33 +203,47 @@ def _slug(post, rel: PurePosixPath, site) -> str | None:
     return None
 
 
+def _language(post_path: str | None, site) -> str:
+    if site is None:
+        return ""
+    found = site.page_language(post_path) if post_path else None
+    return found.code if found is not None else site.default_language
+
+
 def page_url(post, site=None) -> str:
     """The relative permalink Hugo gives the post (site may be None: Hugo's defaults).
 
     `post` is anything with `.path` and `.get(key)` (case-insensitive keys), e.g. a Post.
     """
-    base = _base_path(site.base_url) if site is not None else ""
+    lang = _language(post.path, site)
     url_value = post.get("url")
     if isinstance(url_value, str) and url_value.strip():
-        return _url_value(url_value, base)
+        return _url_value(url_value, languages.site_base(site, lang) if site is not None else "")
+    base = languages.url_base(site, lang) if site is not None else ""
     rel = _content_relative(post.path, site) or PurePosixPath("untitled.md")
     lower = not (site and site.disable_path_to_lower)
     accents = bool(site and site.remove_path_accents)
     if rel.stem in _BRANCH:
         folders = rel.parts[:-1]
-        pattern = site.permalinks_section.get(folders[0]) if site is not None and folders else None
+        table = site.permalinks_for(lang, "section") if site is not None else {}
+        pattern = table.get(folders[0]) if folders else None
         if pattern:
             path = _expand(pattern, post, rel, _slug(post, rel, site), site)
             path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
             return escape_path(base + (path.lower() if lower else path))
         path = "/" + "/".join(sanitize(p, lower=lower, accents=accents) for p in folders)
-        return escape_path(base + (path.rstrip("/") + "/" if folders else "/"))
+        if not folders:
+            return escape_path(base + "/")
+        ugly = "index.html" if site is not None and site.ugly_urls else ""   # /posts/index.html
+        return escape_path(base + path.rstrip("/") + "/" + ugly)
     slug = _slug(post, rel, site)
     section = rel.parts[0] if len(rel.parts) > 1 else ""
-    pattern = site.permalinks.get(section) if site is not None and section else None
+    pattern = site.permalinks_for(lang).get(section) if site is not None and section else None
     if pattern:
         path = _expand(pattern, post, rel, slug, site)
         path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
+        if site.ugly_urls and path.endswith("/") and len(path) > 1:
+            path = path[:-1] + ".html"   # Hugo's uglyURLs applies to pattern URLs too
         return escape_path(base + (path.lower() if lower else path))
     folders = list(rel.parts[:-1]) if rel.stem == "index" else list(rel.parts[:-1]) + [rel.stem]
     if slug is not None and folders:

@@ -15,6 +15,8 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionOpen": ("&Open…", StdKey.Open, "document-open", "Open a post, a content folder or a Hugo site"),
     "actionOpenFolder": ("Open &Folder or Site…", "Ctrl+Shift+O", "folder-open", "Open a content folder or site root"),
     "actionNewPost": ("&New Post…", StdKey.New, "document-new", "Create a new post in the open site"),
+    "actionNewTranslation": ("New &Translation…", "", "document-new",
+                             "Create this post in another of the site's languages, from the archetype"),
     "actionSave": ("&Save", StdKey.Save, "document-save", "Save the post (only changed lines are written)"),
     "actionSaveAs": ("Save &As…", StdKey.SaveAs, "document-save-as", "Save the post under another name"),
     "actionExport": ("&Export to Site…", "Ctrl+E", "document-send", "Copy the post into a Hugo site's content folder"),

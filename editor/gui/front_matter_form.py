@@ -61,6 +61,7 @@ class FrontMatterForm(QWidget):
 
     fieldEdited = Signal(str, object)
     slugRequested = Signal()      # the author asked for a slug made from the title
+    translationActivated = Signal(str)   # the path of a translation the author clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +111,15 @@ class FrontMatterForm(QWidget):
         self.url_row.setSpacing(2)
         self.url_row.addWidget(self.url_hint, 1)
         form.addRow("", self.url_row)
+        # "Translations: de, fr" on multilingual sites: each language a link that opens that version.
+        self.translations_label = _named(QLabel(self), "translationsLabel", "Translations")
+        self.translations_label.setTextFormat(Qt.TextFormat.RichText)
+        self.translations_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.translations_label.linkActivated.connect(self._translation_clicked)
+        self.translations_label.hide()
+        self._translations: dict[str, str] = {}
+        self.url_row.addWidget(self.translations_label)
 
         self.dates: dict[str, DateField] = {}
         for key, label in (("date", "Date"), ("publishDate", "Publish date"),
@@ -194,6 +204,23 @@ class FrontMatterForm(QWidget):
 
     def set_url(self, url: str) -> None:
         self.url_hint.setText(f"URL: {url}" if url else "")
+
+    def set_translations(self, translations: dict[str, str]) -> None:
+        """{language: path} of the post's other-language versions (hidden when there are none)."""
+        self._translations = dict(translations)
+        links = ", ".join(f'<a href="{code}">{code}</a>' for code in translations)
+        self.translations_label.setText(f"Translations: {links}" if links else "")
+        self.translations_label.setAccessibleDescription(
+            "Translations: " + ", ".join(translations) if translations else "No translations")
+        self.translations_label.setVisible(bool(translations))
+
+    def translations(self) -> dict[str, str]:
+        return dict(self._translations)
+
+    def _translation_clicked(self, code: str) -> None:
+        path = self._translations.get(code)
+        if path:
+            self.translationActivated.emit(path)
 
     def set_status(self, status: str, when: dt.datetime | None) -> None:
         text = status or "no post"

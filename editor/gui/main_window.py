@@ -23,6 +23,7 @@ from editor.gui.preview_view import PreviewView
 from editor.gui.publish_flow import install_publishing
 from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
+from editor.gui.translations import install_translations
 from editor.gui.url_warning import UrlWarning
 from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
 from editor.services import resources, workspace
@@ -55,6 +56,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self._build_menus()
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
+        self.translations = install_translations(self)
         self._install_writer_tools()
         install_edit_actions(self)
         self.panes = install_panes(self)
@@ -130,8 +132,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("menuOpenRecent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for action in (a.new_post, a.open, self.recent_menu, a.open_folder, None, a.save, a.save_as, a.export,
-                       a.revert, None, a.close, a.quit):
+        for action in (a.new_post, a.new_translation, a.open, self.recent_menu, a.open_folder, None, a.save,
+                       a.save_as, a.export, a.revert, None, a.close, a.quit):
             if action is None:
                 file_menu.addSeparator()
             elif isinstance(action, QMenu):

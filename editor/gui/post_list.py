@@ -29,20 +29,22 @@ class PostFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.text = self.status = self.tag = ""
+        self.text = self.status = self.tag = self.lang = ""
         self._warning_icon = None
 
-    def set_filter(self, text: str | None = None, status: str | None = None, tag: str | None = None) -> None:
+    def set_filter(self, text: str | None = None, status: str | None = None, tag: str | None = None,
+                   lang: str | None = None) -> None:
         self.beginFilterChange()
         self.text = self.text if text is None else text
         self.status = self.status if status is None else status
         self.tag = self.tag if tag is None else tag
+        self.lang = self.lang if lang is None else lang
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        if not (self.text or self.status or self.tag):
+        if not (self.text or self.status or self.tag or self.lang):
             return True
-        return self.sourceModel().matches(source_row, self.text, self.status, self.tag)
+        return self.sourceModel().matches(source_row, self.text, self.status, self.tag, self.lang)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
@@ -84,6 +86,7 @@ class PostListView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setColumnHidden(model.LANGUAGE_COLUMN, True)   # until a multilingual site is listed
         self.setSortingEnabled(True)
         self.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -95,7 +98,7 @@ class PostListView(QTableView):
         # Widths from the font, not ResizeToContents: that asks every one of 10,000 rows.
         metrics = self.fontMetrics()
         for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags"),
-                            (model.GIT_COLUMN, "conflicted")):
+                            (model.LANGUAGE_COLUMN, "Language"), (model.GIT_COLUMN, "conflicted")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
         # activated: double-click (or single click where the style says so) and Enter.
@@ -173,6 +176,11 @@ class PostBrowser(QWidget):
         self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag_filter.setMinimumContentsLength(10)
         self.count_label = _named(QLabel(self), "postCount", "Number of posts shown")
+        # Shown on multilingual sites only: one entry per language in use.
+        self.lang_filter = _named(QComboBox(self), "postLanguageFilter", "Filter by language")
+        self.lang_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.lang_filter.hide()
+        row.addWidget(self.lang_filter)
         row.addWidget(self.tag_filter, 1)
         row.addWidget(self.count_label)
         layout.addLayout(row)
@@ -191,6 +199,7 @@ class PostBrowser(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.status_group.buttonClicked.connect(lambda b: self._filter(status=b.property("status")))
         self.tag_filter.activated.connect(lambda _i: self._filter(tag=self.tag_filter.currentData() or ""))
+        self.lang_filter.activated.connect(lambda _i: self._filter(lang=self.lang_filter.currentData() or ""))
         model.progress.connect(self._show_progress)
         model.scanFinished.connect(self._scan_finished)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
@@ -200,9 +209,33 @@ class PostBrowser(QWidget):
             app.applicationStateChanged.connect(self._app_state)
 
     # ------------------------------------------------------------------ filtering
-    def _filter(self, text: str | None = None, status: str | None = None, tag: str | None = None) -> None:
-        self.proxy.set_filter(text, status, tag)
+    def _filter(self, text: str | None = None, status: str | None = None, tag: str | None = None,
+                lang: str | None = None) -> None:
+        self.proxy.set_filter(text, status, tag, lang)
         self._update_counts()
+
+    def set_language(self, lang: str) -> None:
+        i = self.lang_filter.findData(lang)
+        self.lang_filter.setCurrentIndex(max(i, 0))
+        self._filter(lang=lang if i > 0 else "")
+
+    def _fill_languages(self) -> None:
+        """The language filter and column exist on multilingual sites only."""
+        langs = self.model.languages()
+        multi = len(langs) > 1
+        current = self.proxy.lang
+        self.lang_filter.blockSignals(True)
+        self.lang_filter.clear()
+        self.lang_filter.addItem("All languages", "")
+        for code in langs:
+            self.lang_filter.addItem(code, code)
+        i = self.lang_filter.findData(current) if current else 0
+        self.lang_filter.setCurrentIndex(max(i, 0))
+        self.lang_filter.blockSignals(False)
+        self.lang_filter.setVisible(multi)
+        self.view.setColumnHidden(self.model.LANGUAGE_COLUMN, not multi)
+        if current and (i < 0 or not multi):
+            self._filter(lang="")
 
     def set_search(self, text: str) -> None:
         """Type into the search box and filter at once (no debounce)."""
@@ -245,6 +278,7 @@ class PostBrowser(QWidget):
         self.tag_filter.blockSignals(False)
         if current and i < 0:
             self._filter(tag="")
+        self._fill_languages()
         self._update_counts()
 
     def _update_counts(self, *_args) -> None:

@@ -51,14 +51,20 @@ class DialogFlows:
         if path:
             self.open_path(path)
 
-    def new_post_choice(self, folder: str) -> tuple[str, str, bool] | None:
-        """Ask for (section, title, leaf bundle?) of a new post (a method so tests can answer)."""
+    def new_post_choice(self, folder: str) -> tuple[str, str, bool, str] | None:
+        """Ask for (section, title, leaf bundle?, language) of a new post (a method so tests can
+        answer); the language combo shows on multilingual sites only."""
+        site = self.site
+        langs = [lang.code for lang in site.languages] if site is not None and site.multilingual else []
+        if langs and site.default_language in langs:   # the default language first
+            langs.insert(0, langs.pop(langs.index(site.default_language)))
         dialog = NewPostDialog(folder, self.post_model.sections(),
-                               lambda section, title, bundle: planned_path(folder, section, title, bundle), self)
+                               lambda section, title, bundle, lang="":
+                               planned_path(folder, section, title, bundle, lang, site), self, langs)
         if not dialog.exec():
             return None
         c = dialog.choice()
-        return (c.section, c.title, c.bundle) if c.title else None
+        return (c.section, c.title, c.bundle, c.lang) if c.title else None
 
     def new_post(self) -> str | None:
         folder = self.folder
@@ -71,7 +77,8 @@ class DialogFlows:
             return None
         section, title, *rest = choice
         try:
-            path = create_post(folder, section, title, site=self.site, bundle=bool(rest and rest[0]))
+            path = create_post(folder, section, title, site=self.site, bundle=bool(rest and rest[0]),
+                               lang=rest[1] if len(rest) > 1 else "")
         except ValueError as exc:
             self.show_error(str(exc))
             return None

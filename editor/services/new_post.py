@@ -19,14 +19,27 @@ def simple_post_text(title: str, now: dt.datetime) -> str:
             f"draft: true\n---\n\n")
 
 
-def planned_path(content_dir: str, section: str, title: str, bundle: bool = False) -> tuple[str, str]:
-    """(the file a new post would get, why it cannot be created or ""): for the dialog's preview."""
+def planned_path(content_dir: str, section: str, title: str, bundle: bool = False, lang: str = "",
+                 site=None) -> tuple[str, str]:
+    """(the file a new post would get, why it cannot be created or ""): for the dialog's preview.
+    With a site and a `lang` other than its default, the file is that language's (see
+    editor.core.archetypes.target_path: its own content folder, or a `.lang` suffix)."""
     slug = safe_slug(title) or "untitled"
     try:
         parts = check_section(section or "posts")
         check_slug(slug)
     except ValueError as exc:
         return "", str(exc)
+    if site is not None and lang and lang != site.default_language:
+        from editor.core.archetypes import target_path
+        try:
+            target = target_path(site, "/".join(parts), title, bundle, lang)
+        except PostError as exc:
+            return "", exc.reason
+        if not title.strip():
+            return str(target), "a new post needs a title"
+        return (str(target), "a post with this name already exists; choose another title") if target.exists() \
+            else (str(target), "")
     folder = Path(content_dir).joinpath(*parts)
     target = folder / slug / "index.md" if bundle else folder / f"{slug}.md"
     if not title.strip():
@@ -38,7 +51,7 @@ def planned_path(content_dir: str, section: str, title: str, bundle: bool = Fals
 
 
 def create_post(content_dir: str, section: str, title: str, now: dt.datetime | None = None,
-                site=None, bundle: bool = False) -> str:
+                site=None, bundle: bool = False, lang: str = "") -> str:
     """Create a post and return its path; never overwrites (PostError).
 
     With a writable site, the site's archetypes decide the front matter (editor.core.archetypes,
@@ -51,17 +64,13 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
         check_slug(slug)
     except ValueError as exc:
         raise PostError(str(exc)) from None
-    planned, problem = planned_path(content_dir, section, title, bundle)
+    planned, problem = planned_path(content_dir, section, title, bundle, lang, site)
     if problem:
         raise PostError(problem, path=planned or None)
     if site is not None and not site.read_only and \
             Path(site.content_dir).resolve() == Path(content_dir).resolve():
-        try:
-            from editor.core.archetypes import new_post
-        except ImportError:
-            pass
-        else:
-            return str(new_post(site, "/".join(parts), title, bundle=bundle, now=now))
+        from editor.core.archetypes import new_post
+        return str(new_post(site, "/".join(parts), title, bundle=bundle, now=now, lang=lang or None))
     now = now or dt.datetime.now().astimezone().replace(microsecond=0)
     folder = Path(content_dir).joinpath(*parts)
     target = folder / slug / "index.md" if bundle else folder / f"{slug}.md"

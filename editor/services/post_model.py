@@ -25,12 +25,13 @@ GIT_ORDER = {"conflicted": 0, "new": 1, "modified": 2, "deleted": 3, "unchanged"
 
 
 class PostListModel(QAbstractTableModel):
-    """Columns: title, status, date, section, tags. `load_folder` lists a folder; `refresh` re-reads
+    """Columns: title, status, date, section, tags, language. `load_folder` lists a folder; `refresh` re-reads
     only what changed on disk (the index keeps every other row). Sorting happens here, in Python,
     so a view over 10,000 posts never asks Qt to compare rows one call at a time."""
 
-    COLUMNS = ("Title", "Status", "Date", "Section", "Tags", "Git")
-    GIT_COLUMN = 5
+    COLUMNS = ("Title", "Status", "Date", "Section", "Tags", "Language", "Git")
+    LANGUAGE_COLUMN = 5
+    GIT_COLUMN = 6
     scanStarted = Signal()
     scanFinished = Signal(int)               # number of posts
     progress = Signal(int, int)              # files read, files to read (long scans only)
@@ -196,7 +197,8 @@ class PostListModel(QAbstractTableModel):
                 2: lambda r: (r.date_ts, r.path),
                 3: lambda r: (r.section.lower(), -r.date_ts, r.path),
                 4: lambda r: (", ".join(r.tags).lower(), r.path),
-                5: lambda r: (GIT_ORDER.get(self.git_state(r.path), 9), -r.date_ts, r.path),
+                5: lambda r: (r.lang, -r.date_ts, r.path),
+                6: lambda r: (GIT_ORDER.get(self.git_state(r.path), 9), -r.date_ts, r.path),
                 }.get(column, lambda r: r.path)
 
     def _sorted(self, rows: list[PostRow]) -> list[PostRow]:
@@ -235,6 +237,23 @@ class PostListModel(QAbstractTableModel):
     def sections(self) -> list[str]:
         return sorted({row.section for row in self._rows})
 
+    def languages(self) -> list[str]:
+        """The languages of the listed posts, in the site's order (only what is in use)."""
+        used = {row.lang for row in self._rows if row.lang}
+        order = [lang.code for lang in self.site.languages] if self.site is not None else []
+        return [c for c in order if c in used] + sorted(used - set(order))
+
+    def translations(self, path: str | None) -> dict[str, str]:
+        """{language: path} of the listed posts Hugo links to `path` as its translations (same
+        translationKey, else same path in another language), in the site's language order."""
+        row = self.row_for_path(path) if path else -1
+        if row < 0 or not self._rows[row].translation_key:
+            return {}
+        me = self._rows[row]
+        found = {r.lang: r.path for r in self._rows
+                 if r.translation_key == me.translation_key and r.lang != me.lang and r.path != me.path}
+        return {lang: found[lang] for lang in self.languages() if lang in found}
+
     def counts(self) -> dict[str, int]:
         """Posts per status, plus "all", "problems" (URL/slug warnings or errors) and "changed" (git)."""
         return {**self._counts, "changed": self._git_changed}
@@ -259,9 +278,12 @@ class PostListModel(QAbstractTableModel):
     def in_repository(self) -> bool:
         return self._git is not None
 
-    def matches(self, row: int, text: str, status: str, tag: str) -> bool:
-        """The filter: every word of `text` in title/slug/tags/path; a status ("problems" too); a tag."""
+    def matches(self, row: int, text: str, status: str, tag: str, lang: str = "") -> bool:
+        """The filter: every word of `text` in title/slug/tags/path; a status ("problems" too); a tag;
+        a language."""
         r = self._rows[row]
+        if lang and r.lang != lang:
+            return False
         if status:
             if status == "changed":
                 if self._git is None or r.path not in self._git:
@@ -311,7 +333,7 @@ class PostListModel(QAbstractTableModel):
             if col == self.GIT_COLUMN:
                 return self.git_state(row.path)
             return (row.title, row.status, row.date.strftime("%Y-%m-%d") if row.date else "",
-                    row.section, ", ".join(row.tags))[col]
+                    row.section, ", ".join(row.tags), row.lang)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [row.title, row.error or row.path, *(w[1] for w in row.warnings)]
             return "\n".join(lines)

@@ -30,6 +30,8 @@ class PostRow:
     warnings: tuple[tuple[str, str, str], ...] = ()   # (code, message, fix) of URL/slug problems
     search: str = field(default="", compare=False, repr=False)   # lower-case text the filter matches
     date_ts: float = field(default=0.0, compare=False, repr=False)   # set from `date`: the sort key
+    lang: str = ""              # the page's language (Hugo's rules: file-name suffix, then content folder)
+    translation_key: str = ""   # what links it to its translations (Hugo's TranslationKey)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date_ts", self.date.timestamp() if self.date else float("-inf"))
@@ -116,7 +118,8 @@ def row_from_entry(e: dict, root: str, content_root: str) -> PostRow:
     slug = e.get("slug") or ""
     return PostRow(path, title, "error" if errors else e.get("status", ""), _from_iso(e.get("date")),
                    e.get("section", ""), "; ".join(errors), tags, tuple(e.get("categories") or ()), slug,
-                   e.get("url", ""), warnings, _haystack(title, slug, tags, path, content_root))
+                   e.get("url", ""), warnings, _haystack(title, slug, tags, path, content_root),
+                   lang=e.get("lang", ""), translation_key=e.get("translationKey", ""))
 
 
 def index_rows(content_dir: str | os.PathLike, site: Site | None) -> list[PostRow] | None:

@@ -43,7 +43,9 @@ def test_columns_search_filters_counts_and_markers(qtbot, tmp_path):
     window, root = _open(qtbot, tmp_path)
     browser = window.post_browser
     model = window.post_model
-    assert model.COLUMNS == ("Title", "Status", "Date", "Section", "Tags", "Git")
+    assert model.COLUMNS == ("Title", "Status", "Date", "Section", "Tags", "Language", "Git")
+    # One language: no language column, no language filter (tests/gui/test_multilingual_window.py).
+    assert browser.view.isColumnHidden(model.LANGUAGE_COLUMN) and not browser.lang_filter.isVisibleTo(window)
     window.post_dock.setFloating(True)
     window.post_dock.resize(300, 500)       # narrow: the tags column gives its room to the titles
     qtbot.waitUntil(lambda: browser.view.isColumnHidden(4), timeout=5000)

@@ -1,0 +1,74 @@
+"""The open post's translations on multilingual sites: the form's "Translations: de, fr" links and New Translation…."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog
+
+from editor.core.errors import PostError
+
+
+class Translations(QObject):
+    """Keeps the form's translation links and the New Translation action in step with the open
+    post and the post list (which knows every post's language and translation key)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        window.form.translationActivated.connect(window.open_post)
+        window.actions.new_translation.triggered.connect(self.new_translation)
+        window.post_model.scanFinished.connect(self.update)
+        for signal in (window.document.loaded, window.document.closed, window.document.saved):
+            signal.connect(self.update)
+        self.update()
+
+    def _site(self):
+        return getattr(self.window.document, "site", None) or self.window.site
+
+    def _path(self) -> str | None:
+        doc = self.window.document
+        return doc.path if doc.is_open and doc.path else None
+
+    def missing(self) -> list[str]:
+        """The site's languages the open post has no version in yet."""
+        site, path = self._site(), self._path()
+        if site is None or path is None or not site.multilingual:
+            return []
+        here = site.page_language(path)
+        if here is None:
+            return []
+        have = self.window.post_model.translations(path)
+        return [lang.code for lang in site.languages if lang.code != here.code and lang.code not in have]
+
+    def update(self, *_args) -> None:
+        path = self._path()
+        self.window.form.set_translations(self.window.post_model.translations(path) if path else {})
+        self.window.actions.new_translation.setEnabled(bool(self.missing()))
+
+    def choose_language(self, codes: list[str]) -> str | None:
+        """Ask for the translation's language (tests replace this method)."""
+        code, ok = QInputDialog.getItem(self.window, "New Translation", "Language of the translation:",
+                                        codes, 0, False)
+        return code if ok and code else None
+
+    def new_translation(self) -> str | None:
+        """Create the open post in another language (from the archetype, where Hugo links it) and open it."""
+        codes = self.missing()
+        if not codes:
+            return None
+        lang = self.choose_language(codes)
+        if not lang or lang not in codes or not self.window.maybe_save():
+            return None
+        from editor.core.translations import new_translation
+        try:
+            path = str(new_translation(self._site(), self._path(), lang))
+        except (PostError, OSError) as exc:
+            self.window.show_error(str(exc))
+            return None
+        self.window.open_post(path)
+        self.window.reload_list()
+        return path
+
+
+def install_translations(window) -> Translations:
+    return Translations(window)
