@@ -52,7 +52,7 @@ def test_new_lang_creates_the_post_where_hugo_gives_it_that_language(tmp_path, l
     # A bundle in another language, and a language the site does not have.
     out = _cli("new", str(root), "--title", "Bündel", "--lang", "fr", "--bundle")
     assert out.returncode == 0 and out.stdout.strip().endswith(
-        "content/fr/posts/bundel/index.md" if layout == "folders" else "content/posts/bundel/index.fr.md")
+        "content/fr/posts/bündel/index.md" if layout == "folders" else "content/posts/bündel/index.fr.md")
     out = _cli("new", str(root), "--title", "Nope", "--lang", "xx")
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "no language 'xx'" in out.stderr
 

@@ -36,7 +36,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("layout", sorted(CASES))
-def test_german_page_serves_the_unsaved_german_text(qapp, tmp_path, layout):
+def test_german_page_serves_the_unsaved_german_text(request, qapp, tmp_path, layout):
     config, posts, german, url = CASES[layout]
     root = make_site(tmp_path, posts, config=config, files=LAYOUTS)
     before = tree(root)
@@ -45,7 +45,7 @@ def test_german_page_serves_the_unsaved_german_text(qapp, tmp_path, layout):
     try:
         server.update(post, DE.replace("gespeicherter Text", "ungespeicherter deutscher Text"))
         server.start(root)
-        wait_until(lambda: server.state in ("ready", "failed"), 60)
+        wait_until(request, lambda: server.state in ("ready", "failed"), 60)
         assert server.state == "ready"
         page = server.page_url(post)
         assert page.path() == url
