@@ -11,9 +11,6 @@ from editor.core.errors import PostError
 from editor.core.gitrepo import GitError, Repo, last_line, relative_inside
 from editor.core.site import CONTENT_SUFFIXES, Site
 
-CHANGED_STATES = ("new", "modified", "deleted", "conflicted")
-
-
 @dataclass
 class Item:
     """One post with its changed files (a leaf bundle's index and resources are one item)."""
@@ -43,13 +40,6 @@ class Plan:
     left_out: list[str]          # changed files outside every content folder (never committed)
     branch: str | None
     upstream: tuple[str, str] | None
-
-    def item(self, path: str) -> Item | None:
-        real = os.path.realpath(path)
-        for it in self.items:
-            if os.path.realpath(it.path) == real or os.path.realpath(self.repo.top / it.key) == real:
-                return it
-        return None
 
 
 @dataclass
@@ -182,7 +172,8 @@ def check(plan_: Plan, push: bool = False) -> None:
         raise GitError(f"conflicted, resolve first: {', '.join(conflicted)}")
     broken = [it for it in plan_.items if it.error]
     if broken:
-        raise GitError(f"{broken[0].error} (not published; fix it or name other posts)")
+        more = f"; {len(broken) - 1} more post(s) do not parse" if len(broken) > 1 else ""
+        raise GitError(f"{broken[0].error} (not published{more}; fix it or name other posts)")
     if push and plan_.upstream is None:
         raise GitError(no_upstream(plan_.branch))
 
@@ -205,6 +196,7 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
     message = message or default_message(plan_.items)
     fd, index = tempfile.mkstemp(prefix="publish-index-", dir=str(repo.git_dir))
     os.close(fd)
+    os.unlink(index)   # a unique name; git writes the index itself (an empty file is not an index)
     try:
         env = {"GIT_INDEX_FILE": index}
         if repo.has_head():
@@ -219,10 +211,11 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
             why = last_line(text) or "git commit failed"
             raise GitError(f"the commit was refused: {why}")
     finally:
-        try:
-            os.unlink(index)
-        except OSError:
-            pass
+        for leftover in (index, index + ".lock"):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
     # The real index follows the new commit for these paths only (git reset -- paths).
     repo.git("reset", "-q", "--", *paths)
     head = repo.out("rev-parse", "--short", "HEAD").strip()
