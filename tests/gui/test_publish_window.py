@@ -233,3 +233,32 @@ def test_menu_holds_both_actions(qtbot, tmp_path):
     assert [a.objectName() for a in menu.actions()] == ["actionPublish", "actionSync"]
     assert window.actions.publish.text() == "&Publish…" and window.actions.sync.text() == "&Update from Remote"
     assert window.actions.publish.shortcut().toString() == "Ctrl+Shift+U"
+
+
+def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
+    """The bundled content/ turned into a repository: edit the seed post, publish it in the window."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.gitsites import identify
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    git(content, "init", "-q")
+    identify(content)
+    git(content, "add", "-A")
+    git(content, "commit", "-q", "-m", "initial")
+    seed = next(content.glob("posts/ibm-*.md"))
+    window = make_window(qtbot, seed)
+    qtbot.waitUntil(lambda: window.post_model.rowCount() > 1 and window.post_model.in_repository, timeout=20000)
+    _type_at_end(qtbot, window, " A line added in the editor.")
+    assert window.save()
+    qtbot.waitUntil(lambda: window.post_model.git_state(str(seed)) == "modified", timeout=20000)
+    choices = []
+    window.publishing.choose = lambda plan, unsaved, save_first: choices.append(plan) or PublishChoice(
+        [it.key for it in plan.items], "", False)
+    window.actions.publish.trigger()
+    qtbot.waitUntil(lambda: _message(window).startswith("Published "), timeout=20000)
+    title = choices[0].items[0].title
+    assert git(content, "log", "-1", "--format=%s").strip() == f"Publish: {title}"
+    assert git(content, "status", "--porcelain=v1") == ""
+    assert "A line added in the editor." in git(content, "show", f"HEAD:posts/{seed.name}")
