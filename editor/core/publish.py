@@ -69,6 +69,8 @@ def _content_roots(repo: Repo, site: Site) -> list[tuple[str, Path]]:
         rel = relative_inside(repo.top, folder)
         if rel is not None and os.path.isdir(folder):
             roots.append((rel, Path(folder)))
+    if not roots:
+        raise GitError(f"the content folder {site.content_dir} is not inside the repository {repo.top}")
     return roots
 
 
@@ -99,17 +101,26 @@ def _title(repo: Repo, rel: str, abs_path: str) -> tuple[str, str]:
     return (str(title) if title not in (None, "") else stem), ""
 
 
-def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None, titles: bool = True) -> Plan:
-    """The changed posts of `site` (only those named by `only`: post files or bundle folders).
-    titles=False skips reading the posts (their state is all the post list needs)."""
-    repo = repo or Repo.find(site.content_dir if os.path.isdir(site.content_dir) else site.root)
+def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None) -> Plan:
+    """The changed posts of `site` (only those named by `only`: post files or bundle folders)."""
+    repo = repo or find_repo(site)
     roots = _content_roots(repo, site)
-    if not roots:
-        raise GitError(f"the content folder {site.content_dir} is not inside the repository {repo.top}")
-    everything = repo.status()
+    items, left_out = _changed(repo, roots, titles=True)
+    if only:
+        items = _select(repo, roots, items, only)
+    return Plan(repo, site, items, left_out, repo.branch(), repo.upstream())
+
+
+def find_repo(site: Site) -> Repo:
+    return Repo.find(site.content_dir if os.path.isdir(site.content_dir) else site.root)
+
+
+def _changed(repo: Repo, roots: list[tuple[str, Path]], titles: bool) -> tuple[list[Item], list[str]]:
+    """The changed posts (sorted by path) and the changed files outside every content folder.
+    titles=False skips reading the posts (their state is all the post list needs)."""
     items: dict[str, Item] = {}
     left_out = []
-    for change in everything:
+    for change in repo.status():
         root = next(((rel, folder) for rel, folder in roots
                      if rel == "" or change.path == rel or change.path.startswith(rel + "/")), None)
         if root is None:
@@ -124,20 +135,18 @@ def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None, ti
             title, error = _title(repo, key, path) if titles else (key, "")
             item = items[key] = Item(key, path, title, error=error)
         item.files.append(change)
-    chosen = sorted(items.values(), key=lambda it: it.key)
-    if only:
-        chosen = _select(repo, roots, chosen, only)
-    return Plan(repo, site, chosen, sorted(left_out), repo.branch(), repo.upstream())
+    return sorted(items.values(), key=lambda it: it.key), sorted(left_out)
 
 
 def page_states(site: Site) -> dict[str, str] | None:
     """State of every changed page by its path as the site names it (new, modified, deleted,
     conflicted; unchanged pages are absent); None when the site is not in a git repository."""
     try:
-        found = plan(site, titles=False)
+        repo = find_repo(site)
+        items, _ = _changed(repo, _content_roots(repo, site), titles=False)
     except GitError:
         return None
-    return {it.path: it.state for it in found.items}
+    return {it.path: it.state for it in items}
 
 
 def _select(repo: Repo, roots, items: list[Item], only: list[str]) -> list[Item]:
