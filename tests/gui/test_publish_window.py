@@ -66,8 +66,9 @@ def test_no_git_column_outside_a_repository(qtbot, tmp_path):
     shutil.rmtree(root / ".git")
     window = make_window(qtbot, root / ALPHA)
     qtbot.waitUntil(lambda: window.post_model.rowCount() == 3, timeout=20000)
-    window.publishing.service.wait()
-    qtbot.wait(50)   # the states signal is queued to the UI thread
+    with qtbot.waitSignal(window.publishing.service.statesChanged, timeout=20000) as states:
+        window.publishing.service.refresh_states()
+    assert states.args == [None]
     browser = window.post_browser
     assert not window.post_model.in_repository
     assert browser.view.isColumnHidden(window.post_model.GIT_COLUMN)
