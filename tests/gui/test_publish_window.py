@@ -263,3 +263,24 @@ def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
     assert git(content, "log", "-1", "--format=%s").strip() == f"Publish: {title}"
     assert git(content, "status", "--porcelain=v1") == ""
     assert "A line added in the editor." in git(content, "show", f"HEAD:posts/{seed.name}")
+
+
+def test_the_real_dialog_is_what_publish_asks_by_default(qtbot, tmp_path, monkeypatch):
+    """No script: the Publish dialog itself is built (accepted here without showing it modally)."""
+    from editor.gui.publish_dialog import PublishDialog
+    root, bare, _ = site_repo(tmp_path)
+    (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="Edited."))
+    window = _open(qtbot, root)
+    _type_at_end(qtbot, window, " unsaved")
+    shown = []
+
+    def accept(dialog):
+        shown.append((dialog.unsaved_label.text(), dialog.message.text(), dialog.push.isChecked()))
+        return 1   # QDialog.Accepted
+
+    monkeypatch.setattr(PublishDialog, "exec", accept)
+    window.actions.publish.trigger()
+    assert shown == [("alpha.md has unsaved changes: they are not part of this commit (only what is saved on "
+                      "disk is published).", "Publish: Beta", True)]
+    qtbot.waitUntil(lambda: "pushed to origin/main" in _message(window), timeout=20000)
+    assert git(bare, "log", "-1", "--format=%s", "main").strip() == "Publish: Beta"
