@@ -7,9 +7,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.errors import PostError
 from editor.core.gitrepo import GitError, Repo, last_line, relative_inside
 from editor.core.site import CONTENT_SUFFIXES, Site
+
+URL_CODES = ("url-collision", "unsafe-slug")   # warnings in the list: Hugo still builds the site
 
 @dataclass
 class Item:
@@ -88,24 +89,25 @@ def _page_of(top: Path, rel_root: str, rel: str) -> str:
     return rel
 
 
-def _title(repo: Repo, rel: str, abs_path: str) -> tuple[str, str]:
-    """(title, parse error) of a page; deleted pages and resources are named by their file."""
+def _title(site: Site, rel: str, abs_path: str) -> tuple[str, str]:
+    """(title, the first problem that stops Hugo building it) of a page; deleted pages and
+    resources are named by their file. The check is the post list's (the content index's), so a
+    post the list marks "error" is never published: Hugo would refuse to build the site."""
     stem = Path(rel).stem if Path(rel).stem != "index" else Path(rel).parent.name
     if os.path.splitext(rel)[1].lower() not in CONTENT_SUFFIXES or not os.path.isfile(abs_path):
         return stem or rel, ""
-    from editor.core.io import load
-    try:
-        title = load(abs_path).get("title")
-    except (PostError, OSError) as exc:
-        return stem, str(exc).replace(abs_path, rel)   # named as git names it
-    return (str(title) if title not in (None, "") else stem), ""
+    from editor.core.index_entry import index_file
+    entry = index_file(site, abs_path)
+    errors = [p for p in entry["problems"] if p.get("severity") == "error" and p.get("code") not in URL_CODES]
+    error = f"{rel}:{errors[0]['line']}:{errors[0]['column']}: {errors[0]['message']}" if errors else ""
+    return entry["title"] or stem, error
 
 
 def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None) -> Plan:
     """The changed posts of `site` (only those named by `only`: post files or bundle folders)."""
     repo = repo or find_repo(site)
     roots = _content_roots(repo, site)
-    items, left_out = _changed(repo, roots, titles=True)
+    items, left_out = _changed(repo, site, roots, titles=True)
     if only:
         items = _select(repo, roots, items, only)
     return Plan(repo, site, items, left_out, repo.branch(), repo.upstream())
@@ -115,7 +117,7 @@ def find_repo(site: Site) -> Repo:
     return Repo.find(site.content_dir if os.path.isdir(site.content_dir) else site.root)
 
 
-def _changed(repo: Repo, roots: list[tuple[str, Path]], titles: bool) -> tuple[list[Item], list[str]]:
+def _changed(repo: Repo, site: Site, roots: list[tuple[str, Path]], titles: bool) -> tuple[list[Item], list[str]]:
     """The changed posts (sorted by path) and the changed files outside every content folder.
     titles=False skips reading the posts (their state is all the post list needs)."""
     items: dict[str, Item] = {}
@@ -132,7 +134,7 @@ def _changed(repo: Repo, roots: list[tuple[str, Path]], titles: bool) -> tuple[l
         if item is None:
             inside = key[len(rel_root) + 1:] if rel_root else key
             path = os.path.normpath(os.path.join(str(folder), *inside.split("/")))
-            title, error = _title(repo, key, path) if titles else (key, "")
+            title, error = _title(site, key, path) if titles else (key, "")
             item = items[key] = Item(key, path, title, error=error)
         item.files.append(change)
     return sorted(items.values(), key=lambda it: it.key), sorted(left_out)
@@ -143,7 +145,7 @@ def page_states(site: Site) -> dict[str, str] | None:
     conflicted; unchanged pages are absent); None when the site is not in a git repository."""
     try:
         repo = find_repo(site)
-        items, _ = _changed(repo, _content_roots(repo, site), titles=False)
+        items, _ = _changed(repo, site, _content_roots(repo, site), titles=False)
     except GitError:
         return None
     return {it.path: it.state for it in items}

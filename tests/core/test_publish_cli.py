@@ -305,3 +305,14 @@ def test_push_never_prompts_but_the_authors_credential_helper_is_asked(tmp_path,
     assert line.startswith("hugo-post-editor publish: push to origin/main failed: ") and "commit is kept" in line
     assert "get" in helper_log.read_text().split()   # the author's helper applies
     assert not asked.exists()                         # …but nothing prompts
+
+
+def test_a_post_hugo_would_refuse_is_not_published(tmp_path, capsys):
+    """Duplicate keys parse for a lenient reader, but Hugo refuses to build: the list says error, so does publish."""
+    root, _, _ = site_repo(tmp_path)
+    (root / "content/posts/beta.md").write_text("---\ntitle: Beta\ntags: [a]\ndraft: false\ntags: [b]\n---\nx\n")
+    before = snapshot(root)
+    code, _, err = cli(capsys, "publish", str(root))
+    line = one_line(err)
+    assert code == 2 and "content/posts/beta.md:5:" in line and "tags" in line and "not published" in line
+    assert snapshot(root) == before
