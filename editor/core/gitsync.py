@@ -39,7 +39,7 @@ class SyncResult:
 
 
 def _files_between(repo: Repo, a: str, b: str) -> list[str]:
-    out = repo.out("diff", "--name-only", "-z", a, b)
+    out = repo.out("diff", "--name-only", "--no-renames", "-z", a, b)   # a rename: both paths
     return [p for p in out.split("\0") if p]
 
 
@@ -75,9 +75,8 @@ def sync(repo: Repo) -> SyncResult:
     target = repo.out("rev-parse", "@{upstream}").strip()
     incoming = _files_between(repo, before if ahead == 0 else repo.out("merge-base", "HEAD", target).strip(),
                               target)
-    dirty = {c.path for c in repo.status() if c.index + c.worktree != "??"}
-    untracked = {c.path for c in repo.status() if c.index + c.worktree == "??"}
-    clash = sorted((dirty | untracked) & set(incoming))
+    local = {c.path for c in repo.status()}   # uncommitted changes and untracked files
+    clash = sorted(local & set(incoming))
     if clash:
         raise SyncConflict("the remote changed files you have unpublished changes to: "
                            f"{', '.join(clash)} (publish or discard them first; nothing was changed)", clash)

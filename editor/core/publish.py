@@ -7,12 +7,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.errors import PostError
 from editor.core.gitrepo import GitError, Repo, last_line, relative_inside
 from editor.core.site import CONTENT_SUFFIXES, Site
 
-CHANGED_STATES = ("new", "modified", "deleted", "conflicted")
-
+URL_CODES = ("url-collision", "unsafe-slug")   # warnings in the list: Hugo still builds the site
 
 @dataclass
 class Item:
@@ -44,13 +42,6 @@ class Plan:
     branch: str | None
     upstream: tuple[str, str] | None
 
-    def item(self, path: str) -> Item | None:
-        real = os.path.realpath(path)
-        for it in self.items:
-            if os.path.realpath(it.path) == real or os.path.realpath(self.repo.top / it.key) == real:
-                return it
-        return None
-
 
 @dataclass
 class Result:
@@ -79,6 +70,8 @@ def _content_roots(repo: Repo, site: Site) -> list[tuple[str, Path]]:
         rel = relative_inside(repo.top, folder)
         if rel is not None and os.path.isdir(folder):
             roots.append((rel, Path(folder)))
+    if not roots:
+        raise GitError(f"the content folder {site.content_dir} is not inside the repository {repo.top}")
     return roots
 
 
@@ -96,30 +89,40 @@ def _page_of(top: Path, rel_root: str, rel: str) -> str:
     return rel
 
 
-def _title(repo: Repo, rel: str, abs_path: str) -> tuple[str, str]:
-    """(title, parse error) of a page; deleted pages and resources are named by their file."""
+def _title(site: Site, rel: str, abs_path: str) -> tuple[str, str]:
+    """(title, the first problem that stops Hugo building it) of a page; deleted pages and
+    resources are named by their file. The check is the post list's (the content index's), so a
+    post the list marks "error" is never published: Hugo would refuse to build the site."""
     stem = Path(rel).stem if Path(rel).stem != "index" else Path(rel).parent.name
     if os.path.splitext(rel)[1].lower() not in CONTENT_SUFFIXES or not os.path.isfile(abs_path):
         return stem or rel, ""
-    from editor.core.io import load
-    try:
-        title = load(abs_path).get("title")
-    except (PostError, OSError) as exc:
-        return stem, str(exc).replace(abs_path, rel)   # named as git names it
-    return (str(title) if title not in (None, "") else stem), ""
+    from editor.core.index_entry import index_file
+    entry = index_file(site, abs_path)
+    errors = [p for p in entry["problems"] if p.get("severity") == "error" and p.get("code") not in URL_CODES]
+    error = f"{rel}:{errors[0]['line']}:{errors[0]['column']}: {errors[0]['message']}" if errors else ""
+    return entry["title"] or stem, error
 
 
-def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None, titles: bool = True) -> Plan:
-    """The changed posts of `site` (only those named by `only`: post files or bundle folders).
-    titles=False skips reading the posts (their state is all the post list needs)."""
-    repo = repo or Repo.find(site.content_dir if os.path.isdir(site.content_dir) else site.root)
+def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None) -> Plan:
+    """The changed posts of `site` (only those named by `only`: post files or bundle folders)."""
+    repo = repo or find_repo(site)
     roots = _content_roots(repo, site)
-    if not roots:
-        raise GitError(f"the content folder {site.content_dir} is not inside the repository {repo.top}")
-    everything = repo.status()
+    items, left_out = _changed(repo, site, roots, titles=True)
+    if only:
+        items = _select(repo, roots, items, only)
+    return Plan(repo, site, items, left_out, repo.branch(), repo.upstream())
+
+
+def find_repo(site: Site) -> Repo:
+    return Repo.find(site.content_dir if os.path.isdir(site.content_dir) else site.root)
+
+
+def _changed(repo: Repo, site: Site, roots: list[tuple[str, Path]], titles: bool) -> tuple[list[Item], list[str]]:
+    """The changed posts (sorted by path) and the changed files outside every content folder.
+    titles=False skips reading the posts (their state is all the post list needs)."""
     items: dict[str, Item] = {}
     left_out = []
-    for change in everything:
+    for change in repo.status():
         root = next(((rel, folder) for rel, folder in roots
                      if rel == "" or change.path == rel or change.path.startswith(rel + "/")), None)
         if root is None:
@@ -131,23 +134,21 @@ def plan(site: Site, only: list[str] | None = None, repo: Repo | None = None, ti
         if item is None:
             inside = key[len(rel_root) + 1:] if rel_root else key
             path = os.path.normpath(os.path.join(str(folder), *inside.split("/")))
-            title, error = _title(repo, key, path) if titles else (key, "")
+            title, error = _title(site, key, path) if titles else (key, "")
             item = items[key] = Item(key, path, title, error=error)
         item.files.append(change)
-    chosen = sorted(items.values(), key=lambda it: it.key)
-    if only:
-        chosen = _select(repo, roots, chosen, only)
-    return Plan(repo, site, chosen, sorted(left_out), repo.branch(), repo.upstream())
+    return sorted(items.values(), key=lambda it: it.key), sorted(left_out)
 
 
 def page_states(site: Site) -> dict[str, str] | None:
     """State of every changed page by its path as the site names it (new, modified, deleted,
     conflicted; unchanged pages are absent); None when the site is not in a git repository."""
     try:
-        found = plan(site, titles=False)
+        repo = find_repo(site)
+        items, _ = _changed(repo, site, _content_roots(repo, site), titles=False)
     except GitError:
         return None
-    return {it.path: it.state for it in found.items}
+    return {it.path: it.state for it in items}
 
 
 def _select(repo: Repo, roots, items: list[Item], only: list[str]) -> list[Item]:
@@ -182,7 +183,8 @@ def check(plan_: Plan, push: bool = False) -> None:
         raise GitError(f"conflicted, resolve first: {', '.join(conflicted)}")
     broken = [it for it in plan_.items if it.error]
     if broken:
-        raise GitError(f"{broken[0].error} (not published; fix it or name other posts)")
+        more = f"; {len(broken) - 1} more post(s) do not parse" if len(broken) > 1 else ""
+        raise GitError(f"{broken[0].error} (not published{more}; fix it or name other posts)")
     if push and plan_.upstream is None:
         raise GitError(no_upstream(plan_.branch))
 
@@ -205,6 +207,7 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
     message = message or default_message(plan_.items)
     fd, index = tempfile.mkstemp(prefix="publish-index-", dir=str(repo.git_dir))
     os.close(fd)
+    os.unlink(index)   # a unique name; git writes the index itself (an empty file is not an index)
     try:
         env = {"GIT_INDEX_FILE": index}
         if repo.has_head():
@@ -219,10 +222,11 @@ def commit(plan_: Plan, message: str | None = None) -> Result:
             why = last_line(text) or "git commit failed"
             raise GitError(f"the commit was refused: {why}")
     finally:
-        try:
-            os.unlink(index)
-        except OSError:
-            pass
+        for leftover in (index, index + ".lock"):
+            try:
+                os.unlink(leftover)
+            except OSError:
+                pass
     # The real index follows the new commit for these paths only (git reset -- paths).
     repo.git("reset", "-q", "--", *paths)
     head = repo.out("rev-parse", "--short", "HEAD").strip()

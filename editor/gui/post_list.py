@@ -101,6 +101,8 @@ class PostListView(QTableView):
                             (model.LANGUAGE_COLUMN, "Language"), (model.GIT_COLUMN, "conflicted")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
+        # Shown beside the status (where a narrow dock still has room); the model's order is unchanged.
+        header.moveSection(header.visualIndex(model.GIT_COLUMN), 2)
         # activated: double-click (or single click where the style says so) and Enter.
         self.activated.connect(self._on_activated)
 

@@ -116,8 +116,10 @@ class PublishDialog(QDialog):
             self.unsaved_label.setText(f"{unsaved} has unsaved changes: they are not part of this commit "
                                        "(only what is saved on disk is published).")
         self.branch_label.setText(f"On branch {plan.branch}" if plan.branch else "HEAD is detached")
-        checked = {self.posts.item(i).data(KeyRole) for i in range(self.posts.count())
-                   if self.posts.item(i).checkState() == Qt.CheckState.Unchecked}
+        # Posts the author unchecked stay unchecked when the list is read again (after Save First).
+        unchecked = {self.posts.item(i).data(KeyRole) for i in range(self.posts.count())
+                     if self.posts.item(i).checkState() == Qt.CheckState.Unchecked
+                     and self.posts.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable}
         self.posts.blockSignals(True)
         self.posts.clear()
         for it in plan.items:
@@ -132,7 +134,7 @@ class PublishDialog(QDialog):
                 item.setToolTip(problem)
                 item.setForeground(QColor("#cf222e"))
             else:
-                item.setCheckState(Qt.CheckState.Unchecked if it.key in checked else Qt.CheckState.Checked)
+                item.setCheckState(Qt.CheckState.Unchecked if it.key in unchecked else Qt.CheckState.Checked)
             self.posts.addItem(item)
         self.posts.blockSignals(False)
         self.left_out.setVisible(bool(plan.left_out))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
 
 from editor.core import publish as core_publish
 from editor.core.gitrepo import GitError
@@ -37,10 +39,10 @@ class PublishFlow(QObject):
     def _build(self) -> None:
         bar = self.w.menuBar()
         help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        self.menu = bar.addMenu("&Git") if help_menu is None else None
-        if self.menu is None:
-            from PySide6.QtWidgets import QMenu
-            self.menu = QMenu("&Git", bar)
+        self.menu = QMenu("&Git", bar)
+        if help_menu is None:
+            bar.addMenu(self.menu)
+        else:
             bar.insertMenu(help_menu, self.menu)
         self.menu.setObjectName("menuGit")
         self.menu.addAction(self.publish_action)
@@ -116,7 +118,6 @@ class PublishFlow(QObject):
             return None
 
     def _dialog_choice(self, plan, unsaved, save_first) -> PublishChoice | None:
-        import os
         dialog = PublishDialog(plan, os.path.basename(unsaved) if unsaved else None, save_first, self.w)
         return dialog.choice() if dialog.exec() else None
 

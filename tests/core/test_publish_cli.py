@@ -263,3 +263,56 @@ def test_a_post_added_then_deleted_before_any_commit_is_skipped(tmp_path, capsys
     code, out, err = cli(capsys, "publish", str(root))
     assert code == 0, err
     assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["content/posts/beta.md"]
+
+
+def test_push_never_prompts_but_the_authors_credential_helper_is_asked(tmp_path, capsys, monkeypatch):
+    """A remote that wants a password: the author's credential helper is asked, no askpass program
+    or terminal prompt ever is, and the failure is one line."""
+    import http.server
+    import threading
+
+    class Unauthorised(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="blog"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Unauthorised)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        root, _, _ = site_repo(tmp_path)
+        git(root, "remote", "set-url", "origin", f"http://127.0.0.1:{server.server_port}/blog.git")
+        asked = tmp_path / "askpass-was-run"
+        askpass = tmp_path / "askpass.sh"
+        askpass.write_text(f"#!/bin/sh\ntouch '{asked}'\necho secret\n")
+        askpass.chmod(0o755)
+        monkeypatch.setenv("GIT_ASKPASS", str(askpass))     # the author's environment has one…
+        monkeypatch.setenv("SSH_ASKPASS", str(askpass))
+        helper_log = tmp_path / "helper-was-asked"
+        git(root, "config", "credential.helper", f"!f() {{ echo \"$1\" >> '{helper_log}'; }}; f")
+        (root / "content/posts/alpha.md").write_text(POST.format(title="Alpha", n=1, body="x"))
+        code, out, err = cli(capsys, "publish", str(root), "--push")
+    finally:
+        server.shutdown()
+    assert code == 1 and out.startswith("[main ")
+    line = one_line(err)
+    assert line.startswith("hugo-post-editor publish: push to origin/main failed: ") and "commit is kept" in line
+    assert "get" in helper_log.read_text().split()   # the author's helper applies
+    assert not asked.exists()                         # …but nothing prompts
+
+
+def test_a_post_hugo_would_refuse_is_not_published(tmp_path, capsys):
+    """Duplicate keys parse for a lenient reader, but Hugo refuses to build: the list says error, so does publish."""
+    root, _, _ = site_repo(tmp_path)
+    (root / "content/posts/beta.md").write_text("---\ntitle: Beta\ntags: [a]\ndraft: false\ntags: [b]\n---\nx\n")
+    before = snapshot(root)
+    code, _, err = cli(capsys, "publish", str(root))
+    line = one_line(err)
+    assert code == 2 and "content/posts/beta.md:5:" in line and "tags" in line and "not published" in line
+    assert snapshot(root) == before

@@ -66,8 +66,9 @@ def test_no_git_column_outside_a_repository(qtbot, tmp_path):
     shutil.rmtree(root / ".git")
     window = make_window(qtbot, root / ALPHA)
     qtbot.waitUntil(lambda: window.post_model.rowCount() == 3, timeout=20000)
-    window.publishing.service.wait()
-    qtbot.wait(50)   # the states signal is queued to the UI thread
+    with qtbot.waitSignal(window.publishing.service.statesChanged, timeout=20000) as states:
+        window.publishing.service.refresh_states()
+    assert states.args == [None]
     browser = window.post_browser
     assert not window.post_model.in_repository
     assert browser.view.isColumnHidden(window.post_model.GIT_COLUMN)
@@ -233,3 +234,53 @@ def test_menu_holds_both_actions(qtbot, tmp_path):
     assert [a.objectName() for a in menu.actions()] == ["actionPublish", "actionSync"]
     assert window.actions.publish.text() == "&Publish…" and window.actions.sync.text() == "&Update from Remote"
     assert window.actions.publish.shortcut().toString() == "Ctrl+Shift+U"
+
+
+def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
+    """The bundled content/ turned into a repository: edit the seed post, publish it in the window."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.gitsites import identify
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    git(content, "init", "-q")
+    identify(content)
+    git(content, "add", "-A")
+    git(content, "commit", "-q", "-m", "initial")
+    seed = next(content.glob("posts/ibm-*.md"))
+    window = make_window(qtbot, seed)
+    qtbot.waitUntil(lambda: window.post_model.rowCount() > 1 and window.post_model.in_repository, timeout=20000)
+    _type_at_end(qtbot, window, " A line added in the editor.")
+    assert window.save()
+    qtbot.waitUntil(lambda: window.post_model.git_state(str(seed)) == "modified", timeout=20000)
+    choices = []
+    window.publishing.choose = lambda plan, unsaved, save_first: choices.append(plan) or PublishChoice(
+        [it.key for it in plan.items], "", False)
+    window.actions.publish.trigger()
+    qtbot.waitUntil(lambda: _message(window).startswith("Published "), timeout=20000)
+    title = choices[0].items[0].title
+    assert git(content, "log", "-1", "--format=%s").strip() == f"Publish: {title}"
+    assert git(content, "status", "--porcelain=v1") == ""
+    assert "A line added in the editor." in git(content, "show", f"HEAD:posts/{seed.name}")
+
+
+def test_the_real_dialog_is_what_publish_asks_by_default(qtbot, tmp_path, monkeypatch):
+    """No script: the Publish dialog itself is built (accepted here without showing it modally)."""
+    from editor.gui.publish_dialog import PublishDialog
+    root, bare, _ = site_repo(tmp_path)
+    (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="Edited."))
+    window = _open(qtbot, root)
+    _type_at_end(qtbot, window, " unsaved")
+    shown = []
+
+    def accept(dialog):
+        shown.append((dialog.unsaved_label.text(), dialog.message.text(), dialog.push.isChecked()))
+        return 1   # QDialog.Accepted
+
+    monkeypatch.setattr(PublishDialog, "exec", accept)
+    window.actions.publish.trigger()
+    assert shown == [("alpha.md has unsaved changes: they are not part of this commit (only what is saved on "
+                      "disk is published).", "Publish: Beta", True)]
+    qtbot.waitUntil(lambda: "pushed to origin/main" in _message(window), timeout=20000)
+    assert git(bare, "log", "-1", "--format=%s", "main").strip() == "Publish: Beta"

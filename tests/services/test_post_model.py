@@ -39,6 +39,7 @@ def test_model_loads_in_background(qtbot, tmp_path):
     with qtbot.waitSignal(model.scanFinished, timeout=5000) as blocker:
         model.load_folder(str(_folder(tmp_path)))
     assert blocker.args == [4] and model.rowCount() == 4 and model.columnCount() == len(model.COLUMNS) == 7
+    assert model.index(1, model.GIT_COLUMN).data() == ""   # no git states given: not a repository
     assert model.index(1, 0).data() .startswith("IBM")
     assert model.index(1, 1).data() == "published"
     assert model.index(1, 2).data() == "2020-06-15"
