@@ -342,13 +342,13 @@ class SiteIndex:
 
 
 def _aggregates(rows: list[tuple], now_ts: float, keys: list[tuple[str, str]]) -> dict[int, tuple]:
-    """Hugo gives a section (_index) the latest date and lastmod of the pages below it in its
-    language, and their latest publishDate that is already past (verified with `hugo list all`):
+    """Hugo gives a section (_index) without dates of its own the latest date and lastmod of the
+    pages below it in its language, and their latest publishDate that is already past (verified with `hugo list all`):
     index → the rows supplying (date, lastmod, publishDate), None where the section's own value stays."""
     out: dict[int, tuple] = {}
     for i, r in enumerate(rows):
-        if not r[9]:
-            continue
+        if not r[9] or any(v is not None for v in (r[5], r[8], r[3])):
+            continue   # a section with a date of its own keeps its own dates (checked with Hugo 0.168)
         lang, rel = keys[i]
         folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
         best = [None, None, None]

@@ -20,8 +20,8 @@ from tests.sitegen import hugo_list, make_site, site_path
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 
 
-def _md(title: str, **extra) -> str:
-    lines = [f"title: {json.dumps(title)}", "date: 2021-05-06T07:08:09Z"]
+def _md(title: str, date: str = "2021-05-06T07:08:09Z", **extra) -> str:
+    lines = [f"title: {json.dumps(title)}", f"date: {date}"]
     lines += [f"{k}: {json.dumps(v)}" for k, v in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\nbody words\n"
 
@@ -30,12 +30,12 @@ def _md(title: str, **extra) -> str:
 PAGES = [
     ("en", "posts/first.md", _md("First", translationKey="first")),
     ("de", "posts/first.md", _md("Erster", translationKey="first")),
-    ("fr", "posts/first.md", _md("Premier", translationKey="first")),
+    ("fr", "posts/first.md", _md("Premier", "2024-02-03T04:05:06Z", translationKey="first")),
     ("en", "posts/only-en.md", _md("Only English")),
-    ("de", "posts/zweiter.md", _md("Zweiter", slug="zweiter-artikel")),
+    ("de", "posts/zweiter.md", _md("Zweiter", "2023-01-01T00:00:00Z", slug="zweiter-artikel")),
     ("de", "posts/mit-url.md", _md("Mit URL", url="/eigene/adresse/")),
-    ("en", "posts/_index.md", _md("Posts")),
-    ("de", "posts/_index.md", _md("Artikel")),
+    ("en", "posts/_index.md", _md("Posts", "2001-01-01T00:00:00Z")),
+    ("de", "posts/_index.md", _md("Artikel", "2001-01-01T00:00:00Z")),
     ("en", "posts/bundle/index.md", _md("Bundle")),
     ("de", "posts/bundle/index.md", _md("Bündel", slug="buendel")),
     ("en", "about.md", _md("About")),
@@ -145,8 +145,10 @@ def test_language_and_url_of_every_page_equal_hugo(site):
         e = entries[page.path]
         post = io.load(root / page.path)
         hugo_lang = langs[str(root / page.path)]
-        ours = (e["url"], e["lang"], post.url(s), s.page_language(root / page.path).code)
-        want = (site_path(page.permalink), hugo_lang, site_path(page.permalink), hugo_lang)
+        # Dates too: a section takes the latest date of the pages below it in its own language.
+        ours = (e["url"], e["lang"], post.url(s), s.page_language(root / page.path).code,
+                e["date"] or "0001-01-01T00:00:00Z")
+        want = (site_path(page.permalink), hugo_lang, site_path(page.permalink), hugo_lang, page.date)
         if ours != want:
             wrong.append((page.path, ours, want))
     assert wrong == []
