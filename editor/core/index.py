@@ -397,9 +397,13 @@ def checked_url_problems(files: list, site_of: dict) -> list:
         entries = {str(f): index_file(site, f) for f in members}
         out.extend(Problem(p, x["line"], x["column"], x["severity"], x["message"])
                    for p, e in entries.items() for x in e["problems"] if x.get("code") == "unsafe-slug")
+        # Multihost languages publish on separate hosts: the same path there is no collision.
+        host = languages.multihost(site)
         pages = [(p, e["url"], None) for p, e in entries.items() if e["kind"] == "page"]
-        shared = {u for u in {p[1].lower() for p in pages} if sum(1 for q in pages if q[1].lower() == u) > 1}
-        pages = [(p, u, url_line(site, entries[p]["path"]) if u.lower() in shared else None) for p, u, _ in pages]
-        for path, problems in collisions.url_collisions(pages).items():
+        hosts = [entries[p]["lang"] if host else "" for p, _, _ in pages]
+        keys = [(h, u.lower()) for h, (_, u, _) in zip(hosts, pages)]
+        pages = [(p, u, url_line(site, entries[p]["path"]) if keys.count(k) > 1 else None)
+                 for (p, u, _), k in zip(pages, keys)]
+        for path, problems in collisions.url_collisions(pages, hosts).items():
             out.extend(Problem(path, x["line"], x["column"], x["severity"], x["message"]) for x in problems)
     return out

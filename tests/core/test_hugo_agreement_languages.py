@@ -202,3 +202,24 @@ def test_language_folders_given_by_module_mounts_equal_hugo(tmp_path):
     assert set(entries) == {p.path for p in listed} and len(listed) == len(files)
     assert [(p.path, entries[p.path]["url"], entries[p.path]["lang"]) for p in listed] == \
         [(p.path, site_path(p.permalink), langs[str(root / p.path)]) for p in listed]
+
+
+def test_collisions_are_per_host_and_per_language_url(tmp_path):
+    """Multihost languages publish the same path on different hosts (no collision); one language's
+    two pages with one URL do collide; another language's page at its /de/ URL does not."""
+    multihost = ("baseURL = 'https://example.org/'\n[languages.en]\nbaseURL = 'https://en.example.org/'\n"
+                 "weight = 1\n[languages.de]\nbaseURL = 'https://de.example.org/'\nweight = 2\n")
+    posts = {"posts/a.md": _md("A"), "posts/a.de.md": _md("A de"),
+             "posts/b.de.md": _md("B de", slug="same"), "posts/c.de.md": _md("C de", slug="same")}
+    for config, colliding in ((multihost, {"content/posts/b.de.md", "content/posts/c.de.md"}),
+                              (_config("suffix", "plain"), {"content/posts/b.de.md", "content/posts/c.de.md"})):
+        root = make_site(tmp_path / str(len(config)), posts, config)
+        s = load_site(root)
+        entries = SiteIndex(s, use_cache=False).refresh().entries()
+        flagged = {e["path"] for e in entries if any(p.get("code") == "url-collision" for p in e["problems"])}
+        assert flagged == colliding
+        listed = {p.path: p.permalink for p in hugo_list(root)}
+        assert "content/posts/a.md" in listed and "content/posts/a.de.md" in listed   # both published
+        out = subprocess.run([sys.executable, "-m", "editor", "check", str(root / "content/posts/a.md"),
+                              str(root / "content/posts/a.de.md")], capture_output=True, text=True, cwd=ROOT)
+        assert "url-collision" not in out.stdout + out.stderr and "same URL" not in out.stdout + out.stderr
