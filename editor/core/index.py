@@ -298,7 +298,7 @@ class SiteIndex:
         out = []
         for p in paths:
             found = languages.page_language(self.site, os.path.join(root, p))
-            out.append((found.code, found.rel.as_posix()) if found is not None else ("", p))
+            out.append((found.code, found.rel_text) if found is not None else ("", p))
         return out
 
     def _collisions(self, rows: list[tuple], paths: list[str], keys: list[tuple[str, str]]

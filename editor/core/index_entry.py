@@ -114,7 +114,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     facts = _facts(site)
     path = os.path.abspath(path)
     where = languages.page_language(site, path)
-    parts = where.rel.parts if where is not None else None
+    parts = tuple(where.rel_text.split("/")) if where is not None and where.rel_text else None
     lang = where.code if where is not None else site.default_language
     relpath = path[len(facts["root"]):].replace(os.sep, "/") if path.startswith(facts["root"]) \
         else os.path.relpath(path, site.root).replace(os.sep, "/")
