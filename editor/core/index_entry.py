@@ -82,11 +82,14 @@ def _facts(site: Site) -> dict:
     return facts
 
 
-def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set]:
-    """(URL prefix, sections with a permalink pattern) for pages of language `code`."""
+def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set | None]:
+    """(URL prefix, sections with a permalink pattern or None: any page may have one) for pages
+    of language `code`."""
     found = facts["by_lang"].get(code)
     if found is None:
-        found = facts["by_lang"][code] = (languages.url_base(site, code), set(site.permalinks_for(code)))
+        # The array form matches paths, not sections: every page then takes the full rules.
+        patterns = None if site.permalink_entries is not None else set(site.permalinks_for(code))
+        found = facts["by_lang"][code] = (languages.url_base(site, code), patterns)
     return found
 
 
@@ -170,7 +173,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     section = parts[0] if len(parts) > 1 else ""
     url_base, patterns = _lang_facts(site, facts, lang)
     if bundle == "branch" or facts["filename"] or (isinstance(url_value, str) and url_value.strip()) \
-            or (section and section in patterns):
+            or patterns is None or (section and section in patterns):
         url = page_url(page, site)
     else:
         url = _default_url(facts, url_base, parts, stem, slug)

@@ -66,6 +66,16 @@ SETTINGS = {
                    "[languages.de.permalinks.section]\nposts = '/artikel/'\n"),
     "ugly-permalinks": ("baseURL = 'https://example.org/'\nuglyURLs = true\n[permalinks.page]\nposts = '/:year/:slug/'\n",
                         "[languages.fr.permalinks.page]\nnotes = '/n/:title/'\n"),
+    # Hugo 0.161's array form: page matchers by path, kind and language (first match wins).
+    "permalinks-array": ("baseURL = 'https://example.org/'\n"
+                         "[[permalinks]]\npattern = '/artikel/'\n[permalinks.target]\npath = '{/posts}'\n"
+                         "[permalinks.target.sites.matrix]\nlanguages = ['de']\n"
+                         "[[permalinks]]\npattern = '/artikel/:year/:slug/'\n[permalinks.target]\npath = '{/posts/**}'\n"
+                         "[permalinks.target.sites.matrix]\nlanguages = ['de', 'fr']\n"
+                         "[[permalinks]]\npattern = '/blog/:slug/'\n[permalinks.target]\npath = '/posts/*'\n"
+                         "kind = 'page'\n"
+                         "[[permalinks]]\npattern = '/n/:filename/'\n[permalinks.target]\npath = '/notes/**'\n"
+                         "[permalinks.target.sites.matrix]\nlanguages = ['! de', '**']\n", ""),
     "base-prefix": ("baseURL = 'https://example.org/blog/sub/'\ndefaultContentLanguageInSubdir = true\n", ""),
     "multihost": ("baseURL = 'https://example.org/'\n",
                   "[languages.en]\nbaseURL = 'https://en.example.org/sub/'\n"
