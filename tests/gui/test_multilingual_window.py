@@ -140,3 +140,13 @@ def test_spell_check_follows_the_posts_language(qtbot, tmp_path):
     assert window.open_post(str(root / "content" / "posts" / "b.fr.md"))   # `lang` says Chinese: no dictionary
     qtbot.waitUntil(lambda: service.language == "", timeout=20000)
     assert not service.is_ready and service.is_known("anythingatall")
+
+
+def test_opening_a_post_in_a_language_folder_lists_the_whole_site(qtbot, tmp_path):
+    config, posts, english, german, *_ = LAYOUTS["folders"]
+    root = make_site(tmp_path, posts, config, files=ARCH)
+    window = make_window(qtbot, root / german)
+    qtbot.waitUntil(lambda: window.post_model.rowCount() == 4, timeout=20000)
+    assert window.document.path == str(root / german)
+    qtbot.waitUntil(lambda: list(window.form.translations()) == ["en", "fr"], timeout=20000)
+    assert find(window, QLabel, "urlHint").text() == "URL: /de/posts/hello/"
