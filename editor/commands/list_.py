@@ -1,4 +1,4 @@
-"""`list SITE [--json] [--status S] [--tag T] [--section S]`: the site's content index as a table or JSON."""
+"""`list SITE [--json] [--status S] [--tag T] [--section S] [--lang L]`: the site's content index as a table or JSON."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ def add_parser(p) -> None:
     p.add_argument("--status", choices=STATUSES, help="only posts with this status")
     p.add_argument("--tag", help="only posts with this tag (case-insensitive)")
     p.add_argument("--section", help="only posts in this section")
+    p.add_argument("--lang", help="only posts in this language (multilingual sites)")
     p.add_argument("--no-cache", action="store_true", help="re-read every file (the cache is still updated)")
 
 
@@ -21,6 +22,8 @@ def _keep(entry: dict, args) -> bool:
     if args.status and entry["status"] != args.status:
         return False
     if args.tag and args.tag.lower() not in (t.lower() for t in entry["tags"]):
+        return False
+    if args.lang and entry.get("lang", "") != args.lang.lower():
         return False
     return not (args.section is not None and entry["section"] != args.section)
 
@@ -50,7 +53,7 @@ def run(args) -> int:
 
 
 def _print(index, args, out) -> None:
-    filtered = args.status or args.tag or args.section is not None
+    filtered = args.status or args.tag or args.section is not None or args.lang
     if args.json and not filtered:
         items = index.json_items()  # cached JSON spliced, not re-parsed: the fast path
         out.write("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
@@ -60,16 +63,19 @@ def _print(index, args, out) -> None:
         import json
         out.write(json.dumps(entries, ensure_ascii=False, indent=None).replace("}, {", "},\n{") + "\n")
         return
-    _table(entries, out)
+    _table(entries, out, index.site.multilingual)
 
 
-def _table(entries: list[dict], out) -> None:
-    rows = [("STATUS", "DATE", "WORDS", "PATH", "TITLE", "URL")]
+def _table(entries: list[dict], out, languages: bool = False) -> None:
+    """Columns STATUS DATE WORDS PATH TITLE URL; LANG after DATE on a multilingual site."""
+    rows = [("STATUS", "DATE", *(("LANG",) if languages else ()), "WORDS", "PATH", "TITLE", "URL")]
     for e in entries:
         date = (e["date"] or "")[:10]
         flag = " !" if any(p["severity"] == "error" for p in e["problems"]) else ""
-        rows.append((e["status"] + flag, date, str(e["words"]), e["path"], e["title"], e["url"]))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        lang = (e.get("lang", ""),) if languages else ()
+        rows.append((e["status"] + flag, date, *lang, str(e["words"]), e["path"], e["title"], e["url"]))
+    n = len(rows[0]) - 1
+    widths = [max(len(r[i]) for r in rows) for i in range(n)]
     for r in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] + "\n")
+        out.write("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[n] + "\n")
     out.write(f"{len(entries)} post{'s' if len(entries) != 1 else ''}" + os.linesep)

@@ -298,7 +298,7 @@ class SiteIndex:
         out = []
         for p in paths:
             found = languages.page_language(self.site, os.path.join(root, p))
-            out.append((found.code, found.rel.as_posix()) if found is not None else ("", p))
+            out.append((found.code, found.rel_text) if found is not None else ("", p))
         return out
 
     def _collisions(self, rows: list[tuple], paths: list[str], keys: list[tuple[str, str]]
@@ -342,13 +342,13 @@ class SiteIndex:
 
 
 def _aggregates(rows: list[tuple], now_ts: float, keys: list[tuple[str, str]]) -> dict[int, tuple]:
-    """Hugo gives a section (_index) the latest date and lastmod of the pages below it in its
-    language, and their latest publishDate that is already past (verified with `hugo list all`):
+    """Hugo gives a section (_index) without dates of its own the latest date and lastmod of the
+    pages below it in its language, and their latest publishDate that is already past (verified with `hugo list all`):
     index → the rows supplying (date, lastmod, publishDate), None where the section's own value stays."""
     out: dict[int, tuple] = {}
     for i, r in enumerate(rows):
-        if not r[9]:
-            continue
+        if not r[9] or any(v is not None for v in (r[5], r[8], r[3])):
+            continue   # a section with a date of its own keeps its own dates (checked with Hugo 0.168)
         lang, rel = keys[i]
         folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
         best = [None, None, None]
@@ -397,9 +397,13 @@ def checked_url_problems(files: list, site_of: dict) -> list:
         entries = {str(f): index_file(site, f) for f in members}
         out.extend(Problem(p, x["line"], x["column"], x["severity"], x["message"])
                    for p, e in entries.items() for x in e["problems"] if x.get("code") == "unsafe-slug")
+        # Multihost languages publish on separate hosts: the same path there is no collision.
+        host = languages.multihost(site)
         pages = [(p, e["url"], None) for p, e in entries.items() if e["kind"] == "page"]
-        shared = {u for u in {p[1].lower() for p in pages} if sum(1 for q in pages if q[1].lower() == u) > 1}
-        pages = [(p, u, url_line(site, entries[p]["path"]) if u.lower() in shared else None) for p, u, _ in pages]
-        for path, problems in collisions.url_collisions(pages).items():
+        hosts = [entries[p]["lang"] if host else "" for p, _, _ in pages]
+        keys = [(h, u.lower()) for h, (_, u, _) in zip(hosts, pages)]
+        pages = [(p, u, url_line(site, entries[p]["path"]) if keys.count(k) > 1 else None)
+                 for (p, u, _), k in zip(pages, keys)]
+        for path, problems in collisions.url_collisions(pages, hosts).items():
             out.extend(Problem(path, x["line"], x["column"], x["severity"], x["message"]) for x in problems)
     return out

@@ -90,11 +90,14 @@ def _facts(site: Site) -> dict:
     return facts
 
 
-def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set]:
-    """(URL prefix, sections with a permalink pattern) for pages of language `code`."""
+def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set | None]:
+    """(URL prefix, sections with a permalink pattern or None: any page may have one) for pages
+    of language `code`."""
     found = facts["by_lang"].get(code)
     if found is None:
-        found = facts["by_lang"][code] = (languages.url_base(site, code), set(site.permalinks_for(code)))
+        # The array form matches paths, not sections: every page then takes the full rules.
+        patterns = None if site.permalink_entries is not None else set(site.permalinks_for(code))
+        found = facts["by_lang"][code] = (languages.url_base(site, code), patterns)
     return found
 
 
@@ -122,7 +125,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     facts = _facts(site)
     path = os.path.abspath(path)
     where = languages.page_language(site, path)
-    parts = where.rel.parts if where is not None else None
+    parts = tuple(where.rel_text.split("/")) if where is not None and where.rel_text else None
     lang = where.code if where is not None else site.default_language
     relpath = path[len(facts["root"]):].replace(os.sep, "/") if path.startswith(facts["root"]) \
         else os.path.relpath(path, site.root).replace(os.sep, "/")
@@ -178,7 +181,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     section = parts[0] if len(parts) > 1 else ""
     url_base, patterns = _lang_facts(site, facts, lang)
     if bundle == "branch" or facts["filename"] or (isinstance(url_value, str) and url_value.strip()) \
-            or (section and section in patterns):
+            or patterns is None or (section and section in patterns):
         url = page_url(page, site)
     else:
         url = _default_url(facts, url_base, parts, stem, slug)

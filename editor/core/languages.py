@@ -12,10 +12,15 @@ from urllib.parse import urlsplit
 class PageLanguage:
     """Where Hugo puts one content file: its language and its path inside the content tree."""
     code: str
-    rel: PurePosixPath      # path inside the content folder, language suffix removed: Hugo's URL rules see this
+    rel_text: str           # path inside the content folder ("/"-separated), language suffix removed
     content_dir: Path       # the content folder that holds the file
     suffixed: bool          # the language came from the file name (`post.de.md`)
     disabled: bool          # the language is disabled: Hugo leaves the page out
+
+    @property
+    def rel(self) -> PurePosixPath:
+        """The path Hugo's URL rules see (posts/post.md for content/posts/post.de.md)."""
+        return PurePosixPath(self.rel_text)
 
 
 def _dir_languages(site) -> dict[str, str]:
@@ -70,9 +75,24 @@ def page_language(site, post_path: str | os.PathLike) -> PageLanguage | None:
     folder_lang = dirs.get(prefix) or site.default_language
     name, code = split_suffix(parts[-1], codes(site)) if parts else ("", None)
     lang = code or folder_lang
-    found = site.language(lang)
-    return PageLanguage(lang, PurePosixPath(*parts[:-1], name) if parts else PurePosixPath(),
-                        Path(prefix), code is not None, bool(found and found.disabled))
+    return PageLanguage(lang, "/".join([*parts[:-1], name]) if parts else "",
+                        _folder(site, prefix), code is not None, lang in _disabled(site))
+
+
+def _folder(site, prefix: str) -> Path:
+    cache = site.__dict__.setdefault("_prefix_paths", {})
+    found = cache.get(prefix)
+    if found is None:
+        found = cache[prefix] = Path(prefix)
+    return found
+
+
+def _disabled(site) -> frozenset[str]:
+    found = site.__dict__.get("_disabled_codes")
+    if found is None:
+        found = site.__dict__["_disabled_codes"] = frozenset(
+            lang.code for lang in site.all_languages if lang.disabled)
+    return found
 
 
 def mount_language(mount: dict) -> str | None:

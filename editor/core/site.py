@@ -265,6 +265,22 @@ class Site:
         return self._permalink_table(kind, lang)
 
     @property
+    def permalink_entries(self) -> list | None:
+        """`[[permalinks]]` entries (the array form, Hugo ≥ 0.161), None for the map form."""
+        raw = self.config.get("permalinks")
+        return raw if isinstance(raw, list) else None
+
+    def permalink_pattern(self, lang: str | None, kind: str, rel) -> str | None:
+        """The pattern for a page (`kind` "page" or "section") at `rel` inside the content tree:
+        the first matching entry of the array form, else the map form's entry for its section."""
+        entries = self.permalink_entries
+        if entries is not None:
+            from editor.core.permalink_rules import first_pattern
+            return first_pattern(entries, kind, rel, lang or self.default_language)
+        section = rel.parts[0] if len(rel.parts) > 1 else ""
+        return self.permalinks_for(lang, kind).get(section) if section else None
+
+    @property
     def permalinks_section(self) -> dict:
         """Section → pattern for section pages (`[permalinks.section]`)."""
         return self._permalink_table("section")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from editor.bundled import resources_dir
-from editor.core.languages import mount_language as _mount_language
+from editor.core.languages import mount_language as _mount_language, multihost, site_base
 from editor.core.site import CONFIG_NAMES, Site
 
 APP_ID = "hugo-post-editor"
@@ -211,9 +211,20 @@ class PreviewPlan:
         saved = post.path
         post.path = str(virtual)
         try:
-            return post.url(self.site)
+            url = post.url(self.site)
         finally:
             post.path = saved
+        if multihost(self.site):
+            # Each language gets its own server at the root: the language's baseURL path is dropped.
+            base = site_base(self.site, self.page_language(post_path) or self.site.default_language)
+            url = url[len(base):] if base and url.startswith(base + "/") else url
+        return url
+
+    def page_language(self, post_path: str | os.PathLike) -> str | None:
+        """The language Hugo gives the post's preview copy (None outside every content mount)."""
+        virtual = self.page_path(post_path)
+        found = self.site.page_language(virtual) if virtual is not None else None
+        return found.code if found is not None else None
 
     def write(self, post_path: str | os.PathLike, text: str) -> Path | None:
         """Write the buffer to its scratch copy (temp file + os.replace, never a half-written file).
@@ -318,7 +329,7 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
     bare = root_file is None and not has_config_dir
     from urllib.parse import urlsplit
     base_path = "/" + urlsplit(site.base_url).path.strip("/") if site.base_url else ""
-    base_path = "" if base_path == "/" else base_path
+    base_path = "" if base_path == "/" or multihost(site) else base_path
 
     content: list[ContentMount] = []
     if bare:
@@ -399,7 +410,7 @@ class Event:
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_READY = re.compile(r"Web Server is available at (\S+)")
+_READY = re.compile(r"Web Server is available at (\S+)(?: \(bind address [^)]*\) (\S+))?")
 _CHANGE = re.compile(r"^Change detected, rebuilding site")
 _STAMP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) ([+-]\d{4})\s*$")
 _TOTAL = re.compile(r"^Total in (\d+) ms")
@@ -422,6 +433,7 @@ class ServerOutput:
         self._expect_stamp = False
         self.is_ready = False
         self.errors: list[str] = []   # every error message seen (for startup failures)
+        self.servers: dict[str, str] = {}   # multihost: language → its own server's URL
 
     def feed(self, chunk: str) -> list[Event]:
         self._buf += chunk
@@ -471,6 +483,8 @@ class ServerOutput:
         if line.startswith("Watching for changes"):
             out.append(Event("watching"))
         elif m_ready:
+            if m_ready[2]:   # multihost: one server (port) per language, the language named last
+                self.servers.setdefault(m_ready[2].lower(), m_ready[1])
             if not self.is_ready:
                 self.is_ready = True
                 out.append(Event("ready", url=m_ready[1]))

@@ -12,15 +12,6 @@ from editor.core.index_entry import index_file
 from editor.core.site import Site
 
 
-def groups(entries: list[dict]) -> dict[str, dict[str, str]]:
-    """Index entries' paths → {language: path} of every page linked to it (itself included)."""
-    by_key: dict[str, dict[str, str]] = {}
-    for e in entries:
-        if e.get("translationKey"):
-            by_key.setdefault(e["translationKey"], {}).setdefault(e.get("lang", ""), e["path"])
-    return {e["path"]: by_key[e["translationKey"]] for e in entries if e.get("translationKey")}
-
-
 def of(site: Site, entries: list[dict], post_path: str | os.PathLike) -> dict[str, str]:
     """{language: absolute path} of the other-language versions of `post_path`, in the site's
     language order (works for a post the index has not read yet: it is read here)."""
@@ -78,4 +69,4 @@ def new_translation(site: Site, post_path: str | os.PathLike, lang: str, *, use_
     return created
 
 
-__all__ = ["groups", "of", "missing", "new_translation"]
+__all__ = ["of", "missing", "new_translation"]

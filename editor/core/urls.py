@@ -225,8 +225,7 @@ def page_url(post, site=None) -> str:
     accents = bool(site and site.remove_path_accents)
     if rel.stem in _BRANCH:
         folders = rel.parts[:-1]
-        table = site.permalinks_for(lang, "section") if site is not None else {}
-        pattern = table.get(folders[0]) if folders else None
+        pattern = site.permalink_pattern(lang, "section", rel) if site is not None and folders else None
         if pattern:
             path = _expand(pattern, post, rel, _slug(post, rel, site), site)
             path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
@@ -237,8 +236,7 @@ def page_url(post, site=None) -> str:
         ugly = "index.html" if site is not None and site.ugly_urls else ""   # /posts/index.html
         return escape_path(base + path.rstrip("/") + "/" + ugly)
     slug = _slug(post, rel, site)
-    section = rel.parts[0] if len(rel.parts) > 1 else ""
-    pattern = site.permalinks_for(lang).get(section) if site is not None and section else None
+    pattern = site.permalink_pattern(lang, "page", rel) if site is not None else None
     if pattern:
         path = _expand(pattern, post, rel, slug, site)
         path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))

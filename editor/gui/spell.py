@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from editor.services.spelling import SpellService, language_for, prose_words, site_language
+from editor.services.spelling import SpellService, language_for, post_language, prose_words, site_language
 
 
 def word_at(editor, cursor: QTextCursor) -> tuple[int, int, str] | None:
@@ -40,6 +40,7 @@ class SpellController:
         self.service.dictionaryChanged.connect(lambda _w: highlighter.rehighlight_soon())
         editor.spell_menu = self.add_menu_items
         window.document.loaded.connect(self.follow_site)
+        window.document.fieldsChanged.connect(self.follow_site)   # `lang` edited in the front matter
 
     def set_enabled(self, on: bool) -> None:
         self.editor.highlighter.spell_enabled = on
@@ -48,10 +49,16 @@ class SpellController:
         self.editor.highlighter.rehighlight_soon()
 
     def follow_site(self) -> None:
-        """The site's languageCode decides the dictionary unless the author chose one in Preferences."""
+        """The post's language decides the dictionary unless the author chose one in Preferences:
+        its `lang` front matter, else the locale/languageCode of the language Hugo gives it (no
+        dictionary for that language: nothing is underlined)."""
         if self.preferred:
             return
-        self.service.set_language(language_for(site_language(self.window.document.site)))
+        doc = self.window.document
+        post = getattr(doc, "post", None)
+        code = post_language(doc.site, doc.path, post.get("lang") if post is not None else None) \
+            if doc.site is not None or post is not None else None
+        self.service.set_language(language_for(code or site_language(doc.site)))
 
     def set_language(self, language: str) -> None:
         """From Preferences: "" means "the site's language"."""

@@ -138,7 +138,7 @@ class PostListModel(QAbstractTableModel):
         by_url: dict[str, list[str]] = {}
         for r in rows:
             if r.url:
-                by_url.setdefault(r.url.lower(), []).append(r.path)
+                by_url.setdefault(_url_key(site, r.lang, r.url), []).append(r.path)
         roots = [str(d) for d in site.content_dirs] if site is not None and _is_content(folder, site) \
             else [folder]
         return {"rows": self._sorted(rows), "sort": self._sort, "changed": changed, "by_url": by_url,
@@ -305,7 +305,9 @@ class PostListModel(QAbstractTableModel):
         if p:
             out.append(p)
         me = os.path.abspath(path) if path else None
-        others = [o for o in self._by_url.get((url or "").lower(), []) if o != me]
+        here = self.site.page_language(path) if self.site is not None and path else None
+        key = _url_key(self.site, here.code if here is not None else "", url or "")
+        others = [o for o in self._by_url.get(key, []) if o != me]
         if url and others:
             names = ", ".join(os.path.basename(o) for o in others)
             out.append({"code": "url-collision", "severity": "error", "fix": "",
@@ -344,6 +346,13 @@ class PostListModel(QAbstractTableModel):
         if role == SortRole:
             return self._key(col)(row)[0] if col != 2 else row.date_ts
         return None
+
+
+def _url_key(site: Site | None, lang: str, url: str) -> str:
+    """Pages collide on the same URL (any case) on the same host: multihost languages have their own."""
+    from editor.core.languages import multihost
+    host = lang + " " if site is not None and lang and multihost(site) else ""
+    return host + url.lower()
 
 
 def _counts(rows: list[PostRow]) -> dict[str, int]:

@@ -156,6 +156,11 @@ class SiteServer(QObject):
         if not path:
             return self.root_url
         url = QUrl(self._root)
+        if self._parser.servers and self._plan is not None:
+            # Multihost: each language has its own server; the post's language names it.
+            own = self._parser.servers.get(self._plan.page_language(key) or "")
+            if own:
+                url = QUrl(own)
         url.setPath(path, QUrl.ParsingMode.TolerantMode)
         return url
 

@@ -31,12 +31,39 @@ _SKIP = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+NONE = ""   # no dictionary for the language: nothing is underlined (not English words marked wrong)
+
+
 def language_for(code: str | None) -> str:
-    """The dictionary for a site's languageCode/locale ("en-us", "de_DE", "pt-br"); English otherwise."""
+    """The dictionary for a languageCode/locale ("en-us", "de_DE", "pt-br"); English when nothing
+    says a language (Hugo's default); NONE when the language has no dictionary ("zh-cn")."""
     if not code:
         return DEFAULT_LANGUAGE
     base = re.split(r"[-_.]", str(code).strip().lower())[0]
-    return base if base in SUPPORTED else DEFAULT_LANGUAGE
+    return base if base in SUPPORTED else NONE
+
+
+def post_language(site, path: str | None, front_matter_lang=None) -> str | None:
+    """The language a post is written in: its `lang` front matter, else its language's `locale` /
+    `languageCode` (Hugo's page language: file-name suffix, then content folder), else that
+    language's code."""
+    if isinstance(front_matter_lang, str) and front_matter_lang.strip():
+        return front_matter_lang.strip()
+    if site is None:
+        return None
+    found = site.page_language(path) if path else None
+    code = found.code if found is not None else site.default_language
+    language = site.language(code) if hasattr(site, "language") else None
+    settings = language.settings if language is not None else {}
+    for key in ("locale", "languagecode"):
+        if settings.get(key):
+            return str(settings[key])
+    if code == site.default_language:
+        config = getattr(site, "config", {}) or {}
+        for key in ("locale", "languagecode"):
+            if config.get(key):
+                return str(config[key])
+    return code
 
 
 def site_language(site) -> str | None:
@@ -83,7 +110,7 @@ class SpellService(QObject):
     def __init__(self, language: str = DEFAULT_LANGUAGE, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._checker = None
-        self._language = ""
+        self._language: str | None = None
         self._cache: dict[str, bool] = {}
         self._personal: set[str] = set()
         self._loaded.connect(self._install)
@@ -92,18 +119,20 @@ class SpellService(QObject):
 
     @property
     def language(self) -> str:
-        return self._language
+        return self._language or NONE
 
     @property
     def is_ready(self) -> bool:
         return self._checker is not None
 
     def set_language(self, language: str, wait: bool = False) -> None:
-        language = language_for(language)
-        if language == self._language:
+        language = language_for(language) if language else NONE
+        if language == self._language and (language or self._checker is None):
             return
         self._language = language
-        if wait:
+        if language == NONE:
+            self._install(None, NONE)   # no dictionary: every word is taken as known
+        elif wait:
             self._install(_load(language), language)
         else:
             threading.Thread(target=lambda: self._loaded.emit(_load(language), language),

@@ -29,13 +29,16 @@ def resolve(path: str) -> Workspace:
         warning = f"site configuration ignored (nothing in it is used until fixed): {site.error}"
     if p.is_dir():
         # The site root (its contentDir may live elsewhere) or a folder holding the content folder.
-        content = site.content_dir if site is not None and (_inside(site.content_dir, p) or p == site.root) else p
+        # A language's own content folder lists the whole site too: every language, one list.
+        content = site.content_dir if site is not None and (
+            _inside(site.content_dir, p) or p == site.root
+            or any(p == Path(d).resolve() for d in site.content_dirs)) else p
         return Workspace(str(content), site, warning=warning)
     folder = p.parent
     if site is not None:
         for content in site.content_dirs:
             if _inside(p, content):
-                folder = content
+                folder = site.content_dir   # the site's list, with the post's translations in it
                 break
     return Workspace(str(folder), site, str(p), warning)
 

@@ -20,8 +20,8 @@ from tests.sitegen import hugo_list, make_site, site_path
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 
 
-def _md(title: str, **extra) -> str:
-    lines = [f"title: {json.dumps(title)}", "date: 2021-05-06T07:08:09Z"]
+def _md(title: str, date: str = "2021-05-06T07:08:09Z", **extra) -> str:
+    lines = [f"title: {json.dumps(title)}", f"date: {date}"]
     lines += [f"{k}: {json.dumps(v)}" for k, v in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\nbody words\n"
 
@@ -30,12 +30,12 @@ def _md(title: str, **extra) -> str:
 PAGES = [
     ("en", "posts/first.md", _md("First", translationKey="first")),
     ("de", "posts/first.md", _md("Erster", translationKey="first")),
-    ("fr", "posts/first.md", _md("Premier", translationKey="first")),
+    ("fr", "posts/first.md", _md("Premier", "2024-02-03T04:05:06Z", translationKey="first")),
     ("en", "posts/only-en.md", _md("Only English")),
-    ("de", "posts/zweiter.md", _md("Zweiter", slug="zweiter-artikel")),
+    ("de", "posts/zweiter.md", _md("Zweiter", "2023-01-01T00:00:00Z", slug="zweiter-artikel")),
     ("de", "posts/mit-url.md", _md("Mit URL", url="/eigene/adresse/")),
-    ("en", "posts/_index.md", _md("Posts")),
-    ("de", "posts/_index.md", _md("Artikel")),
+    ("en", "posts/_index.md", _md("Posts", "2001-01-01T00:00:00Z")),
+    ("de", "posts/_index.md", _md("Artikel", "2001-01-01T00:00:00Z")),
     ("en", "posts/bundle/index.md", _md("Bundle")),
     ("de", "posts/bundle/index.md", _md("Bündel", slug="buendel")),
     ("en", "about.md", _md("About")),
@@ -66,6 +66,16 @@ SETTINGS = {
                    "[languages.de.permalinks.section]\nposts = '/artikel/'\n"),
     "ugly-permalinks": ("baseURL = 'https://example.org/'\nuglyURLs = true\n[permalinks.page]\nposts = '/:year/:slug/'\n",
                         "[languages.fr.permalinks.page]\nnotes = '/n/:title/'\n"),
+    # Hugo 0.161's array form: page matchers by path, kind and language (first match wins).
+    "permalinks-array": ("baseURL = 'https://example.org/'\n"
+                         "[[permalinks]]\npattern = '/artikel/'\n[permalinks.target]\npath = '{/posts}'\n"
+                         "[permalinks.target.sites.matrix]\nlanguages = ['de']\n"
+                         "[[permalinks]]\npattern = '/artikel/:year/:slug/'\n[permalinks.target]\npath = '{/posts/**}'\n"
+                         "[permalinks.target.sites.matrix]\nlanguages = ['de', 'fr']\n"
+                         "[[permalinks]]\npattern = '/blog/:slug/'\n[permalinks.target]\npath = '/posts/*'\n"
+                         "kind = 'page'\n"
+                         "[[permalinks]]\npattern = '/n/:filename/'\n[permalinks.target]\npath = '/notes/**'\n"
+                         "[permalinks.target.sites.matrix]\nlanguages = ['! de', '**']\n", ""),
     "base-prefix": ("baseURL = 'https://example.org/blog/sub/'\ndefaultContentLanguageInSubdir = true\n", ""),
     "multihost": ("baseURL = 'https://example.org/'\n",
                   "[languages.en]\nbaseURL = 'https://en.example.org/sub/'\n"
@@ -145,8 +155,10 @@ def test_language_and_url_of_every_page_equal_hugo(site):
         e = entries[page.path]
         post = io.load(root / page.path)
         hugo_lang = langs[str(root / page.path)]
-        ours = (e["url"], e["lang"], post.url(s), s.page_language(root / page.path).code)
-        want = (site_path(page.permalink), hugo_lang, site_path(page.permalink), hugo_lang)
+        # Dates too: a section takes the latest date of the pages below it in its own language.
+        ours = (e["url"], e["lang"], post.url(s), s.page_language(root / page.path).code,
+                e["date"] or "0001-01-01T00:00:00Z")
+        want = (site_path(page.permalink), hugo_lang, site_path(page.permalink), hugo_lang, page.date)
         if ours != want:
             wrong.append((page.path, ours, want))
     assert wrong == []
@@ -200,3 +212,24 @@ def test_language_folders_given_by_module_mounts_equal_hugo(tmp_path):
     assert set(entries) == {p.path for p in listed} and len(listed) == len(files)
     assert [(p.path, entries[p.path]["url"], entries[p.path]["lang"]) for p in listed] == \
         [(p.path, site_path(p.permalink), langs[str(root / p.path)]) for p in listed]
+
+
+def test_collisions_are_per_host_and_per_language_url(tmp_path):
+    """Multihost languages publish the same path on different hosts (no collision); one language's
+    two pages with one URL do collide; another language's page at its /de/ URL does not."""
+    multihost = ("baseURL = 'https://example.org/'\n[languages.en]\nbaseURL = 'https://en.example.org/'\n"
+                 "weight = 1\n[languages.de]\nbaseURL = 'https://de.example.org/'\nweight = 2\n")
+    posts = {"posts/a.md": _md("A"), "posts/a.de.md": _md("A de"),
+             "posts/b.de.md": _md("B de", slug="same"), "posts/c.de.md": _md("C de", slug="same")}
+    for config, colliding in ((multihost, {"content/posts/b.de.md", "content/posts/c.de.md"}),
+                              (_config("suffix", "plain"), {"content/posts/b.de.md", "content/posts/c.de.md"})):
+        root = make_site(tmp_path / str(len(config)), posts, config)
+        s = load_site(root)
+        entries = SiteIndex(s, use_cache=False).refresh().entries()
+        flagged = {e["path"] for e in entries if any(p.get("code") == "url-collision" for p in e["problems"])}
+        assert flagged == colliding
+        listed = {p.path: p.permalink for p in hugo_list(root)}
+        assert "content/posts/a.md" in listed and "content/posts/a.de.md" in listed   # both published
+        out = subprocess.run([sys.executable, "-m", "editor", "check", str(root / "content/posts/a.md"),
+                              str(root / "content/posts/a.de.md")], capture_output=True, text=True, cwd=ROOT)
+        assert "url-collision" not in out.stdout + out.stderr and "same URL" not in out.stdout + out.stderr

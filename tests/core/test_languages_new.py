@@ -94,3 +94,17 @@ def test_translations_by_path_without_key(tmp_path):
     assert of(site, entries, root / "content/posts/a.md") == {"de": str(root / "content/posts/a.de.md")}
     assert missing(site, entries, root / "content/posts/a.md") == ["fr"]
     assert json.loads(_cli("show", str(root / "content/posts/a.fr.md"), "--json").stdout)["lang"] == "fr"
+
+
+def test_list_shows_and_filters_languages(tmp_path):
+    root = make_site(tmp_path, {"posts/a.md": POST, "posts/a.de.md": POST.replace("Hello", "Hallo"),
+                                "posts/b.fr.md": POST.replace("Hello", "Salut")}, SUFFIX)
+    table = _cli("list", str(root), "--no-cache")
+    assert table.returncode == 0
+    header, *lines = table.stdout.splitlines()
+    assert header.split()[:3] == ["STATUS", "DATE", "LANG"]
+    assert sorted(line.split()[2] for line in lines[:-1]) == ["de", "en", "fr"]
+    only = json.loads(_cli("list", str(root), "--json", "--lang", "de", "--no-cache").stdout)
+    assert [(e["path"], e["lang"], e["url"]) for e in only] == [("content/posts/a.de.md", "de", "/de/posts/a/")]
+    plain = make_site(tmp_path / "plain", {"posts/a.md": POST})
+    assert _cli("list", str(plain), "--no-cache").stdout.split()[:3] == ["STATUS", "DATE", "WORDS"]

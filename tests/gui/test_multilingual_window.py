@@ -125,3 +125,28 @@ def test_new_post_asks_the_language_and_hugo_agrees(qtbot, tmp_path, layout, exp
     listed = {p.path: site_path(p.permalink) for p in hugo_list(root)}
     assert listed[expected] == "/de/posts/neu/"
     assert hugo_languages(root, "-D")[str(root / expected)] == "de"
+
+
+def test_spell_check_follows_the_posts_language(qtbot, tmp_path):
+    root = make_site(tmp_path, {"posts/a.md": _post("English", "2021-01-03"),
+                                "posts/a.de.md": _post("Deutsch", "2021-01-02"),
+                                "posts/b.fr.md": "---\ntitle: Chinois\nlang: zh-CN\n---\n中文\n"}, SUFFIX)
+    window = make_window(qtbot, root / "content" / "posts" / "a.de.md")
+    service = window.spell.service
+    qtbot.waitUntil(lambda: service.language == "de" and service.is_ready, timeout=20000)
+    assert service.is_known("Straße") and not service.is_known("Strase")
+    assert window.open_post(str(root / "content" / "posts" / "a.md"))
+    qtbot.waitUntil(lambda: service.language == "en" and service.is_ready, timeout=20000)
+    assert window.open_post(str(root / "content" / "posts" / "b.fr.md"))   # `lang` says Chinese: no dictionary
+    qtbot.waitUntil(lambda: service.language == "", timeout=20000)
+    assert not service.is_ready and service.is_known("anythingatall")
+
+
+def test_opening_a_post_in_a_language_folder_lists_the_whole_site(qtbot, tmp_path):
+    config, posts, english, german, *_ = LAYOUTS["folders"]
+    root = make_site(tmp_path, posts, config, files=ARCH)
+    window = make_window(qtbot, root / german)
+    qtbot.waitUntil(lambda: window.post_model.rowCount() == 4, timeout=20000)
+    assert window.document.path == str(root / german)
+    qtbot.waitUntil(lambda: list(window.form.translations()) == ["en", "fr"], timeout=20000)
+    assert find(window, QLabel, "urlHint").text() == "URL: /de/posts/hello/"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from types import SimpleNamespace
 
-from editor.services.spelling import (SpellService, language_for, personal_dictionary_path, prose_words,
-                                      site_language)
+from editor.core.site import load_site
+from editor.services.spelling import (SpellService, language_for, personal_dictionary_path, post_language,
+                                      prose_words, site_language)
+from tests.sitegen import make_site
 
 
 def words(line: str) -> list[str]:
@@ -15,7 +17,8 @@ def words(line: str) -> list[str]:
 
 def test_language_from_site_config():
     assert language_for("en-us") == "en" and language_for("de_DE") == "de" and language_for("pt-BR") == "pt"
-    assert language_for("zh-cn") == "en" and language_for(None) == "en"
+    # No dictionary for the language: none at all (English would mark every word wrong).
+    assert language_for("zh-cn") == "" and language_for("ja") == "" and language_for(None) == "en"
     assert site_language(SimpleNamespace(config={"languagecode": "fr-FR"})) == "fr-FR"
     assert site_language(SimpleNamespace(config={"locale": "nl"})) == "nl"
     config = {"defaultcontentlanguage": "es", "languages": {"es": {"languageCode": "es-ES"}}}
@@ -58,3 +61,30 @@ def test_switching_language_reloads(qtbot):
     with qtbot.waitSignal(service.ready, timeout=20000):
         service.set_language("de-DE")
     assert service.language == "de" and service.is_known("Straße")
+
+
+def test_post_language_follows_hugos_page_language(tmp_path):
+    config = ("languageCode = 'en-GB'\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\nlocale = 'de-AT'\n"
+              "[languages.fr]\nweight = 3\nlanguageCode = 'fr-CA'\n[languages.ja]\nweight = 4\n"
+              "[languages.es]\nweight = 5\ncontentDir = 'content-es'\n")
+    root = make_site(tmp_path, {}, config)
+    site = load_site(root)
+    c = root / "content" / "posts"
+    assert post_language(site, str(c / "a.md")) == "en-GB"          # default language: the site's code
+    assert post_language(site, str(c / "a.de.md")) == "de-AT"       # suffix → its locale
+    assert post_language(site, str(c / "a.fr.md")) == "fr-CA"       # … or languageCode
+    assert post_language(site, str(c / "a.ja.md")) == "ja"          # … or the code itself
+    assert post_language(site, str(root / "content-es" / "a.md")) == "es"   # its own content folder
+    assert post_language(site, str(c / "a.md"), "it") == "it"       # `lang` front matter wins
+    assert [language_for(post_language(site, str(c / f"a{x}.md"))) for x in ("", ".de", ".fr", ".ja")] == \
+        ["en", "de", "fr", ""]
+
+
+def test_no_dictionary_underlines_nothing(qtbot):
+    service = SpellService("en")
+    qtbot.waitUntil(lambda: service.is_ready, timeout=20000)
+    assert not service.is_known("Straße")
+    with qtbot.waitSignal(service.ready, timeout=2000):
+        service.set_language("zh-CN")
+    assert service.language == "" and not service.is_ready and service.is_known("Straße")
+    assert service.is_known("transparancy") and service.suggestions("transparancy") == []
