@@ -60,7 +60,7 @@ def test_german_page_serves_the_unsaved_german_text(request, qapp, tmp_path, lay
     assert tree(root) == before
 
 
-def test_multihost_site_serves_each_language_on_its_own_server(qapp, tmp_path):
+def test_multihost_site_serves_each_language_on_its_own_server(request, qapp, tmp_path):
     """Hugo serves a multihost site's languages on consecutive ports, at the root of each."""
     config = ("baseURL = 'https://example.org/'\ntitle = 'M'\n[languages.en]\nbaseURL = 'https://en.example.org/sub/'\n"
               "weight = 1\n[languages.de]\nbaseURL = 'https://de.example.org/'\nweight = 2\n")
@@ -71,10 +71,10 @@ def test_multihost_site_serves_each_language_on_its_own_server(qapp, tmp_path):
         server.update(german, DE.replace("gespeicherter Text", "ungespeicherter deutscher Text"))
         server.update(english, EN.replace("saved English", "unsaved English"))
         server.start(root)
-        wait_until(lambda: server.state in ("ready", "failed"), 60)
+        wait_until(request, lambda: server.state in ("ready", "failed"), 60)
         assert server.state == "ready"
         # Hugo announces the second language's server on the line after the first.
-        wait_until(lambda: server.page_url(german).port() != server.page_url(english).port(), 10)
+        wait_until(request, lambda: server.page_url(german).port() != server.page_url(english).port(), 10)
         de_page, en_page = server.page_url(german), server.page_url(english)
         assert (de_page.path(), en_page.path()) == ("/posts/zweiter-artikel/", "/posts/second/")
         assert "ungespeicherter deutscher Text" in fetch(de_page)[1]
