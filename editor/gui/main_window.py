@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -119,7 +119,7 @@ class MainWindow(DialogFlows, QMainWindow):
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.post_dock)
-        self.resizeDocks([self.post_dock], [self.post_browser.sizeHint().width()], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.post_dock], [self.post_list.wanted_width() + 16], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -254,9 +254,8 @@ class MainWindow(DialogFlows, QMainWindow):
     def open_post(self, path: str) -> bool:
         if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
             return True
-        if not self.maybe_save():
-            return False
-        if not self.document.open(path):
+        if not self.maybe_save() or not self.document.open(path):
+            self.post_list.select_path(self.document.path)   # the list shows the post still open
             return False
         self.message_bar.hide()
         self.settings.add_recent(path)
@@ -266,6 +265,7 @@ class MainWindow(DialogFlows, QMainWindow):
     def _list_ready(self, count: int) -> None:
         # One section only (the usual blog): the column says nothing, give the room to titles.
         self.post_list.setColumnHidden(3, len(self.post_model.sections()) <= 1)
+        self.post_list.fit_column(3, self.post_model.sections())
         for key in ("tags", "categories"):
             self.form.set_completions(key, self.post_model.terms(key))
         if self._auto_open and not self.document.is_open and count:
@@ -304,10 +304,14 @@ class MainWindow(DialogFlows, QMainWindow):
         has_text = self.document.is_open or self.document.raw is not None
         if not has_text:
             self.empty_state.set_recent(self.settings.recent())
-        had_focus = self.central_stack.currentWidget().isAncestorOf(self.focusWidget() or self)
+        focus = self.focusWidget()
+        was_empty = self.central_stack.currentWidget() is self.empty_state
+        had_focus = focus is None or self.central_stack.currentWidget().isAncestorOf(focus)
         self.central_stack.setCurrentWidget(self.splitter if has_text else self.empty_state)
         if had_focus and not has_text:
             self.empty_state.buttons["emptyNewPost"].setFocus()
+        elif has_text and was_empty and had_focus:
+            self.editor.setFocus()   # the post the author asked for: start writing (not the next widget Qt picks)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -436,11 +440,7 @@ class MainWindow(DialogFlows, QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             # First start: most of the screen, centred (the editor needs width to be useful).
-            screen = self.screen().availableGeometry()
-            self.resize(int(screen.width() * FIRST_SIZE), int(screen.height() * FIRST_SIZE))
-            frame = self.frameGeometry()
-            frame.moveCenter(screen.center())
-            self.move(frame.topLeft())
+            self.setGeometry(first_geometry(self.screen().availableGeometry(), self.minimumSizeHint()))
         state = self.settings.state("state")
         if state is not None:
             self.restoreState(state)
@@ -453,7 +453,8 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _default_sizes(self) -> None:
         width = self.width()
-        dock = max(260, int(width * 0.26))   # the post browser: room for titles beside status and date
+        # The post browser: room for ~40 characters of title beside status and date, at most 40 %.
+        dock = min(max(260, int(width * 0.26), self.post_list.wanted_width() + 16), int(width * 0.4))
         self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
         if getattr(self, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
             self.resizeDocks([self.problems_dock], [max(90, self.height() // 8)], Qt.Orientation.Vertical)
@@ -508,6 +509,16 @@ POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "a
                 "actionHeading1", "actionHeading2", "actionHeading3", "actionParagraph", "actionBulletList",
                 "actionNumberedList", "actionQuote", "actionFixMojibake", "actionFocusMode",
                 "actionFocusForm", "actionFocusEditor", "actionFocusPreview")
+
+
+def first_geometry(screen: QRect, least: QSize) -> QRect:
+    """~85 % of the available screen, centred (never below the window's minimum, never off the top-left)."""
+    size = QSize(max(int(screen.width() * FIRST_SIZE), least.width()),
+                 max(int(screen.height() * FIRST_SIZE), least.height()))
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(screen.center())
+    rect.moveTopLeft(QPoint(max(rect.left(), screen.left()), max(rect.top(), screen.top())))
+    return rect
 
 
 class _FitWidth(QObject):

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
 
 from editor.services.post_model import PathRole, PostListModel, WarningRole
 
+TITLE_CHARS = 40        # the dock starts wide enough to read this many characters of a title
+KEY_OPEN_DELAY_MS = 150  # arrow keys: open the post the cursor rests on
 TAGS_FROM_WIDTH = 420   # px of list width below which the tags column is hidden
 STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
                   ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"))
@@ -45,6 +47,11 @@ class PostFilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            # The ⚠ marker is an icon: a screen reader hears it as words.
+            warnings = super().data(index, WarningRole)
+            title = super().data(index, Qt.ItemDataRole.DisplayRole)
+            return f"{title}. Warning: {'; '.join(warnings)}" if warnings else title
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             if super().data(index, WarningRole):   # the marker: URL shared or slug Hugo would change
                 if self._warning_icon is None:
@@ -56,7 +63,7 @@ class PostFilterProxy(QSortFilterProxyModel):
 
 
 class PostListView(QTableView):
-    """The table (objectName postList). Emits `postActivated(path)` on double-click or Enter.
+    """The table (objectName postList). Emits `postActivated(path)` on a click, Enter, or moving with the keys.
 
     A table, not a tree: a tree lays out every row (and asks the model about children) whenever
     the current row changes, which costs ~0.1 s at 10,000 posts."""
@@ -82,6 +89,8 @@ class PostListView(QTableView):
         self.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)   # Tab leaves the list; the arrow keys move within it
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)   # "A long ti…the end" (full title in the tooltip)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -91,12 +100,38 @@ class PostListView(QTableView):
         for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
-        # activated: double-click (or single click where the style says so) and Enter.
+        # activated: double-click and Enter; clicked: one click opens, as in a file list.
         self.activated.connect(self._on_activated)
+        self.clicked.connect(self._on_activated)
+        self._key_timer = QTimer(self)   # holding an arrow key opens where it stops, not every post on the way
+        self._key_timer.setSingleShot(True)
+        self._key_timer.setInterval(KEY_OPEN_DELAY_MS)
+        self._key_timer.timeout.connect(lambda: self._on_activated(self.currentIndex()))
+
+    def fit_column(self, column: int, texts: list[str]) -> None:
+        """Size a short column to its longest value (a few distinct values, so no row-by-row measuring)."""
+        metrics = self.fontMetrics()
+        header_text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max([metrics.horizontalAdvance(t) for t in texts[:200]] + [metrics.horizontalAdvance(header_text)])
+        self.horizontalHeader().resizeSection(column, min(widest + 24, 24 * metrics.averageCharWidth()))
+
+    def wanted_width(self) -> int:
+        """Room for ~40 characters of title beside the visible short columns."""
+        columns = sum(self.columnWidth(c) for c in (1, 2, 3) if not self.isColumnHidden(c))
+        return TITLE_CHARS * self.fontMetrics().averageCharWidth() + columns + self.verticalScrollBar().sizeHint().width() + 8
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        before = self.currentIndex()
+        super().keyPressEvent(event)
+        if self.currentIndex().isValid() and self.currentIndex().row() != before.row():
+            self._key_timer.start()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        # A narrow dock keeps the titles readable: the tags column shows once there is room.
-        self.setColumnHidden(4, event.size().width() < TAGS_FROM_WIDTH)
+        # A narrow dock keeps the titles readable: the tags column shows once the title keeps ~40 characters.
+        others = sum(self.columnWidth(c) for c in (1, 2, 3, 4) if c == 4 or not self.isColumnHidden(c))
+        title_room = event.size().width() - others
+        self.setColumnHidden(4, event.size().width() < TAGS_FROM_WIDTH
+                             or title_room < TITLE_CHARS * self.fontMetrics().averageCharWidth())
         super().resizeEvent(event)
 
     def _on_activated(self, index: QModelIndex) -> None:

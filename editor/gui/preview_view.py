@@ -32,6 +32,8 @@ class PreviewPage(QWebEnginePage):
         s.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
+        # Loading or patching the page must not pull the keyboard out of the editor.
+        s.setAttribute(QWebEngineSettings.WebAttribute.FocusOnNavigationEnabled, False)
 
     def set_home(self, url: QUrl) -> None:
         self._home = url
