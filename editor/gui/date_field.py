@@ -149,7 +149,6 @@ class DateField(QWidget):
         layout.addWidget(self.calendar_button)
         layout.addWidget(self.now_button)
         layout.addWidget(self.clear_button)
-        self.setFocusProxy(self.edit)
         self._apply_zone(self._offset)
         self._show_value()
         self.edit.textEdited.connect(self._typed)

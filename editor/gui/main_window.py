@@ -66,6 +66,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
         self._restore_layout()
+        self._set_tab_order()
+        self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
         self._show_document()
 
     # ------------------------------------------------------------------ layout
@@ -205,6 +207,23 @@ class MainWindow(DialogFlows, QMainWindow):
         self.focus_mode = focus_mode.install_focus_mode(self)
         self.images = image_drop.install_images(self)
         self.preferences = preferences.install_preferences(self, self.spell)
+
+    def _set_tab_order(self) -> None:
+        """One Tab cycle in reading order: post list → form → editor (Ctrl+Tab leaves it) → preview → docks."""
+        b, f = self.post_browser, self.form
+        chain: list[QWidget] = [b.search, *b.status_buttons.values(), b.tag_filter, self.post_list,
+                                f.draft_check, f.title_edit, f.slug_edit, f.slug_button,
+                                *(d.edit for d in f.dates.values()), f.tags_edit, f.categories_edit,
+                                f.description_edit, f.other_toggle, f.other_fields, self.editor, self.preview]
+        for name in ("outlineTree", "problemsList"):
+            extra = self.findChild(QWidget, name)
+            if extra is not None:
+                chain.append(extra)
+        proxy = self.preview.focusProxy()   # the page's inner widget, made when the page first loads
+        if proxy is not None:
+            chain.insert(chain.index(self.preview) + 1, proxy)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # ------------------------------------------------------------------ opening
     def open_initial(self, path: str | None) -> None:

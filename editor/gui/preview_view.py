@@ -7,7 +7,7 @@ import json
 import time
 from types import SimpleNamespace
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -169,6 +169,20 @@ class PreviewView(QWebEngineView):
         if self._ready:
             self._run(f"hpeColors({json.dumps(self._colours)})")
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        """Tab past the page's last link: on to the widget after the view in the window's tab order
+        (Qt's default starts from the page's inner widget, which sits elsewhere in the chain)."""
+        widget = self.nextInFocusChain() if next else self.previousInFocusChain()
+        for _ in range(500):
+            if widget is None or widget is self:
+                break
+            if (not self.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None):
+                widget.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+                return True
+            widget = widget.nextInFocusChain() if next else widget.previousInFocusChain()
+        return super().focusNextPrevChild(next)
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.visibilityChanged.emit(True)
@@ -182,3 +196,4 @@ class PreviewView(QWebEngineView):
             self.page().runJavaScript(script, 0)
         else:
             self.page().runJavaScript(script, 0, callback)
+
