@@ -85,6 +85,7 @@ class PreviewView(QWebEngineView):
         self._page_keys: set[str] = set()
         self._colours: dict | None = None
         self._scroll_line: int | None = None
+        self._follow_line = 0   # the line being typed (0: none): kept in view after every update
         self._sync_dirty = False
         self._page_keys_before = False
         self.updates = 0
@@ -127,8 +128,9 @@ class PreviewView(QWebEngineView):
         add = {key: html for key, _, html in update.chunks if key not in self._page_keys}
         self._page_keys_before = bool(self._page_keys & set(order))   # False: a new page or document
         self._page_keys = set(order)
+        blocks = {key: rel for key, rel in getattr(update, "blocks", {}).items() if key in add}
         args = ", ".join(json.dumps(v, ensure_ascii=False) for v in
-                         (update.header, update.base_url, order, lines, add, end))
+                         (update.header, update.base_url, order, lines, add, end, blocks))
         gen, sent = update.generation, time.perf_counter()
         self._run(f"hpePatch({args})", lambda _r, gen=gen, sent=sent: self._applied(gen, sent))
         if self._scroll_line is not None and (self._sync_dirty or not self._page_keys_before):
@@ -136,6 +138,8 @@ class PreviewView(QWebEngineView):
             # where the editor is. Otherwise the page keeps its own scroll position.
             self._run(f"hpeScrollToLine({int(self._scroll_line)})")
         self._sync_dirty = False
+        if self._follow_line:
+            self._run(f"hpeKeepVisible({int(self._follow_line)})")
 
     def _applied(self, generation: int, sent: float = 0.0) -> None:
         self.apply_ms.append((time.perf_counter() - sent) * 1000)
@@ -144,13 +148,21 @@ class PreviewView(QWebEngineView):
         self.applied.emit(generation)
         self.updated.emit()
 
-    def scroll_to_line(self, line: int, again_after_update: bool = False) -> None:
+    def scroll_to_line(self, line: int, again_after_update: bool = False, follow: int = 0) -> None:
         """Scroll so that body line `line` (1-based, the editor's top line) is at the top;
-        `again_after_update`: a render is on its way, so place the new content there too."""
+        `again_after_update`: a render is on its way, so place the new content there too;
+        `follow`: the line being typed, kept in view as well (now and after that render)."""
         self._scroll_line = line
         self._sync_dirty = self._sync_dirty or again_after_update
+        self._follow_line = follow
         if self._ready:
             self._run(f"hpeScrollToLine({int(line)})")
+            if follow:
+                self._run(f"hpeKeepVisible({int(follow)})")
+
+    def keep_visible(self, line: int) -> None:
+        """After each update, scroll (only if needed) so the block holding body line `line` is in view (0: stop)."""
+        self._follow_line = line
 
     def follow_palette(self, palette: QPalette) -> None:
         """Colour the page like the application (dark or light)."""
