@@ -212,7 +212,7 @@ class MainWindow(DialogFlows, QMainWindow):
         """One Tab cycle in reading order: post list → form → editor (Ctrl+Tab leaves it) → preview → docks."""
         b, f = self.post_browser, self.form
         chain: list[QWidget] = [b.search, *b.status_buttons.values(), b.tag_filter, self.post_list,
-                                f.draft_check, f.title_edit, f.slug_edit, f.slug_button,
+                                f.draft_check, f.title_edit, f.slug_edit, f.slug_button, self.url_warning.fix_button,
                                 *(d.edit for d in f.dates.values()), f.tags_edit, f.categories_edit,
                                 f.description_edit, f.other_toggle, f.other_fields, self.editor, self.preview]
         for name in ("outlineTree", "problemsList"):
@@ -472,8 +472,9 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _default_sizes(self) -> None:
         width = self.width()
-        # The post browser: room for ~40 characters of title beside status and date, at most 40 %.
-        dock = min(max(260, int(width * 0.26), self.post_list.wanted_width() + 16), int(width * 0.4))
+        # The post browser: room for ~40 characters of title beside status and date, at most 30 % (the
+        # editor and the preview need the rest).
+        dock = min(max(260, self.post_list.wanted_width() + 16), int(width * 0.3))
         self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
         if getattr(self, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
             self.resizeDocks([self.problems_dock], [max(90, self.height() // 8)], Qt.Orientation.Vertical)

@@ -42,7 +42,7 @@ def test_tab_walks_every_input_once_and_returns_to_the_start(qtbot, tmp_path):
         if seen and name == seen[0]:
             break
         seen.append(name)
-        assert widget.isVisible() and widget.width() > 0, f"{name} holds the focus but cannot be seen"
+        assert widget.isVisible() and not widget.visibleRegion().isEmpty(), f"{name} holds the focus unseen"
         if widget is window.editor:
             # Tab indents in the editor; Ctrl+Tab (or F6) moves on.
             QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+Tab"))
@@ -67,8 +67,11 @@ def test_every_form_field_and_preference_has_a_mnemonic_with_a_buddy(qtbot, tmp_
     menus = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions() if "&" in a.text()]
     assert len(letters) == len(set(letters)) and not set(letters) & set(menus), (letters, menus)
     # Alt+letter jumps to the field.
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.document.is_open, timeout=10000)
     window.activateWindow()
     window.editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor, timeout=3000)
     QTest.keySequence(window.windowHandle(), QKeySequence("Alt+X"))
     assert QApplication.focusWidget() is window.form.dates["expiryDate"].edit
     dialog = PreferencesDialog(current(window.settings), window)
