@@ -283,8 +283,8 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _list_ready(self, count: int) -> None:
         # One section only (the usual blog): the column says nothing, give the room to titles.
-        self.post_list.setColumnHidden(3, len(self.post_model.sections()) <= 1)
         self.post_list.fit_column(3, self.post_model.sections())
+        self.post_list.set_section_wanted(len(self.post_model.sections()) > 1)
         for key in ("tags", "categories"):
             self.form.set_completions(key, self.post_model.terms(key))
         if self._auto_open and not self.document.is_open and count:

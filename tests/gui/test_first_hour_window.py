@@ -82,17 +82,24 @@ def test_the_list_is_readable(qtbot, tmp_path):
     window = make_window(qtbot, root)
     ready(qtbot, window)
     window.resize(1600, 1000)
+    qtbot.wait(100)
     window._default_sizes()   # the first-start layout at a real screen's size (the offscreen one is 800×800)
     view = window.post_list
     qtbot.waitUntil(lambda: view.columnWidth(0) >= 40 * view.fontMetrics().averageCharWidth(), timeout=3000)
     header = view.horizontalHeader()
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
     assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
-    assert not view.isColumnHidden(3)    # two sections: the Section column is shown…
     metrics = view.fontMetrics()
-    assert view.columnWidth(3) >= metrics.horizontalAdvance("longer-section-name")   # …wide enough for them
-    # …and the title still has room for ~40 characters.
+    assert view.columnWidth(0) >= 40 * metrics.averageCharWidth()    # the title keeps ~40 characters
+    # Two sections: the Section column shows where there is room beside 40 characters of title, and gives way
+    # (before the status) where there is not.
+    window.resizeDocks([window.post_dock], [900], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not view.isColumnHidden(3), timeout=3000)
     assert view.columnWidth(0) >= 40 * metrics.averageCharWidth()
+    assert view.columnWidth(3) >= metrics.horizontalAdvance("longer-section-name")   # sections fit their names
+    window.resizeDocks([window.post_dock], [330], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: view.isColumnHidden(3), timeout=3000)
+    assert not view.isColumnHidden(2)
     first = view.model().index(next(r for r in range(3) if view.model().index(r, 0).data() == LONG), 0)
     assert LONG in first.data(Qt.ItemDataRole.ToolTipRole)
     warned = view.model().index(next(r for r in range(3) if view.model().index(r, 0).data() == "Three"), 0)
