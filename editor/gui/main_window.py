@@ -68,6 +68,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self._restore_layout()
         self._set_tab_order()
         self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
+        self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
         self._show_document()
 
     # ------------------------------------------------------------------ layout
@@ -219,9 +220,15 @@ class MainWindow(DialogFlows, QMainWindow):
             extra = self.findChild(QWidget, name)
             if extra is not None:
                 chain.append(extra)
-        proxy = self.preview.focusProxy()   # the page's inner widget, made when the page first loads
-        if proxy is not None:
-            chain.insert(chain.index(self.preview) + 1, proxy)
+        site_view = getattr(getattr(self, "site_preview", None), "view", None)
+        for view in (self.preview, site_view):
+            if view is None:
+                continue
+            if view is not self.preview:
+                chain.insert(chain.index(self.preview) + 1, view)
+            proxy = view.focusProxy()   # the page's inner widget, made when the page first loads
+            if proxy is not None:
+                chain.insert(chain.index(view) + 1, proxy)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
