@@ -25,7 +25,7 @@ def main() -> None:
     width, height, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     window = open_window(None)
     app = QApplication.instance()
-    window.resize(width, height)
+    window.setGeometry(0, 0, width, height)   # the whole screen (the first start is centred at 85 %)
 
     def shot() -> None:
         app.primaryScreen().grabWindow(0, 0, 0, width, height).save(out)

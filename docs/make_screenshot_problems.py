@@ -25,7 +25,7 @@ def main() -> None:
     width, height, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     window = open_window(str(SEED))
     app = QApplication.instance()
-    window.resize(width, height)
+    window.setGeometry(0, 0, width, height)   # the whole screen (the first start is centred at 85 %)
     window.resizeDocks([window.problems_dock], [110], Qt.Orientation.Vertical)
     QTimer.singleShot(500, lambda: window.splitter.setSizes([330, 600, 330]))
 

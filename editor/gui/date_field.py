@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QIcon, QKeyEvent
 from PySide6.QtWidgets import (QApplication, QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QStyle,
                                QToolButton, QWidget, QWidgetAction)
 
@@ -138,8 +138,10 @@ class DateField(QWidget):
         self.offset_label.setObjectName(f"{name}Offset")
         self.offset_label.setAccessibleName(f"{label} UTC offset")
         self.offset_label.setToolTip("The post's own UTC offset; the date is written with it")
-        self.calendar_button = self._button(f"{name}Calendar", "\U0001F4C5", f"Pick {label.lower()} on a calendar",
+        self.calendar_button = self._button(f"{name}Calendar", "\u25be", f"Pick {label.lower()} on a calendar",
                                             "Pick the day on a calendar (Alt+Down)")
+        if QIcon.hasThemeIcon("x-office-calendar"):
+            self.calendar_button.setIcon(QIcon.fromTheme("x-office-calendar"))
         self.now_button = self._button(f"{name}Now", "Now", f"Set {label.lower()} to now",
                                        f"Set {label.lower()} to the current time (or type: now)")
         self.clear_button = self._button(f"{name}Clear", "\u2715", f"Clear {label.lower()}",
@@ -149,7 +151,6 @@ class DateField(QWidget):
         layout.addWidget(self.calendar_button)
         layout.addWidget(self.now_button)
         layout.addWidget(self.clear_button)
-        self.setFocusProxy(self.edit)
         self._apply_zone(self._offset)
         self._show_value()
         self.edit.textEdited.connect(self._typed)

@@ -64,16 +64,19 @@ class EditActions(QObject):
     @Slot()
     def refresh(self, *_args) -> None:
         """Undo/Redo say what the focused field can do: a line edit's own history, else the editor's."""
-        window = self.window
-        target = _target(window)
-        a = window.actions
-        if isinstance(target, QLineEdit):
-            a.undo.setEnabled(target.isUndoAvailable())
-            a.redo.setEnabled(target.isRedoAvailable())
-        else:
-            doc = window.editor.document()
-            a.undo.setEnabled(doc.isUndoAvailable())
-            a.redo.setEnabled(doc.isRedoAvailable())
+        try:
+            window = self.window
+            target = _target(window)
+            a = window.actions
+            if isinstance(target, QLineEdit):
+                a.undo.setEnabled(target.isUndoAvailable())
+                a.redo.setEnabled(target.isRedoAvailable())
+            else:
+                doc = window.editor.document()
+                a.undo.setEnabled(doc.isUndoAvailable())
+                a.redo.setEnabled(doc.isRedoAvailable())
+        except RuntimeError:
+            pass   # the window is being torn down: focus moves while its children are deleted
 
 
 def install_edit_actions(window) -> EditActions:

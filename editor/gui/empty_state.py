@@ -56,7 +56,6 @@ class EmptyState(QWidget):
         self.recent = QListWidget(self)
         self.recent.setObjectName("emptyRecentList")
         self.recent.setAccessibleName("Recent posts and sites")
-        self.recent.setMaximumHeight(240)
         self.recent_label.setBuddy(self.recent)
         box.addWidget(self.recent_label)
         box.addWidget(self.recent)
@@ -76,4 +75,6 @@ class EmptyState(QWidget):
             item.setToolTip(path)
             self.recent.addItem(item)
         self.recent.setVisible(bool(paths))
+        rows = self.recent.sizeHintForRow(0) * len(paths) if paths else 0
+        self.recent.setFixedHeight(min(260, rows + 2 * self.recent.frameWidth() + 4))   # no empty box below
         self.recent_label.setVisible(bool(paths))

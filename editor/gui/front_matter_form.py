@@ -81,7 +81,7 @@ class FrontMatterForm(QWidget):
         self.status_badge = _named(QLabel(self), "statusBadge", "Publishing status")
         self.status_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.draft_check = _named(QCheckBox("Draft", self), "draftCheck", "Draft")
+        self.draft_check = _named(QCheckBox("D&raft", self), "draftCheck", "Draft")
         self.draft_check.setToolTip("Drafts are not built unless hugo runs with --buildDrafts")
         status_row.addWidget(self.status_badge)
         status_row.addStretch(1)
@@ -122,12 +122,14 @@ class FrontMatterForm(QWidget):
         self.url_row.addWidget(self.translations_label)
 
         self.dates: dict[str, DateField] = {}
-        for key, label in (("date", "Date"), ("publishDate", "Publish date"),
-                           ("lastmod", "Last modified"), ("expiryDate", "Expiry date")):
+        # Mnemonics avoid the menus' Alt letters (F, E, O, V, H).
+        for key, label, text in (("date", "Date", "&Date"), ("publishDate", "Publish date", "&Publish date"),
+                                 ("lastmod", "Last modified", "Last &modified"),
+                                 ("expiryDate", "Expiry date", "E&xpiry date")):
             field = DateField(f"{key}Edit", label, self)
             field.changed.connect(lambda value, k=key: self._emit(k, value))
             self.dates[key] = field
-            form.addRow(_label(label, self, field.edit), field)
+            form.addRow(_label(text, self, field.edit), field)
 
         self.tags_edit = _named(QLineEdit(self), "tagsEdit", "Tags")
         self.tags_edit.setPlaceholderText("comma-separated")
@@ -142,9 +144,9 @@ class FrontMatterForm(QWidget):
             edit.setCompleter(completer)
             self._completers[key] = model
         form.addRow(_label("Ta&gs", self, self.tags_edit), self.tags_edit)
-        form.addRow(_label("Categories", self, self.categories_edit), self.categories_edit)
+        form.addRow(_label("&Categories", self, self.categories_edit), self.categories_edit)
         self.description_edit = _named(QLineEdit(self), "descriptionEdit", "Description")
-        form.addRow(_label("Description", self, self.description_edit), self.description_edit)
+        form.addRow(_label("Descr&iption", self, self.description_edit), self.description_edit)
 
         self.other_toggle = _named(QToolButton(self), "otherFieldsToggle", "Show other fields")
         self.other_toggle.setCheckable(True)

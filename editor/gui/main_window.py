@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -70,6 +70,9 @@ class MainWindow(DialogFlows, QMainWindow):
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
         self._restore_layout()
+        self._set_tab_order()
+        self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
+        self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
         self._show_document()
 
     # ------------------------------------------------------------------ layout
@@ -123,7 +126,7 @@ class MainWindow(DialogFlows, QMainWindow):
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                    | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.post_dock)
-        self.resizeDocks([self.post_dock], [self.post_browser.sizeHint().width()], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.post_dock], [self.post_list.wanted_width() + 16], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -210,6 +213,29 @@ class MainWindow(DialogFlows, QMainWindow):
         self.images = image_drop.install_images(self)
         self.preferences = preferences.install_preferences(self, self.spell)
 
+    def _set_tab_order(self) -> None:
+        """One Tab cycle in reading order: post list → form → editor (Ctrl+Tab leaves it) → preview → docks."""
+        b, f = self.post_browser, self.form
+        chain: list[QWidget] = [b.search, *b.status_buttons.values(), b.tag_filter, self.post_list,
+                                f.draft_check, f.title_edit, f.slug_edit, f.slug_button, self.url_warning.fix_button,
+                                *(d.edit for d in f.dates.values()), f.tags_edit, f.categories_edit,
+                                f.description_edit, f.other_toggle, f.other_fields, self.editor, self.preview]
+        for name in ("outlineTree", "problemsList"):
+            extra = self.findChild(QWidget, name)
+            if extra is not None:
+                chain.append(extra)
+        site_view = getattr(getattr(self, "site_preview", None), "view", None)
+        for view in (self.preview, site_view):
+            if view is None:
+                continue
+            if view is not self.preview:
+                chain.insert(chain.index(self.preview) + 1, view)
+            proxy = view.focusProxy()   # the page's inner widget, made when the page first loads
+            if proxy is not None:
+                chain.insert(chain.index(view) + 1, proxy)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
     # ------------------------------------------------------------------ opening
     def open_initial(self, path: str | None) -> None:
         """PATH as given; else the last folder and post; else the bundled content (the seed post)."""
@@ -258,9 +284,8 @@ class MainWindow(DialogFlows, QMainWindow):
     def open_post(self, path: str) -> bool:
         if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
             return True
-        if not self.maybe_save():
-            return False
-        if not self.document.open(path):
+        if not self.maybe_save() or not self.document.open(path):
+            self.post_list.select_path(self.document.path)   # the list shows the post still open
             return False
         self.message_bar.hide()
         self.settings.add_recent(path)
@@ -269,7 +294,8 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _list_ready(self, count: int) -> None:
         # One section only (the usual blog): the column says nothing, give the room to titles.
-        self.post_list.setColumnHidden(3, len(self.post_model.sections()) <= 1)
+        self.post_list.fit_column(3, self.post_model.sections())
+        self.post_list.set_section_wanted(len(self.post_model.sections()) > 1)
         for key in ("tags", "categories"):
             self.form.set_completions(key, self.post_model.terms(key))
         if self._auto_open and not self.document.is_open and count:
@@ -308,10 +334,14 @@ class MainWindow(DialogFlows, QMainWindow):
         has_text = self.document.is_open or self.document.raw is not None
         if not has_text:
             self.empty_state.set_recent(self.settings.recent())
-        had_focus = self.central_stack.currentWidget().isAncestorOf(self.focusWidget() or self)
+        focus = self.focusWidget()
+        was_empty = self.central_stack.currentWidget() is self.empty_state
+        had_focus = focus is None or self.central_stack.currentWidget().isAncestorOf(focus)
         self.central_stack.setCurrentWidget(self.splitter if has_text else self.empty_state)
         if had_focus and not has_text:
             self.empty_state.buttons["emptyNewPost"].setFocus()
+        elif has_text and was_empty and had_focus:
+            self.editor.setFocus()   # the post the author asked for: start writing (not the next widget Qt picks)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -442,11 +472,7 @@ class MainWindow(DialogFlows, QMainWindow):
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             # First start: most of the screen, centred (the editor needs width to be useful).
-            screen = self.screen().availableGeometry()
-            self.resize(int(screen.width() * FIRST_SIZE), int(screen.height() * FIRST_SIZE))
-            frame = self.frameGeometry()
-            frame.moveCenter(screen.center())
-            self.move(frame.topLeft())
+            self.setGeometry(first_geometry(self.screen().availableGeometry(), self.minimumSizeHint()))
         state = self.settings.state("state")
         if state is not None:
             self.restoreState(state)
@@ -459,7 +485,9 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _default_sizes(self) -> None:
         width = self.width()
-        dock = max(260, int(width * 0.26))   # the post browser: room for titles beside status and date
+        # The post browser: room for ~40 characters of title beside status and date, at most 30 % (the
+        # editor and the preview need the rest).
+        dock = min(max(260, self.post_list.wanted_width() + 16), int(width * 0.3))
         self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
         if getattr(self, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
             self.resizeDocks([self.problems_dock], [max(90, self.height() // 8)], Qt.Orientation.Vertical)
@@ -514,6 +542,16 @@ POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "a
                 "actionHeading1", "actionHeading2", "actionHeading3", "actionParagraph", "actionBulletList",
                 "actionNumberedList", "actionQuote", "actionFixMojibake", "actionFocusMode",
                 "actionFocusForm", "actionFocusEditor", "actionFocusPreview")
+
+
+def first_geometry(screen: QRect, least: QSize) -> QRect:
+    """~85 % of the available screen, centred (never below the window's minimum, never off the top-left)."""
+    size = QSize(max(int(screen.width() * FIRST_SIZE), least.width()),
+                 max(int(screen.height() * FIRST_SIZE), least.height()))
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(screen.center())
+    rect.moveTopLeft(QPoint(max(rect.left(), screen.left()), max(rect.top(), screen.top())))
+    return rect
 
 
 class _FitWidth(QObject):

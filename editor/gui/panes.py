@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 POST_LIST, FORM, EDITOR, PREVIEW = range(4)
@@ -62,5 +63,31 @@ class Panes:
                 return
 
 
+class SkipHiddenStops(QObject):
+    """Tab never rests on a widget nobody can see: a dock behind another dock's tab keeps its widgets
+    "visible" but moved out of the window, so Tab would vanish into it."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        QApplication.instance().focusChanged.connect(self.focus_changed)
+
+    @Slot(QWidget, QWidget)
+    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            if new is None or new.window() is not self.window or not new.visibleRegion().isEmpty():
+                return
+        except RuntimeError:
+            return   # the window is being torn down
+        backward = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        QTimer.singleShot(0, self, lambda: self._move_on(new, not backward))
+
+    def _move_on(self, widget: QWidget, forward: bool) -> None:
+        if QApplication.focusWidget() is widget:
+            self.window.focusNextPrevChild(forward)
+
+
 def install_panes(window) -> Panes:
-    return Panes(window)
+    panes = Panes(window)
+    panes.skip_hidden = SkipHiddenStops(window)
+    return panes

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
 
 from editor.services.post_model import PathRole, PostListModel, WarningRole
 
+TITLE_CHARS = 40        # the dock starts wide enough to read this many characters of a title
+MIN_TITLE_CHARS = 24    # below this the status column gives way
+KEY_OPEN_DELAY_MS = 150  # arrow keys: open the post the cursor rests on
 TAGS_FROM_WIDTH = 420   # px of list width below which the tags column is hidden
 STATUS_FILTERS = (("", "All"), ("draft", "Drafts"), ("scheduled", "Scheduled"),
                   ("published", "Published"), ("expired", "Expired"), ("problems", "Problems"),
@@ -50,6 +53,13 @@ class PostFilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            # The ⚠ marker is an icon: a screen reader hears it as words.
+            warnings = super().data(index, WarningRole)
+            title = super().data(index, Qt.ItemDataRole.DisplayRole)
+            return f"{title}. Warning: {'; '.join(warnings)}" if warnings else title
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:   # the status too (its column may hide)
+            return f"{super().data(index, role)}\nstatus: {self.index(index.row(), 1).data()}"
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             if super().data(index, WarningRole):   # the marker: URL shared or slug Hugo would change
                 if self._warning_icon is None:
@@ -64,7 +74,7 @@ class PostFilterProxy(QSortFilterProxyModel):
 
 
 class PostListView(QTableView):
-    """The table (objectName postList). Emits `postActivated(path)` on double-click or Enter.
+    """The table (objectName postList). Emits `postActivated(path)` on a click, Enter, or moving with the keys.
 
     A table, not a tree: a tree lays out every row (and asks the model about children) whenever
     the current row changes, which costs ~0.1 s at 10,000 posts."""
@@ -91,25 +101,79 @@ class PostListView(QTableView):
         self.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)   # Tab leaves the list; the arrow keys move within it
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)   # "A long ti…the end" (full title in the tooltip)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, not ResizeToContents: that asks every one of 10,000 rows.
         metrics = self.fontMetrics()
+        self._widths: dict[int, int] = {}   # a hidden column reports width 0: what it takes when shown
         for col, sample in ((1, "scheduled"), (2, "2026-12-31"), (3, "section"), (4, "tags, tags, tags"),
                             (model.LANGUAGE_COLUMN, "Language"), (model.GIT_COLUMN, "conflicted")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 24)
+            self._widths[col] = metrics.horizontalAdvance(sample) + 24
+            header.resizeSection(col, self._widths[col])
         # Shown beside the status (where a narrow dock still has room); the model's order is unchanged.
         header.moveSection(header.visualIndex(model.GIT_COLUMN), 2)
-        # activated: double-click (or single click where the style says so) and Enter.
+        # activated: double-click and Enter; clicked: one click opens, as in a file list.
         self.activated.connect(self._on_activated)
+        self.clicked.connect(self._on_activated)
+        self.section_wanted = False
+        # A model reset shows every column again: fit them once more.
+        self.proxy.modelReset.connect(lambda: self._fit_columns(self.width()))
+        self.proxy.layoutChanged.connect(lambda *_: self._fit_columns(self.width()))
+        self._key_timer = QTimer(self)   # holding an arrow key opens where it stops, not every post on the way
+        self._key_timer.setSingleShot(True)
+        self._key_timer.setInterval(KEY_OPEN_DELAY_MS)
+        self._key_timer.timeout.connect(lambda: self._on_activated(self.currentIndex()))
+
+    def fit_column(self, column: int, texts: list[str]) -> None:
+        """Size a short column to its longest value (a few distinct values, so no row-by-row measuring)."""
+        metrics = self.fontMetrics()
+        header_text = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max([metrics.horizontalAdvance(t) for t in texts[:200]] + [metrics.horizontalAdvance(header_text)])
+        self._widths[column] = min(widest + 24, 24 * metrics.averageCharWidth())
+        self.horizontalHeader().resizeSection(column, self._widths[column])
+        self._fit_columns(self.width())
+
+    def wanted_width(self) -> int:
+        """Room for ~40 characters of title beside the visible short columns."""
+        columns = self._widths[1] + self._widths[2] + (self._widths[3] if self.section_wanted else 0)
+        return TITLE_CHARS * self.fontMetrics().averageCharWidth() + columns + self.verticalScrollBar().sizeHint().width() + 8
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        before = self.currentIndex()
+        super().keyPressEvent(event)
+        if self.currentIndex().isValid() and self.currentIndex().row() != before.row():
+            self._key_timer.start()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        # A narrow dock keeps the titles readable: the tags column shows once there is room.
-        self.setColumnHidden(4, event.size().width() < TAGS_FROM_WIDTH)
+        self._fit_columns(event.size().width())
         super().resizeEvent(event)
+
+    def _fit_columns(self, width: int) -> None:
+        """Title first: as the list narrows, tags give way, then the section, then the status (the filters and
+        the tooltip still say it); each shows again when the title keeps ~40 characters beside it."""
+        char = self.fontMetrics().averageCharWidth()
+        room = width - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - self._widths[2]
+        shown = {}
+        for col, wanted, least in ((1, True, MIN_TITLE_CHARS), (3, self.section_wanted, TITLE_CHARS),
+                                   (4, width >= TAGS_FROM_WIDTH, TITLE_CHARS)):
+            shown[col] = wanted and room - self._widths[col] >= least * char
+            if shown[col]:
+                room -= self._widths[col]
+        for col, on in shown.items():
+            if self.isColumnHidden(col) == on:
+                self.setColumnHidden(col, not on)
+                if on:
+                    self.setColumnWidth(col, self._widths[col])
+
+    def set_section_wanted(self, on: bool) -> None:
+        """A site with several sections: show the Section column when there is room."""
+        self.section_wanted = on
+        self._fit_columns(self.width())
 
     def _on_activated(self, index: QModelIndex) -> None:
         path = index.data(PathRole)

@@ -71,11 +71,11 @@ class PreferencesDialog(QDialog):
         self.remote_check = self._named(QCheckBox("Load remote images and fonts in the preview"),
                                         "remoteContentCheck", "Remote content in preview")
         self.remote_check.setChecked(prefs["remote_content"])
-        for label, widget in (("Font:", self.font_combo), ("Size:", self.size_spin),
-                              ("Text width:", self.width_spin), ("Theme:", self.theme_combo),
-                              ("Spelling:", self.language_combo), ("Images:", self.image_spin),
-                              ("Preview:", self.remote_check)):
-            form.addRow(label, widget)
+        for label, widget in (("&Font:", self.font_combo), ("Si&ze:", self.size_spin),
+                              ("Text &width:", self.width_spin), ("&Theme:", self.theme_combo),
+                              ("&Spelling:", self.language_combo), ("&Images:", self.image_spin),
+                              ("&Preview:", self.remote_check)):
+            form.addRow(label, widget)   # QFormLayout makes the label and sets its buddy
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("preferencesButtons")
         buttons.accepted.connect(self.accept)
@@ -114,6 +114,13 @@ def theme_palette(theme: str) -> QPalette:
                QPalette.ColorRole.Link: "#58a6ff"}
     for role, colour in colours.items():
         p.setColor(role, QColor(colour))
+    # Greyed-out controls must look greyed out (the defaults are light-theme greys, near the active text).
+    disabled = {QPalette.ColorRole.WindowText: "#6e7681", QPalette.ColorRole.Text: "#6e7681",
+                QPalette.ColorRole.ButtonText: "#6e7681", QPalette.ColorRole.Button: "#1b2028",
+                QPalette.ColorRole.Base: "#161b22", QPalette.ColorRole.Highlight: "#30363d",
+                QPalette.ColorRole.HighlightedText: "#8b949e", QPalette.ColorRole.PlaceholderText: "#484f58"}
+    for role, colour in disabled.items():
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return p
 
 

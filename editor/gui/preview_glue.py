@@ -24,11 +24,14 @@ class PreviewGlue(QObject):
         view.visibilityChanged.connect(self._visibility)
         # Scroll sync: the preview follows the editor's top line (coalesced to one call per event loop turn).
         self._synced_line = 0
+        self._follow_cursor = False   # typing: the preview also keeps the cursor's block in view
         self._scroll_timer = QTimer(self)
         self._scroll_timer.setSingleShot(True)
         self._scroll_timer.setInterval(0)
         self._scroll_timer.timeout.connect(self.sync_scroll)
         editor.verticalScrollBar().valueChanged.connect(lambda *_: self._scroll_timer.start())
+        # The preview follows the writing: the block at the cursor stays in view after each edit.
+        editor.document().contentsChange.connect(self._typed)
         view.load_page(preview_page(self._remote), home_url(), self._remote)
 
     @property
@@ -55,7 +58,23 @@ class PreviewGlue(QObject):
         line = self.top_line()
         if line != self._synced_line:    # edits re-set the scroll bar without moving it: not a scroll
             self._synced_line = line
-            self.view.scroll_to_line(line, again_after_update=self.service.pending)
+            self.view.scroll_to_line(line, again_after_update=self.service.pending, follow=self.cursor_line())
+
+    def _typed(self, _position: int, removed: int, added: int) -> None:
+        # An opened post (setPlainText) leaves no undo step: only the author's own edits start following.
+        if (removed or added) and self.editor.document().availableUndoSteps() > 0:
+            self._follow_cursor = True
+            self.view.keep_visible(self.editor.textCursor().blockNumber() + 1)
+
+    def cursor_line(self) -> int:
+        """The body line being written, while the author writes and the cursor is on screen; else 0."""
+        if not self._follow_cursor:
+            return 0
+        rect = self.editor.cursorRect()
+        if not self.editor.viewport().rect().intersects(rect):
+            self._follow_cursor = False   # the author scrolled away to read: plain scroll sync again
+            return 0
+        return self.editor.textCursor().blockNumber() + 1
 
     def _visibility(self, visible: bool) -> None:
         window = self.view.window()

@@ -7,7 +7,7 @@ import json
 import time
 from types import SimpleNamespace
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -32,6 +32,8 @@ class PreviewPage(QWebEnginePage):
         s.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
+        # Loading or patching the page must not pull the keyboard out of the editor.
+        s.setAttribute(QWebEngineSettings.WebAttribute.FocusOnNavigationEnabled, False)
 
     def set_home(self, url: QUrl) -> None:
         self._home = url
@@ -83,6 +85,7 @@ class PreviewView(QWebEngineView):
         self._page_keys: set[str] = set()
         self._colours: dict | None = None
         self._scroll_line: int | None = None
+        self._follow_line = 0   # the line being typed (0: none): kept in view after every update
         self._sync_dirty = False
         self._page_keys_before = False
         self.updates = 0
@@ -125,8 +128,9 @@ class PreviewView(QWebEngineView):
         add = {key: html for key, _, html in update.chunks if key not in self._page_keys}
         self._page_keys_before = bool(self._page_keys & set(order))   # False: a new page or document
         self._page_keys = set(order)
+        blocks = {key: rel for key, rel in getattr(update, "blocks", {}).items() if key in add}
         args = ", ".join(json.dumps(v, ensure_ascii=False) for v in
-                         (update.header, update.base_url, order, lines, add, end))
+                         (update.header, update.base_url, order, lines, add, end, blocks))
         gen, sent = update.generation, time.perf_counter()
         self._run(f"hpePatch({args})", lambda _r, gen=gen, sent=sent: self._applied(gen, sent))
         if self._scroll_line is not None and (self._sync_dirty or not self._page_keys_before):
@@ -134,6 +138,8 @@ class PreviewView(QWebEngineView):
             # where the editor is. Otherwise the page keeps its own scroll position.
             self._run(f"hpeScrollToLine({int(self._scroll_line)})")
         self._sync_dirty = False
+        if self._follow_line:
+            self._run(f"hpeKeepVisible({int(self._follow_line)})")
 
     def _applied(self, generation: int, sent: float = 0.0) -> None:
         self.apply_ms.append((time.perf_counter() - sent) * 1000)
@@ -142,13 +148,21 @@ class PreviewView(QWebEngineView):
         self.applied.emit(generation)
         self.updated.emit()
 
-    def scroll_to_line(self, line: int, again_after_update: bool = False) -> None:
+    def scroll_to_line(self, line: int, again_after_update: bool = False, follow: int = 0) -> None:
         """Scroll so that body line `line` (1-based, the editor's top line) is at the top;
-        `again_after_update`: a render is on its way, so place the new content there too."""
+        `again_after_update`: a render is on its way, so place the new content there too;
+        `follow`: the line being typed, kept in view as well (now and after that render)."""
         self._scroll_line = line
         self._sync_dirty = self._sync_dirty or again_after_update
+        self._follow_line = follow
         if self._ready:
             self._run(f"hpeScrollToLine({int(line)})")
+            if follow:
+                self._run(f"hpeKeepVisible({int(follow)})")
+
+    def keep_visible(self, line: int) -> None:
+        """After each update, scroll (only if needed) so the block holding body line `line` is in view (0: stop)."""
+        self._follow_line = line
 
     def follow_palette(self, palette: QPalette) -> None:
         """Colour the page like the application (dark or light)."""
@@ -167,6 +181,20 @@ class PreviewView(QWebEngineView):
         if self._ready:
             self._run(f"hpeColors({json.dumps(self._colours)})")
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
+        """Tab past the page's last link: on to the widget after the view in the window's tab order
+        (Qt's default starts from the page's inner widget, which sits elsewhere in the chain)."""
+        widget = self.nextInFocusChain() if next else self.previousInFocusChain()
+        for _ in range(500):
+            if widget is None or widget is self:
+                break
+            if (not self.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None):
+                widget.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+                return True
+            widget = widget.nextInFocusChain() if next else widget.previousInFocusChain()
+        return super().focusNextPrevChild(next)
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.visibilityChanged.emit(True)
@@ -180,3 +208,4 @@ class PreviewView(QWebEngineView):
             self.page().runJavaScript(script, 0)
         else:
             self.page().runJavaScript(script, 0, callback)
+

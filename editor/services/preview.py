@@ -70,6 +70,7 @@ class PreviewUpdate:
     generation: int
     lines: int = 0                       # body lines (scroll sync maps the last chunk to the end)
     timing: dict = field(default_factory=dict)
+    blocks: dict = field(default_factory=dict)   # chunk key -> its blocks' first lines, relative to the chunk
 
     @property
     def body(self) -> str:
@@ -222,9 +223,10 @@ class PreviewService(QObject):
         if "error" in reply:
             self._complete(gen, req, None, f"preview failed: {reply['error']}")
         else:
-            chunks = [(key, line, html_) for key, line, html_ in reply["chunks"]]
+            chunks = [(c[0], c[1], c[2]) for c in reply["chunks"]]
+            blocks = {c[0]: c[3] for c in reply["chunks"] if len(c) > 3 and c[3] is not None}
             self._complete(gen, req, chunks, None, {"worker_ms": reply.get("ms", 0.0),
-                                                    "rendered": reply.get("rendered", 0)})
+                                                    "rendered": reply.get("rendered", 0)}, blocks)
 
     @Slot(str)
     def _worker_failed(self, why: str) -> None:
@@ -236,7 +238,8 @@ class PreviewService(QObject):
         if self._last is not None:
             self.request(self._last, immediate=True)
 
-    def _complete(self, gen: int, req: PreviewRequest, chunks, error: str | None, timing=None) -> None:
+    def _complete(self, gen: int, req: PreviewRequest, chunks, error: str | None, timing=None,
+                  blocks: dict | None = None) -> None:
         started = self._in_flight[2] if self._in_flight else _now()
         self._in_flight = None
         if gen < self._barrier or gen <= self._shown_gen:
@@ -249,7 +252,7 @@ class PreviewService(QObject):
             self._shown_gen = gen
             lines = req.body.count("\n") + 1
             update = PreviewUpdate(header_html(req.title, req.date), chunks, req.base_url, gen, lines,
-                                   {**(timing or {}), "round_trip_ms": (_now() - started) * 1000})
+                                   {**(timing or {}), "round_trip_ms": (_now() - started) * 1000}, blocks or {})
             self.updated.emit(update)
             self.rendered.emit(update.header, update.body, req.base_url)
         if self._latest is not None and not self._timer.isActive():

@@ -32,6 +32,7 @@ class RenderWorker(QObject):
         self._proc: QProcess | None = None
         self._buffer = b""
         self._html: dict[str, str] = {}      # key -> HTML of the chunks in the last reply
+        self._blocks: dict[str, list] = {}   # key -> its blocks' lines (relative), from the same replies
         self._pending: dict | None = None    # the request in flight (resent after a restart)
         self._deaths: list[float] = []
         self._closing = False
@@ -85,12 +86,16 @@ class RenderWorker(QObject):
             return
         chunks = reply.get("chunks")
         if chunks is not None:
-            html = {}
+            html, blocks = {}, {}
             for chunk in chunks:
                 if chunk[2] is None:
                     chunk[2] = self._html.get(chunk[0], "")
+                if len(chunk) > 3:    # the blocks' relative lines come with the HTML only
+                    if chunk[3] is None:
+                        chunk[3] = self._blocks.get(chunk[0])
+                    blocks[chunk[0]] = chunk[3]
                 html[chunk[0]] = chunk[2]
-            self._html = html         # exactly what the worker believes we hold
+            self._html, self._blocks = html, blocks   # exactly what the worker believes we hold
         self._pending = None
         self.replied.emit(reply)
 

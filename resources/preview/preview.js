@@ -13,7 +13,18 @@
   // the page does not have yet. Unchanged chunks stay in place, so layout and scroll are kept.
   var chunks = {};
   var tpl = document.createElement("template");
-  window.hpePatch = function (header, base, order, lines, add, end) {
+  // Each block of a chunk carries its source line (data-line), when the chunk's elements are its blocks
+  // one for one (raw HTML or a shortcode can make more or fewer: then the chunk's own line is used).
+  function markBlocks(el, line) {
+    var rel = el.hpeBlocks;
+    var kids = el.children;
+    if (!rel || rel.length !== kids.length) { return; }
+    for (var i = 0; i < kids.length; i++) {
+      var want = String(line + rel[i] - 1);
+      if (kids[i].getAttribute("data-line") !== want) { kids[i].setAttribute("data-line", want); }
+    }
+  }
+  window.hpePatch = function (header, base, order, lines, add, end, blocks) {
     var content = document.getElementById("content");
     var headerEl = document.getElementById("header");
     document.getElementById("base").setAttribute("href", base || "");
@@ -26,8 +37,15 @@
         el.className = "hpe-chunk";
         tpl.innerHTML = add[key] || "";   // parsed inert: scripts in it never run
         el.appendChild(tpl.content);
+        el.hpeBlocks = blocks && blocks[key];
       }
-      if (el.getAttribute("data-line") !== String(lines[i])) { el.setAttribute("data-line", lines[i]); }
+      if (el.getAttribute("data-line") !== String(lines[i])) {
+        el.setAttribute("data-line", lines[i]);
+        markBlocks(el, lines[i]);
+      } else if (!el.hpeMarked) {
+        markBlocks(el, lines[i]);
+      }
+      el.hpeMarked = true;
       next[key] = el;
       return el;
     });
@@ -58,6 +76,36 @@
     var frac = stop > start ? Math.min(1, (line - start) / (stop - start)) : 0;
     var top = el.getBoundingClientRect().top + window.scrollY;
     return Math.max(0, Math.round(top + frac * el.offsetHeight - 8));
+  };
+  // The element showing body line `line`: the last block (or chunk) that starts at or before it.
+  window.hpeBlockAt = function (line) {
+    var els = document.querySelectorAll("#content > .hpe-chunk, #content > .hpe-chunk > [data-line]");
+    var best = null;
+    for (var i = 0; i < els.length; i++) {
+      var n = Number(els[i].getAttribute("data-line"));
+      if (n <= line && (best === null || n >= Number(best.getAttribute("data-line")))) { best = els[i]; }
+    }
+    return best;
+  };
+  // Keep the block being edited in view: scroll only when it is (partly) outside the window.
+  window.hpeKeepVisible = function (line) {
+    var el = window.hpeBlockAt(line);
+    if (!el) { return window.scrollY; }
+    var margin = 16;
+    var view = window.innerHeight;
+    var box = el.getBoundingClientRect();
+    var top = box.top, bottom = box.bottom;
+    if (el.classList.contains("hpe-chunk") || box.height > view - 2 * margin) {
+      // No block of its own, or taller than the window: the line's interpolated place, a line or two high.
+      top = window.hpeLineTop(line) + 8 - window.scrollY;
+      bottom = top + 2.5 * parseFloat(getComputedStyle(document.body).lineHeight || "26");
+    }
+    if (bottom > view - margin) {
+      window.scrollBy(0, bottom - view + margin);
+    } else if (top < margin) {
+      window.scrollBy(0, top - margin);
+    }
+    return window.scrollY;
   };
   window.hpeScrollToLine = function (line) {
     window.scrollTo(0, window.hpeLineTop(line));

@@ -28,6 +28,7 @@ class Chunk:
     html: str
     key: str = ""
     tail: str = "\n"     # what separates it from the next chunk in the whole document
+    blocks: tuple = ()   # first line (relative to the chunk, 1-based) of each top-level block that makes HTML
 
 
 @dataclass
@@ -151,6 +152,16 @@ class IncrementalRenderer:
         self._cache: dict[tuple, ChunkInput] = {}
         self._html: dict[tuple, str] = {}
         self._layout: Layout | None = None
+        self._blocks: dict[str, tuple] = {}
+
+    def block_lines(self, piece: str) -> tuple:
+        """Where each top-level block of `piece` starts (the preview page marks them with data-line, so it can
+        keep the block being edited in view). Raw HTML is left out when it is omitted (nothing on the page)."""
+        got = self._blocks.get(piece)
+        if got is None:
+            kids = BlockParser().parse(piece).children
+            got = tuple(b.start for b in kids if self.config.unsafe or b.type != "html")
+        return got
 
     def set_config(self, config: RenderConfig) -> None:
         if config != self.config:
@@ -225,7 +236,8 @@ class IncrementalRenderer:
             # Unsafe to split, or shortcodes in link definitions (a whole render expands them first).
             self._layout = None
             html = render_html(text, config=self.config)
-            return Rendered([Chunk(1, html, _key(html, {}))], incremental=False, rendered_chunks=1)
+            return Rendered([Chunk(1, html, _key(html, {}), blocks=self.block_lines(text))], incremental=False,
+                            rendered_chunks=1)
         pieces = list(layout.pieces)
         if SUMMARY_DIVIDER in text:   # removed once from the whole source, as Hugo's lexer does
             first = next(i for i, (_, t) in enumerate(pieces) if SUMMARY_DIVIDER in t)
@@ -250,6 +262,10 @@ class IncrementalRenderer:
         old_html = self._html
         self._cache, self._html = cache, html     # only this document's chunks: memory stays flat
         result = Rendered(self._join(outs), rendered_chunks=fresh)
+        blocks = {piece: self.block_lines(piece) for _, piece in pieces}
+        self._blocks = blocks     # this document's chunks only, like the caches above
+        for chunk, (_, piece) in zip(result.chunks, pieces):
+            chunk.blocks = blocks[piece]
         notes = self._footnotes(layout, old_html)
         if notes:
             result.chunks.append(Chunk(0, notes))

@@ -80,7 +80,9 @@ class Server:
             result = self.renderer.render(request.get("text", ""))
         except Exception as exc:  # a renderer bug must not kill the worker
             return {"id": rid, "error": f"{type(exc).__name__}: {exc}"}
-        chunks = [[c.key, c.line, None if c.key in self.sent else c.html] for c in result.chunks]
+        # A chunk the client already has needs no HTML; its blocks' relative lines travel with its HTML.
+        chunks = [[c.key, c.line, None, None] if c.key in self.sent else [c.key, c.line, c.html, list(c.blocks)]
+                  for c in result.chunks]
         self.sent = {c.key for c in result.chunks}
         return {"id": rid, "chunks": chunks, "incremental": result.incremental,
                 "rendered": result.rendered_chunks, "ms": (time.perf_counter() - t0) * 1000}

@@ -1,0 +1,48 @@
+"""The preview follows the writing (issue 11): blocks carry their source line, and the block being typed stays in view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from editor.core.render.incremental import IncrementalRenderer
+from tests.gui.helpers import js, make_window, wait_preview_contains
+
+
+def test_blocks_know_their_source_lines():
+    text = "# Head\n\nPara one\nline two.\n\n[ref]: http://x.y\n\n- a\n- b\n\n<div>raw</div>\n\n> quote\n"
+    result = IncrementalRenderer().render(text)
+    starts = [c.line + r - 1 for c in result.chunks for r in c.blocks]
+    assert starts == [1, 3, 8, 13]    # heading, paragraph, list, quote: the definition and omitted HTML make nothing
+
+
+def test_typing_at_the_end_of_a_long_post_keeps_it_in_view(qtbot, tmp_path):
+    path = tmp_path / "long.md"
+    paras = "\n\n".join(f"Paragraph {i} " + "with a fair amount of text to wrap " * 6 for i in range(150))
+    path.write_text("---\ntitle: Long\ndate: 2024-01-01\n---\n" + paras + "\n")
+    window = make_window(qtbot, path, render=None)   # the real worker: it sends the block lines
+    qtbot.waitExposed(window)
+    wait_preview_contains(qtbot, window, "Paragraph 149", timeout=20000)
+    # Every paragraph of the page carries its source line.
+    marked = js(qtbot, window, "document.querySelectorAll('#content p[data-line]').length")
+    assert marked == 150
+    assert js(qtbot, window, "Number(Array.from(document.querySelectorAll('#content p')).pop()"
+                             ".getAttribute('data-line'))") == 1 + 149 * 2
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor, timeout=3000)
+    QTest.keyClick(window.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.editor, Qt.Key.Key_Return)
+    QTest.keyClick(window.editor, Qt.Key.Key_Return)
+    QTest.keyClicks(window.editor, "Freshly typed closing words")
+    wait_preview_contains(qtbot, window, "Freshly typed closing words", timeout=10000)
+
+    def shown() -> bool:
+        box = js(qtbot, window, "(function(){var p=Array.from(document.querySelectorAll('#content p')).pop();"
+                                "var r=p.getBoundingClientRect();return {top:r.top+window.scrollY,"
+                                "bottom:r.bottom+window.scrollY,y:window.scrollY,h:window.innerHeight,"
+                                "text:p.textContent};})()")
+        return "Freshly typed" in box["text"] and box["top"] >= box["y"] and box["bottom"] <= box["y"] + box["h"]
+    qtbot.waitUntil(shown, timeout=8000)
+    assert js(qtbot, window, "window.scrollY") > 1000
