@@ -143,7 +143,7 @@ class FrontMatterForm(QWidget):
             completer.setObjectName(f"{key}Completer")
             edit.setCompleter(completer)
             self._completers[key] = model
-        form.addRow(_label("Ta&gs", self, self.tags_edit), self.tags_edit)
+        form.addRow(_label("Tag&s", self, self.tags_edit), self.tags_edit)
         form.addRow(_label("&Categories", self, self.categories_edit), self.categories_edit)
         self.description_edit = _named(QLineEdit(self), "descriptionEdit", "Description")
         form.addRow(_label("Descr&iption", self, self.description_edit), self.description_edit)
