@@ -11,6 +11,7 @@ from pathlib import Path
 
 from editor.core import collisions, status as status_mod
 from editor.core.index_entry import index_file, url_line
+from editor.core.private import private_dir, private_file
 from editor.core.site import CONTENT_SUFFIXES, Site
 
 INDEX_VERSION = "3"  # bump when what is cached changes
@@ -186,7 +187,9 @@ class SiteIndex:
         if not self.use_cache:
             return None
         try:
-            self.cache.parent.mkdir(parents=True, exist_ok=True)
+            # The cache lists every post's title, path and dates, drafts included: the author's alone.
+            private_dir(self.cache.parent)
+            private_file(self.cache)
             db = sqlite3.connect(self.cache, timeout=10)
             db.execute("PRAGMA synchronous = OFF")   # a cache: a torn write only costs speed
             db.execute("CREATE TABLE IF NOT EXISTS posts (site TEXT, path TEXT, mtime_ns INTEGER, "
@@ -194,7 +197,7 @@ class SiteIndex:
                        "exp REAL, date REAL, line INTEGER, rel TEXT, lastmod REAL, branch INTEGER, "
                        "PRIMARY KEY (site, path))")
             return db
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             return None  # a broken cache only costs speed
 
     def _load_cache(self) -> dict[str, tuple]:

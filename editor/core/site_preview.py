@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from editor.core.private import FILE_MODE, private_dir, write_private
 from editor.core.site import CONFIG_NAMES, Site
 
 APP_ID = "hugo-post-editor"
@@ -146,13 +147,14 @@ class PreviewPlan:
     def prepare(self) -> None:
         """Create the run folder, the scratch folder (before Hugo starts: it must be watched) and the overlay."""
         remove_stale_runs(self.work_dir.parent)
-        self.scratch.mkdir(parents=True, exist_ok=True)
-        self.tmp.mkdir(parents=True, exist_ok=True)
-        self.resource_dir.mkdir(parents=True, exist_ok=True)
+        # The scratch folder holds the author's unsaved buffers: 0700 from the app's cache folder down.
+        top = _app_folder(self.work_dir)
+        for d in (self.scratch, self.tmp, self.resource_dir):
+            private_dir(d, top=top)
         for m in self.content_mounts:
             if m.source.is_relative_to(self.scratch):
-                m.source.mkdir(parents=True, exist_ok=True)
-        self.overlay.write_text(self.overlay_text(), encoding="utf-8")
+                private_dir(m.source, top=self.scratch)
+        write_private(self.overlay, self.overlay_text().encode("utf-8"))
 
     def cleanup(self) -> None:
         self._written.clear()
@@ -213,11 +215,12 @@ class PreviewPlan:
         if self._written.get(key) == text and target.exists():
             return None
         data = text.encode("utf-8")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent, top=self.scratch)
         # The temp file lives outside the watched scratch tree: Hugo sees one event per write.
-        fd, tmp = tempfile.mkstemp(prefix="buf-", suffix=".tmp", dir=self.tmp)
+        fd, tmp = tempfile.mkstemp(prefix="buf-", suffix=".tmp", dir=self.tmp)   # 0600
         try:
             with os.fdopen(fd, "wb") as fh:
+                os.fchmod(fh.fileno(), FILE_MODE)
                 fh.write(data)
             os.replace(tmp, target)
         except BaseException:
@@ -254,6 +257,11 @@ class PreviewPlan:
 
     def mentions_scratch(self, message: str) -> bool:
         return str(self.scratch) in message
+
+
+def _app_folder(path: Path) -> Path:
+    """The app's own folder above `path` (named APP_ID), or `path` itself when there is none."""
+    return next((p for p in (path, *path.parents) if p.name == APP_ID), path)
 
 
 def _abs(path: str | os.PathLike) -> Path:
