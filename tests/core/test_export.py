@@ -145,7 +145,10 @@ def test_cli_export_and_conflict(tmp_path, content, capsys):
 
 def test_cli_bundle_and_section(photo_post, content, capsys):
     assert _run_cli(str(photo_post), "--to", str(content), "--section", "notes", "--bundle") == 0
-    assert capsys.readouterr().out.strip() == str(content / "notes" / "photo-walk" / "index.md")
+    bundle = content / "notes" / "photo-walk"
+    # The post's path first, then every other file written (the author sees what goes public).
+    assert capsys.readouterr().out.splitlines() == [
+        str(bundle / "index.md"), *(f"copied {bundle / n}" for n in ("cover.png", "img/sub.png", "inline.jpg"))]
     assert (content / "notes" / "photo-walk" / "img" / "sub.png").is_file()
 
 

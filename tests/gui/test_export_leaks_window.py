@@ -1,0 +1,33 @@
+"""The window's export of a bundle: a link leading out of the post's folder is not copied, and the author is told."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from editor.gui.dialogs import ExportChoice
+from tests.gui.helpers import make_window
+
+
+def test_window_export_skips_a_link_to_a_private_file_and_says_so(qtbot, tmp_path):
+    secret = tmp_path / "home" / ".ssh" / "id_rsa"
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(b"PRIVATE KEY")
+    src = tmp_path / "drafts" / "walk"
+    src.mkdir(parents=True)
+    (src / "cover.png").write_bytes(b"PNG")
+    (src / "photo.png").symlink_to(secret)
+    post = src / "index.md"
+    post.write_text("---\ntitle: Walk\n---\n![c](cover.png)\n![p](photo.png)\n", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text("title = 'S'\n")
+    window = make_window(qtbot, post)
+    window.export_choice = lambda: ExportChoice(str(site), "posts", "walk", True)
+    written = window.export_post()
+    bundle = site / "content" / "posts" / "walk"
+    assert written == str(bundle / "index.md")
+    assert sorted(p.name for p in bundle.iterdir()) == ["cover.png", "index.md"]
+    assert window.message_bar.isVisible()
+    text = " ".join(w.text() for w in window.message_bar.findChildren(QLabel))
+    assert "photo.png" in text and "leads outside" in text, text
+    assert "copied 1 file(s): cover.png" in window.statusBar().currentMessage()
