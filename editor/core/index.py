@@ -116,7 +116,9 @@ def _index_many(site: Site, items: list[tuple], progress=None,
     chunks = [items[i:i + size] for i in range(0, total, size)]
     _FORK_SITE = site if start == "fork" else None
     try:
-        with multiprocessing.get_context(start).Pool(workers) as pool:
+        from editor.core.lifeline import die_with_parent
+        # Pool workers wait on a queue forever once their parent is gone: tie them to it.
+        with multiprocessing.get_context(start).Pool(workers, initializer=die_with_parent) as pool:
             out = []
             args = [(c, None if start == "fork" else site) for c in chunks]
             for part in pool.imap(_index_chunk_args, args, chunksize=1):

@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from editor.core import lifeline
 from editor.core.private import FILE_MODE, private_dir, write_private
 from editor.core.site import CONFIG_NAMES, Site
 
@@ -284,12 +285,31 @@ def _run_alive(name: str) -> bool:
 
 
 def remove_stale_runs(folder: Path) -> None:
-    """Delete run folders left by processes that no longer exist (a crash skips cleanup)."""
+    """Delete run folders left by processes that no longer exist (a crash skips cleanup), first
+    stopping the `hugo server` such a run recorded if it still runs (it would keep serving the
+    unsaved buffer). Only the exact process recorded is stopped (pid, start time, command line)."""
     if not folder.is_dir():
         return
     for d in folder.iterdir():
-        if d.is_dir() and d.name.startswith("run-") and not _run_alive(d.name):
+        if not (d.is_dir() and d.name.startswith("run-")) or d.is_symlink():
+            continue
+        alive = lifeline.owner_alive(d)
+        if alive is None:
+            alive = _run_alive(d.name)
+        if not alive:
+            lifeline.reap(d)
             shutil.rmtree(d, ignore_errors=True)
+
+
+def reap_stale_servers(root: Path | None = None) -> None:
+    """At start-up: stop servers and delete scratch copies left by earlier runs of the app, every site."""
+    root = root or cache_root()
+    try:
+        sites = [d for d in root.iterdir() if d.is_dir() and not d.is_symlink()]
+    except OSError:
+        return
+    for d in sites:
+        remove_stale_runs(d)
 
 
 _RUNS = 0
@@ -472,4 +492,4 @@ class ServerOutput:
 
 
 __all__ = ["PreviewPlan", "plan_for", "ServerOutput", "Event", "free_port", "next_write_time",
-           "cache_root", "skeleton_dir", "remove_stale_runs"]
+           "cache_root", "skeleton_dir", "remove_stale_runs", "reap_stale_servers"]
