@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 
@@ -23,6 +25,7 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
         super().__init__(parent)
         self.files = files
         self.remote = False
+        self.remote_from: Callable[[], bool] | None = None   # read at each request when set
         self.server: tuple[str, int] | None = None     # (host, port) of the site preview's server
         self.blocked: list[str] = []                     # what was stopped (tests and diagnostics)
 
@@ -37,12 +40,16 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
             if self.server is not None and scheme in ("http", "ws") \
                     and (url.host(), url.port()) == self.server:
                 return True
-            return self.remote
+            return bool(self.remote_from()) if self.remote_from is not None else self.remote
         return False
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802
         url = info.requestUrl()
-        if not self.allows(url):
+        try:
+            allowed = self.allows(url)
+        except Exception:   # noqa: BLE001 - fail closed: an error here must not let a request out
+            allowed = False
+        if not allowed:
             info.block(True)
             self.blocked.append(url.toString())
             del self.blocked[:-200]
