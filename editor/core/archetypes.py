@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -20,12 +19,17 @@ _DATE_TEMPLATE = re.compile(r"\{\{-?\s*\.Date\s*-?\}\}")
 
 def target_path(site: Site, section: str, title: str, bundle: bool = False) -> Path:
     """Where the post goes: <content>/<section>/<slug>.md, or <slug>/index.md for a leaf bundle."""
+    from editor.core.export import ExportError, target_path as export_target
+    # One rule for every name that becomes a folder or file (export, new post, the window's dialog):
+    # no traversal, no control characters, no Windows device names, and the resolved path (a
+    # symlinked section folder included) must stay inside the content folder.
     slug = safe_slug(title) or "untitled"
-    section = section.strip("/")
-    if ".." in Path(section).parts or os.path.isabs(section):
-        raise PostError(f"the section {section!r} is outside the content folder")
-    rel = Path(section, slug, "index.md") if bundle else Path(section, slug + ".md")
-    return site.content_dir / rel
+    try:
+        if not section.strip("/"):   # the content folder itself
+            return export_target(site.content_dir.parent, site.content_dir.name, slug, bundle)
+        return export_target(site.content_dir, section, slug, bundle)
+    except ExportError as exc:
+        raise PostError(str(exc)) from None
 
 
 def builtin_text(title: str, now: dt.datetime | None = None) -> str:
@@ -69,6 +73,12 @@ def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind
                         path=site.error.path, line=site.error.line)
     if not title.strip():
         raise PostError("a new post needs a title")
+    if kind is not None:
+        from editor.core.export import ExportError, check_slug
+        try:
+            check_slug(kind)   # a name inside archetypes/, never a path out of it
+        except ExportError as exc:
+            raise PostError(str(exc).replace("slug", "kind", 1)) from None
     target = target_path(site, section, title, bundle)
     if target.exists() or (bundle and target.parent.exists()):
         raise PostError("already exists; choose another title", path=str(target))
