@@ -60,8 +60,9 @@ def private_file(path: str | os.PathLike) -> Path:
     return p
 
 
-def write_private(path: str | os.PathLike, data: bytes) -> None:
-    """Write `data` to `path` atomically as 0600: temp file beside it, fsync, rename, fsync folder.
+def write_private(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) -> None:
+    """Write `data` to `path` atomically as `mode` (0600 unless told): temp file beside it, fsync,
+    rename, fsync folder.
 
     A symlink at `path` is replaced, never written through. On failure the old file is untouched
     and OSError propagates.
@@ -71,7 +72,7 @@ def write_private(path: str | os.PathLike, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), FILE_MODE)
+            os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
