@@ -139,3 +139,44 @@ def test_remote_on_lets_requests_through_so_the_counter_is_real(qtbot, tmp_path)
         window.preview_glue.set_remote_content(True)
         qtbot.waitUntil(lambda: window.preview.loads == 2, timeout=15000)
         qtbot.waitUntil(lambda: len(accepted) >= 1, timeout=15000)   # the remote image
+
+
+def test_hostile_markup_loads_and_runs_nothing(qtbot, tmp_path):
+    """srcdoc frames, SVG scripts, object/embed, javascript: links, base, refresh: none loads or runs."""
+    with tcp_counter() as (port, accepted):
+        site = tmp_path / "site"
+        (site / "content" / "posts").mkdir(parents=True)
+        (site / "hugo.toml").write_text("[markup.goldmark.renderer]\nunsafe = true\n")
+        remote = f"http://127.0.0.1:{port}"
+        svg = tmp_path / "site" / "content" / "posts" / "evil.svg"
+        svg.write_text(f'<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("{remote}/svgfile")</script>'
+                       f'<image href="{remote}/svgimg.png"/></svg>')
+        post = site / "content" / "posts" / "hostile.md"
+        post.write_text(
+            "---\ntitle: Hostile\n---\nStart.\n\n"
+            f'<iframe srcdoc="<script>parent.document.title=\'pwned-srcdoc\';fetch(\'{remote}/srcdoc\')</script>'
+            f'<img src={remote}/srcdoc.png>"></iframe>\n\n'
+            f'<svg onload="document.title=\'pwned-svg\'"><script>document.title="pwned-svg2"</script>'
+            f'<image href="{remote}/inline-svg.png"/></svg>\n\n'
+            f'<object data="{remote}/object"></object><embed src="{remote}/embed">\n\n'
+            '<object data="evil.svg" type="image/svg+xml"></object>\n\n<img src="evil.svg">\n\n'
+            f'<video src="{remote}/v.mp4" autoplay></video><audio src="{remote}/a.mp3" autoplay></audio>\n\n'
+            f'<div style="background:url({remote}/bg.png)">styled</div>\n\n'
+            f'<style>@import url("{remote}/import.css"); p {{ background: url({remote}/style-bg.png) }}</style>\n\n'
+            '<a id="js" href="javascript:document.title=\'pwned-js\'">js link</a>\n\n'
+            f'<a id="file" href="file:///etc/passwd">file link</a>\n\n'
+            f'<img src="x" srcset="{remote}/srcset.png 2x">\n\n'
+            "Last line.\n")
+        window = make_window(qtbot, post, render=None)
+        opened: list[QUrl] = []
+        window.preview.preview_page.externalLink.disconnect()
+        window.preview.preview_page.externalLink.connect(opened.append)
+        wait_preview_contains(qtbot, window, "Last line.")
+        qtbot.waitUntil(lambda: len(js(qtbot, window, "window.hpeBlocked")) >= 3, timeout=15000)
+        js(qtbot, window, "document.getElementById('js').click() || 1")
+        js(qtbot, window, "document.getElementById('file').click() || 1")
+        window.editor.appendPlainText("\nOne more line.")
+        wait_preview_contains(qtbot, window, "One more line.")
+        assert js(qtbot, window, "document.title") == "Preview"
+        assert accepted == [], f"the preview connected {len(accepted)} time(s)"
+        assert opened == [] and window.preview.url().scheme() == "file" and window.preview.loads == 1
