@@ -39,6 +39,26 @@ app.exec()
 """
 
 
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses of the sockets listening on `port` (from /proc/net/tcp and tcp6)."""
+    found = set()
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(name).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            addr, hexport = local.split(":")
+            if state == "0A" and int(hexport, 16) == port:
+                raw = bytes.fromhex(addr)
+                if len(raw) == 4:
+                    found.add(".".join(str(b) for b in raw[::-1]))
+                else:
+                    found.add(raw.hex())
+    return found
+
+
 def gone(pid: int) -> bool:
     return lifeline.start_time(pid) is None   # no such process, or only a zombie left
 
@@ -72,6 +92,8 @@ def test_hugo_server_dies_when_the_app_is_killed(tmp_path):
         # The server really serves the unsaved buffer: that is what must not outlive the app.
         page = url
         assert page.endswith("/posts/one/"), page
+        port = int(page.split(":")[2].split("/")[0])
+        assert listening_addresses(port) == {"127.0.0.1"}   # never 0.0.0.0, ::, or a LAN address
         assert wait_for(lambda: b"UNSAVED-SECRET" in _get(page), 60)
         child.send_signal(signal.SIGKILL)
         child.wait()
