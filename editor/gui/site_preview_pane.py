@@ -8,6 +8,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
+from editor.gui.preview_view import EXTERNAL_SCHEMES
 from editor.gui.request_guard import RequestGuard
 from editor.services.site_server import READY, STARTING, SiteServer
 
@@ -27,7 +28,10 @@ class SitePage(QWebEnginePage):
     def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
         if not is_main_frame or (url.host() == self.root.host() and url.port() == self.root.port()):
             return True
-        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked \
+                and url.scheme() in EXTERNAL_SCHEMES:
+            # Only web and mail links leave for the system: file:, smb:, or a desktop file's
+            # scheme handed to the desktop could mount a share or run something.
             self.externalLink.emit(url)
         return False
 

@@ -54,3 +54,24 @@ def test_site_preview_reaches_only_its_own_server(qtbot, tmp_path):
         assert any(f":{port}/" in u for u in pane.guard.blocked)
         window.actions.site_preview.setChecked(False)
         qtbot.waitUntil(lambda: pane.server.state == "stopped", timeout=10000)
+
+
+def test_site_preview_hands_only_web_and_mail_links_to_the_system(qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+
+    from editor.gui.site_preview_pane import SitePage
+    profile = QWebEngineProfile()
+    page = SitePage(profile)
+    page.root = QUrl("http://127.0.0.1:4242/")
+    handed: list[QUrl] = []
+    page.externalLink.connect(handed.append)
+    clicked = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+    for url in ("file:///etc/passwd", "smb://attacker/share", "sftp://h/x", "javascript:alert(1)",
+                "vscode://file/etc/passwd", "file:///home/u/evil.desktop"):
+        assert page.acceptNavigationRequest(QUrl(url), clicked, True) is False
+    assert handed == []
+    assert page.acceptNavigationRequest(QUrl("https://example.org/"), clicked, True) is False
+    assert handed == [QUrl("https://example.org/")]
+    assert page.acceptNavigationRequest(QUrl("http://127.0.0.1:4242/posts/"), clicked, True) is True
+    page.deleteLater()
