@@ -113,13 +113,25 @@ def _get(url: str) -> bytes:
         return b""
 
 
+def _described(p: subprocess.Popen, code: str) -> dict:
+    """The process's record once it runs `code` (right after fork /proc shows the parent's argv)."""
+    assert wait_for(lambda: (lifeline.cmdline(p.pid) or [""])[-1] == code, 10)
+    return lifeline.describe(p.pid)
+
+
+SLEEP = "import time; time.sleep(600)"
+
+
 def _sleeper() -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    p = subprocess.Popen([sys.executable, "-c", SLEEP])
+    _described(p, SLEEP)
+    return p
 
 
 def _dead_owner() -> dict:
-    p = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
-    info = lifeline.describe(p.pid)
+    code = "import sys; sys.stdin.read()"
+    p = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE)
+    info = _described(p, code)
     p.communicate(b"")
     assert info is not None and gone(p.pid)
     return info
