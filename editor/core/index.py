@@ -20,7 +20,9 @@ _NO_TS = None
 
 def cache_path() -> Path:
     """index.sqlite3 in the user cache folder ($XDG_CACHE_HOME or ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):   # a relative value is invalid (XDG spec): never the current folder
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "hugo-post-editor" / "index.sqlite3"
 
 

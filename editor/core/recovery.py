@@ -21,7 +21,11 @@ log = logging.getLogger(__name__)
 
 def data_dir() -> Path:
     """The app's folder in the user data folder ($XDG_DATA_HOME, else ~/.local/share)."""
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    base = os.environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):
+        # The spec says a relative value is invalid; taken as is it would put the journal of
+        # unsaved drafts into whatever folder the app started in (a site's git repository…).
+        base = os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / APP
 
 

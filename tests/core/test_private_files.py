@@ -148,3 +148,18 @@ def test_settings_and_personal_dictionary_folders_are_private(tmp_path, umask, q
     service.add_word("Zyxwvutsrq")
     assert personal_dictionary_path().read_text().count("Zyxwvutsrq") == 1
     assert_private_tree(personal_dictionary_path().parent)
+
+
+def test_relative_xdg_folders_are_ignored_not_used_from_the_current_folder(tmp_path, monkeypatch):
+    from editor.core.index import cache_path
+    home = tmp_path / "home"
+    work = tmp_path / "site-repo"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("XDG_DATA_HOME", "relative-data")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
+    recovery.write(tmp_path / "p.md", "unsaved", None)
+    assert recovery.recovery_dir().is_relative_to(home / ".local" / "share")
+    assert cache_path().is_relative_to(home / ".cache")
+    assert list(work.iterdir()) == []
