@@ -129,6 +129,8 @@ def clear(post_path: str | os.PathLike | None = None, key: str | None = None) ->
         (recovery_dir() / f"{key}.json").unlink()
     except FileNotFoundError:
         pass
+    except OSError as exc:   # forgetting a journal is never worth stopping the app for
+        log.warning("%s: recovery journal could not be removed (%s)", recovery_dir() / f"{key}.json", exc)
 
 
 def for_post(post_path: str | os.PathLike) -> list[Journal]:
@@ -141,5 +143,11 @@ def set_aside(journal: Journal) -> Journal:
     """Move a recovered journal out of the live journal's way, so new typing cannot overwrite it
     before the author restores or discards it. Returns the journal under its new key."""
     key = f"{journal.key.split('.')[0]}.recovered-{time.time_ns()}"
-    os.replace(recovery_dir() / f"{journal.key}.json", recovery_dir() / f"{key}.json")
+    try:
+        os.replace(recovery_dir() / f"{journal.key}.json", recovery_dir() / f"{key}.json")
+    except OSError as exc:
+        # Gone meanwhile (another window) or the folder refuses: the text is in memory and is
+        # still offered; only the protection from being overwritten is lost.
+        log.warning("%s: recovery journal could not be set aside (%s)", recovery_dir() / f"{journal.key}.json", exc)
+        return journal
     return Journal(journal.post_path, journal.text, journal.base_hash, journal.saved_at, key)

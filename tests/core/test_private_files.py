@@ -163,3 +163,18 @@ def test_relative_xdg_folders_are_ignored_not_used_from_the_current_folder(tmp_p
     assert recovery.recovery_dir().is_relative_to(home / ".local" / "share")
     assert cache_path().is_relative_to(home / ".cache")
     assert list(work.iterdir()) == []
+
+
+def test_journal_that_cannot_be_moved_or_removed_is_still_offered_not_a_crash(tmp_path, monkeypatch, caplog):
+    post = tmp_path / "p.md"
+    recovery.write(post, "unsaved", None)
+    journal = recovery.read(post)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with caplog.at_level(logging.WARNING, logger="editor.core.recovery"):
+        assert recovery.set_aside(journal).text == "unsaved"
+        recovery.clear(post)
+    assert "could not be set aside" in caplog.text and "could not be removed" in caplog.text
