@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import tempfile
 from pathlib import Path
 
 MAX_COPY_BYTES = 512 * 1024 * 1024   # an image or page resource, not a disk image
@@ -74,9 +75,8 @@ def copy_regular(src: str | os.PathLike, root: str | os.PathLike, dest: str | os
     dest = Path(dest)
     if dest.is_symlink():
         raise NotContained(f"{dest} is a symbolic link; not written through")
-    tmp = dest.with_name(f".{dest.name}.copy-{os.getpid()}")
     with open_regular(src, root) as fh:
-        out_fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        out_fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".copy", dir=dest.parent)
         try:
             with os.fdopen(out_fd, "wb") as out:
                 shutil.copyfileobj(fh, out)
