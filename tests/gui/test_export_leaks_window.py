@@ -31,3 +31,30 @@ def test_window_export_skips_a_link_to_a_private_file_and_says_so(qtbot, tmp_pat
     text = " ".join(w.text() for w in window.message_bar.findChildren(QLabel))
     assert "photo.png" in text and "leads outside" in text, text
     assert "copied 1 file(s): cover.png" in window.statusBar().currentMessage()
+
+
+def test_dropping_a_link_to_a_private_picture_copies_nothing_and_says_why(qtbot, tmp_path):
+    import io
+
+    from PIL import Image
+    from PySide6.QtCore import QMimeData, QUrl
+    private = tmp_path / "private"
+    private.mkdir()
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), (1, 2, 3)).save(buf, "JPEG")
+    (private / "passport.jpg").write_bytes(buf.getvalue())
+    desktop = tmp_path / "desktop"
+    desktop.mkdir()
+    (desktop / "cat.jpg").symlink_to(private / "passport.jpg")
+    bundle = tmp_path / "site" / "content" / "posts" / "p"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text("---\ntitle: P\n---\nBody.\n")
+    window = make_window(qtbot, bundle / "index.md")
+    before = window.editor.toPlainText()
+    drop = QMimeData()
+    drop.setUrls([QUrl.fromLocalFile(str(desktop / "cat.jpg"))])
+    window.editor.insertFromMimeData(drop)
+    assert sorted(p.name for p in bundle.iterdir()) == ["index.md"]
+    assert window.editor.toPlainText() == before
+    text = " ".join(w.text() for w in window.message_bar.findChildren(QLabel))
+    assert "cat.jpg" in text and "leads outside" in text, text
