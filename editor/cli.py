@@ -59,6 +59,8 @@ def command_parser(name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
+    from editor.commands.terminal import protect
+    protect()   # a post's title must not drive the author's terminal
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
         parser, module = command_parser(argv[0])

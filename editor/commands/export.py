@@ -45,14 +45,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"hugo-post-editor export: {path} exists and differs; not written (use --force)",
                   file=sys.stderr)
         return 1
-    if plan.skipped:
-        what = "not copied (use --bundle)" if not plan.bundle else "outside the post's folder, not copied"
-        for src in plan.skipped:
-            print(f"hugo-post-editor export: warning: image {src} {what}", file=sys.stderr)
+    for line in plan.warnings():
+        print(f"hugo-post-editor export: warning: {line}", file=sys.stderr)
     try:
         target = write_export(plan, force=args.force)
     except (OSError, ExportError) as exc:
         print(f"hugo-post-editor export: {exc}", file=sys.stderr)
         return 2
     print(Path(target))
+    for dest in plan.copied:   # everything else that was written, so the author sees what goes public
+        print(f"copied {dest}")
     return 0

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from editor.core.private import write_private
+
 APP_ID = "hugo-post-editor"
 
 
@@ -53,9 +55,10 @@ def install(base: Path | None = None) -> list[Path]:
     icon = icons / f"{APP_ID}.svg"
     exec_cmd, workdir = exec_line()
     template = (res / f"{APP_ID}.desktop.in").read_text(encoding="utf-8")
-    entry.write_text(render_entry(template, exec_cmd, workdir), encoding="utf-8")
-    entry.chmod(0o755)
-    shutil.copyfile(res / "icons" / f"{APP_ID}.svg", icon)
+    # Replaced, never written through: a link planted at either name must not make us overwrite
+    # (and mark executable) the file it points to.
+    write_private(entry, render_entry(template, exec_cmd, workdir).encode("utf-8"), mode=0o755)
+    write_private(icon, (res / "icons" / f"{APP_ID}.svg").read_bytes(), mode=0o644)
     return [entry, icon]
 
 

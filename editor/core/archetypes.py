@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -22,11 +21,8 @@ def target_path(site: Site, section: str, title: str, bundle: bool = False, lang
     """Where the post goes: <content>/<section>/<slug>.md, or <slug>/index.md for a leaf bundle;
     for another language (`lang`) in that language's own content folder, or with its file-name
     suffix (<slug>.de.md) when it shares the default language's folder."""
+    from editor.core.export import ExportError, target_path as export_target
     slug = safe_slug(title) or "untitled"
-    section = section.strip("/")
-    if ".." in Path(section).parts or os.path.isabs(section):
-        raise PostError(f"the section {section!r} is outside the content folder")
-    name = "index" if bundle else slug
     folder, suffix = site.content_dir, ""
     if lang and lang != site.default_language:
         language = site.language(lang)
@@ -37,8 +33,17 @@ def target_path(site: Site, section: str, title: str, bundle: bool = False, lang
             folder = language.content_dir
         else:
             suffix = "." + lang
-    rel = Path(section, slug, name + suffix + ".md") if bundle else Path(section, name + suffix + ".md")
-    return folder / rel
+    # One rule for every name that becomes a folder or file (export, new post, the window's dialog):
+    # no traversal, no control characters, no Windows device names, and the resolved path (a
+    # symlinked section folder included) must stay inside the content folder.
+    try:
+        if not section.strip("/"):   # the content folder itself
+            target = export_target(folder.parent, folder.name, slug, bundle)
+        else:
+            target = export_target(folder, section, slug, bundle)
+    except ExportError as exc:
+        raise PostError(str(exc)) from None
+    return target.with_name(target.stem + suffix + target.suffix)
 
 
 def builtin_text(title: str, now: dt.datetime | None = None) -> str:
@@ -83,6 +88,12 @@ def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind
                         path=site.error.path, line=site.error.line)
     if not title.strip():
         raise PostError("a new post needs a title")
+    if kind is not None:
+        from editor.core.export import ExportError, check_slug
+        try:
+            check_slug(kind)   # a name inside archetypes/, never a path out of it
+        except ExportError as exc:
+            raise PostError(str(exc).replace("slug", "kind", 1)) from None
     target = target_path(site, section, title, bundle, lang)
     other_language = bool(lang) and lang != site.default_language
     # A bundle folder is the default language's post; another language adds its index.<lang>.md.

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from editor.core.contained import NotContained, copy_regular, regular_file_under
 from editor.core.io import atomic_write
 from editor.core.urls import safe_slug
 
@@ -36,10 +36,21 @@ class ExportPlan:
     skipped: list[str] = field(default_factory=list)                 # images that cannot be bundled
     conflicts: list[Path] = field(default_factory=list)              # existing files with other bytes
     bundle: bool = False
+    reasons: dict[str, str] = field(default_factory=dict)            # skipped image -> why
+    copied: list[Path] = field(default_factory=list)                 # destinations written by write_export
+    source_dir: Path | None = None                                   # the folder images may come from
+
+    def warnings(self) -> list[str]:
+        """One line per image not copied, saying why."""
+        default = "not copied (use --bundle)" if not self.bundle else "outside the post's folder, not copied"
+        return [f"image {src} {self.reasons.get(src, default)}" for src in self.skipped]
 
 
-# Names Windows (and so a site synced to or built on Windows) cannot hold, whatever the extension.
-RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+# Names Windows (and so a site synced to or built on Windows) cannot hold, whatever the extension:
+# the DOS devices, COM/LPT with a digit 0-9 or a superscript ¹²³ (Windows reads those as digits),
+# the console's CONIN$/CONOUT$ and NT's CLOCK$.
+RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$", "clock$",
+            *(f"{dev}{d}" for dev in ("com", "lpt") for d in "0123456789\u00b9\u00b2\u00b3")}
 MAX_NAME_BYTES = 240   # file systems allow 255 bytes per name; leave room for ".md" and temp-file prefixes
 
 
@@ -50,7 +61,8 @@ def _check_part(part: str, what: str) -> str:
         raise ExportError(f"the {what} {part!r} must not contain '/', '\\' or NUL")
     if any(ord(c) < 32 for c in part):
         raise ExportError(f"the {what} {part!r} contains control characters")
-    if part.split(".")[0].lower() in RESERVED:
+    # Windows ignores what follows the first dot and trailing spaces: "nul.tar.gz", "con .md".
+    if part.split(".")[0].rstrip(" ").lower() in RESERVED:
         raise ExportError(f"the {what} {part!r} is a reserved device name on Windows; choose another")
     if part.endswith(".") or any(c in part for c in '<>:"|?*'):
         raise ExportError(f"the {what} {part!r} cannot be a file name on Windows (ends with '.' or has <>:\"|?*)")
@@ -189,14 +201,29 @@ def plan_export(data: bytes, body: str, source_path: str | os.PathLike | None,
     target = target_path(content, section, slug, bundle)
     plan = ExportPlan(content, target, data, bundle=bundle)
     if source_path is not None:
-        images, skipped = local_images(body, Path(source_path).parent)
+        source_dir = Path(source_path).parent
+        plan.source_dir = source_dir
+        images, skipped = local_images(body, source_dir)
         if bundle:
             for rel in images:
                 dest = target.parent.joinpath(*rel.parts)
                 if not _inside(dest, target.parent):
                     plan.skipped.append(str(rel))
                     continue
-                plan.images.append((Path(source_path).parent.joinpath(*rel.parts), dest))
+                src = source_dir.joinpath(*rel.parts)
+                # Only regular files that physically live in the post's folder: a photo.png that
+                # links to ~/.ssh/id_rsa must not end up on the public web.
+                try:
+                    regular_file_under(src, source_dir)
+                except NotContained as exc:
+                    plan.skipped.append(str(rel))
+                    plan.reasons[str(rel)] = f"not copied: {exc}"
+                    continue
+                if rel.suffix.lower() not in IMAGE_SUFFIXES:
+                    plan.skipped.append(str(rel))
+                    plan.reasons[str(rel)] = "is not an image file, not copied"
+                    continue
+                plan.images.append((src, dest))
             plan.skipped += skipped
         else:
             plan.skipped += [str(r) for r in images] + skipped
@@ -225,11 +252,18 @@ def write_export(plan: ExportPlan, force: bool = False) -> Path:
     plan.target.parent.mkdir(parents=True, exist_ok=True)
     if not plan.target.exists() or plan.target.read_bytes() != plan.data:
         atomic_write(plan.target, plan.data)
+    plan.copied = []
     for src, dest in plan.images:
         if src.resolve() == dest.resolve():
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, dest)
+        if not _inside(dest.parent, plan.content_dir):
+            raise ExportError(f"{dest} would be outside the content folder {plan.content_dir}")
+        try:
+            copy_regular(src, plan.source_dir or src.parent, dest)   # checked again: it may have changed
+        except NotContained as exc:
+            raise ExportError(f"image not copied: {exc}") from None
+        plan.copied.append(dest)
     return plan.target
 
 

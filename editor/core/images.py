@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -59,9 +60,10 @@ def unique_name(folder: Path, stem: str, suffix: str, data: bytes | None = None)
     for n in range(1, 10_000):
         name = f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
         path = folder / name
-        if not path.exists():
+        if not os.path.lexists(path):   # a dangling link is taken too: writing would follow it
             return name
-        if data is not None and path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        if data is not None and not path.is_symlink() and path.is_file() \
+                and path.stat().st_size == len(data) and path.read_bytes() == data:
             return name
     raise FileExistsError(f"no free name for {stem}{suffix} in {folder}")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from editor.core import collisions, languages, status as status_mod
 from editor.core.index_entry import index_file, url_line
+from editor.core.private import private_dir, private_file
 from editor.core.site import CONTENT_SUFFIXES, Site
 
 INDEX_VERSION = "4"  # bump when what is cached changes
@@ -19,7 +20,9 @@ _NO_TS = None
 
 def cache_path() -> Path:
     """index.sqlite3 in the user cache folder ($XDG_CACHE_HOME or ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):   # a relative value is invalid (XDG spec): never the current folder
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "hugo-post-editor" / "index.sqlite3"
 
 
@@ -121,7 +124,9 @@ def _index_many(site: Site, items: list[tuple], progress=None,
     chunks = [items[i:i + size] for i in range(0, total, size)]
     _FORK_SITE = site if start == "fork" else None
     try:
-        with multiprocessing.get_context(start).Pool(workers) as pool:
+        from editor.core.lifeline import die_with_parent
+        # Pool workers wait on a queue forever once their parent is gone: tie them to it.
+        with multiprocessing.get_context(start).Pool(workers, initializer=die_with_parent) as pool:
             out = []
             args = [(c, None if start == "fork" else site) for c in chunks]
             for part in pool.imap(_index_chunk_args, args, chunksize=1):
@@ -192,7 +197,9 @@ class SiteIndex:
         if not self.use_cache:
             return None
         try:
-            self.cache.parent.mkdir(parents=True, exist_ok=True)
+            # The cache lists every post's title, path and dates, drafts included: the author's alone.
+            private_dir(self.cache.parent)
+            private_file(self.cache)
             db = sqlite3.connect(self.cache, timeout=10)
             db.execute("PRAGMA synchronous = OFF")   # a cache: a torn write only costs speed
             db.execute("CREATE TABLE IF NOT EXISTS posts (site TEXT, path TEXT, mtime_ns INTEGER, "
@@ -200,7 +207,7 @@ class SiteIndex:
                        "exp REAL, date REAL, line INTEGER, rel TEXT, lastmod REAL, branch INTEGER, "
                        "PRIMARY KEY (site, path))")
             return db
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             return None  # a broken cache only costs speed
 
     def _load_cache(self) -> dict[str, tuple]:

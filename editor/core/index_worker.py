@@ -15,6 +15,8 @@ CHUNK = 400
 
 def main() -> int:
     from editor.core.index import _index_many
+    from editor.core.lifeline import die_with_parent
+    die_with_parent()     # never outlive the window that asked (its pool workers follow us)
     site, items = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
 

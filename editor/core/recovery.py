@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import math
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.io import atomic_write
+from editor.core.private import private_dir, write_private
 
 APP = "hugo-post-editor"
+MAX_JOURNAL_BYTES = 256 * 1024 * 1024   # far above any post (io.MAX_BYTES is 64 MB) in JSON escapes
+log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
     """The app's folder in the user data folder ($XDG_DATA_HOME, else ~/.local/share)."""
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    base = os.environ.get("XDG_DATA_HOME", "")
+    if not os.path.isabs(base):
+        # The spec says a relative value is invalid; taken as is it would put the journal of
+        # unsaved drafts into whatever folder the app started in (a site's git repository…).
+        base = os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / APP
 
 
@@ -60,21 +69,43 @@ def write(post_path: str | os.PathLike | None, text: str, base_hash: str | None,
     Raises OSError when the journal cannot be written (the caller reports it once).
     """
     key = key or journal_key(post_path)
-    folder = recovery_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    # The journal holds the author's unsaved text: only the author may read it (0700 / 0600),
+    # whatever the umask and whatever the post file's own mode.
+    folder = private_dir(recovery_dir(), top=data_dir())
     record = {"post_path": os.path.abspath(os.fspath(post_path)) if post_path else "",
               "text": text, "base_hash": base_hash, "saved_at": time.time(), "version": 1}
-    atomic_write(folder / f"{key}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    write_private(folder / f"{key}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
     return key
 
 
 def _read_file(path: Path) -> Journal | None:
+    """The journal in `path`; None (with a warning naming the file) when it is torn, truncated,
+    foreign or not a regular file, so that one bad entry never stops the app from starting."""
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        return Journal(str(record["post_path"]), str(record["text"]), record.get("base_hash"),
-                       float(record.get("saved_at", 0)), path.stem)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a torn or foreign file: ignore it rather than crash at start-up
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")   # a FIFO would block the reader forever
+        if info.st_size > MAX_JOURNAL_BYTES:
+            raise ValueError(f"{info.st_size} bytes, larger than any journal")
+        with open(path, "rb") as fh:
+            record = json.loads(fh.read().decode("utf-8"))
+        if not isinstance(record, dict):
+            raise ValueError("not a journal record")
+        post_path, text, base_hash = record["post_path"], record["text"], record.get("base_hash")
+        saved_at = record.get("saved_at", 0)
+        if not isinstance(post_path, str) or not isinstance(text, str) \
+                or not (base_hash is None or isinstance(base_hash, str)) \
+                or isinstance(saved_at, bool) or not isinstance(saved_at, (int, float)) \
+                or not math.isfinite(saved_at):
+            raise ValueError("a field has the wrong type")
+        text.encode("utf-8")          # lone surrogates (\ud800 escapes) could never be saved
+        post_path.encode("utf-8")
+        return Journal(post_path, text, base_hash, float(saved_at), path.stem)
+    except FileNotFoundError:
+        return None                   # cleared meanwhile by another window
+    except (OSError, ValueError, KeyError, TypeError, OverflowError, RecursionError) as exc:
+        log.warning("%s: recovery journal skipped, it cannot be read (%s)", path, exc)
+        return None
 
 
 def read(post_path: str | os.PathLike) -> Journal | None:
@@ -98,6 +129,8 @@ def clear(post_path: str | os.PathLike | None = None, key: str | None = None) ->
         (recovery_dir() / f"{key}.json").unlink()
     except FileNotFoundError:
         pass
+    except OSError as exc:   # forgetting a journal is never worth stopping the app for
+        log.warning("%s: recovery journal could not be removed (%s)", recovery_dir() / f"{key}.json", exc)
 
 
 def for_post(post_path: str | os.PathLike) -> list[Journal]:
@@ -110,5 +143,11 @@ def set_aside(journal: Journal) -> Journal:
     """Move a recovered journal out of the live journal's way, so new typing cannot overwrite it
     before the author restores or discards it. Returns the journal under its new key."""
     key = f"{journal.key.split('.')[0]}.recovered-{time.time_ns()}"
-    os.replace(recovery_dir() / f"{journal.key}.json", recovery_dir() / f"{key}.json")
+    try:
+        os.replace(recovery_dir() / f"{journal.key}.json", recovery_dir() / f"{key}.json")
+    except OSError as exc:
+        # Gone meanwhile (another window) or the folder refuses: the text is in memory and is
+        # still offered; only the protection from being overwritten is lost.
+        log.warning("%s: recovery journal could not be set aside (%s)", recovery_dir() / f"{journal.key}.json", exc)
+        return journal
     return Journal(journal.post_path, journal.text, journal.base_hash, journal.saved_at, key)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from editor.bundled import resources_dir
+from editor.core import lifeline
 from editor.core.languages import mount_language as _mount_language, multihost, site_base
+from editor.core.private import FILE_MODE, private_dir, write_private
 from editor.core.site import CONFIG_NAMES, Site
 
 APP_ID = "hugo-post-editor"
@@ -157,13 +159,14 @@ class PreviewPlan:
     def prepare(self) -> None:
         """Create the run folder, the scratch folder (before Hugo starts: it must be watched) and the overlay."""
         remove_stale_runs(self.work_dir.parent)
-        self.scratch.mkdir(parents=True, exist_ok=True)
-        self.tmp.mkdir(parents=True, exist_ok=True)
-        self.resource_dir.mkdir(parents=True, exist_ok=True)
+        # The scratch folder holds the author's unsaved buffers: 0700 from the app's cache folder down.
+        top = _app_folder(self.work_dir)
+        for d in (self.scratch, self.tmp, self.resource_dir):
+            private_dir(d, top=top)
         for m in self.content_mounts:
             if m.source.is_relative_to(self.scratch):
-                m.source.mkdir(parents=True, exist_ok=True)
-        self.overlay.write_text(self.overlay_text(), encoding="utf-8")
+                private_dir(m.source, top=self.scratch)
+        write_private(self.overlay, self.overlay_text().encode("utf-8"))
 
     def cleanup(self) -> None:
         self._written.clear()
@@ -239,11 +242,12 @@ class PreviewPlan:
         if self._written.get(key) == text and target.exists():
             return None
         data = text.encode("utf-8")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent, top=self.scratch)
         # The temp file lives outside the watched scratch tree: Hugo sees one event per write.
-        fd, tmp = tempfile.mkstemp(prefix="buf-", suffix=".tmp", dir=self.tmp)
+        fd, tmp = tempfile.mkstemp(prefix="buf-", suffix=".tmp", dir=self.tmp)   # 0600
         try:
             with os.fdopen(fd, "wb") as fh:
+                os.fchmod(fh.fileno(), FILE_MODE)
                 fh.write(data)
             os.replace(tmp, target)
         except BaseException:
@@ -282,6 +286,11 @@ class PreviewPlan:
         return str(self.scratch) in message
 
 
+def _app_folder(path: Path) -> Path:
+    """The app's own folder above `path` (named APP_ID), or `path` itself when there is none."""
+    return next((p for p in (path, *path.parents) if p.name == APP_ID), path)
+
+
 def _abs(path: str | os.PathLike) -> Path:
     """Absolute, with the folder's symlinks resolved as Site.root is (not the file's own)."""
     p = Path(os.path.abspath(path))
@@ -302,12 +311,31 @@ def _run_alive(name: str) -> bool:
 
 
 def remove_stale_runs(folder: Path) -> None:
-    """Delete run folders left by processes that no longer exist (a crash skips cleanup)."""
+    """Delete run folders left by processes that no longer exist (a crash skips cleanup), first
+    stopping the `hugo server` such a run recorded if it still runs (it would keep serving the
+    unsaved buffer). Only the exact process recorded is stopped (pid, start time, command line)."""
     if not folder.is_dir():
         return
     for d in folder.iterdir():
-        if d.is_dir() and d.name.startswith("run-") and not _run_alive(d.name):
+        if not (d.is_dir() and d.name.startswith("run-")) or d.is_symlink():
+            continue
+        alive = lifeline.owner_alive(d)
+        if alive is None:
+            alive = _run_alive(d.name)
+        if not alive:
+            lifeline.reap(d)
             shutil.rmtree(d, ignore_errors=True)
+
+
+def reap_stale_servers(root: Path | None = None) -> None:
+    """At start-up: stop servers and delete scratch copies left by earlier runs of the app, every site."""
+    root = root or cache_root()
+    try:
+        sites = [d for d in root.iterdir() if d.is_dir() and not d.is_symlink()]
+    except OSError:
+        return
+    for d in sites:
+        remove_stale_runs(d)
 
 
 _RUNS = 0
@@ -499,4 +527,4 @@ class ServerOutput:
 
 
 __all__ = ["PreviewPlan", "plan_for", "ServerOutput", "Event", "free_port", "next_write_time",
-           "cache_root", "skeleton_dir", "remove_stale_runs"]
+           "cache_root", "skeleton_dir", "remove_stale_runs", "reap_stale_servers"]

@@ -414,7 +414,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self.statusBar().showMessage(message.splitlines()[0] if message else "", 8000)
 
     def open_external(self, url: QUrl) -> None:
-        QDesktopServices.openUrl(url)
+        if url.scheme() in ("http", "https", "mailto"):   # never file:, smb:, or a custom handler
+            QDesktopServices.openUrl(url)
 
     # ------------------------------------------------------------------ saving
     def save(self) -> bool:

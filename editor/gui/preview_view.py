@@ -13,6 +13,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from editor.gui.request_guard import RequestGuard
+
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
@@ -34,6 +36,10 @@ class PreviewPage(QWebEnginePage):
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
         # Loading or patching the page must not pull the keyboard out of the editor.
         s.setAttribute(QWebEngineSettings.WebAttribute.FocusOnNavigationEnabled, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+        # The second wall behind the CSP: nothing but our page, data: and blob: unless remote is on.
+        self.guard = RequestGuard(self)
+        self.setUrlRequestInterceptor(self.guard)
 
     def set_home(self, url: QUrl) -> None:
         self._home = url
@@ -52,18 +58,39 @@ class PreviewPage(QWebEnginePage):
         return False   # relative links to other pages or files: nothing to show here
 
     def createWindow(self, _type):  # noqa: N802
-        # target="_blank": catch the URL in a throw-away page and hand it on.
-        popup = QWebEnginePage(self)
-        popup.urlChanged.connect(lambda url, p=popup: self._popup_url(p, url))
+        # target="_blank": a throw-away page that loads nothing; its first navigation is handed on.
+        popup = _PopupCatcher(self)
+        popup.caught.connect(self._popup_url)
         self._popups.append(popup)
         return popup
 
-    def _popup_url(self, popup: QWebEnginePage, url: QUrl) -> None:
+    def _popup_url(self, url: QUrl) -> None:
+        popup = self.sender()
         if url.scheme() in EXTERNAL_SCHEMES:
             self.externalLink.emit(url)
         if popup in self._popups:
             self._popups.remove(popup)
-        popup.deleteLater()
+            popup.deleteLater()
+
+
+class _PopupCatcher(QWebEnginePage):
+    """A new window's page: reports the URL it was asked to open and refuses to load it (the
+    system browser opens it, so the preview never connects anywhere on the link's behalf)."""
+
+    caught = Signal(QUrl)
+
+    def __init__(self, parent: QWebEnginePage) -> None:
+        super().__init__(parent.profile(), parent)
+        self.guard = RequestGuard(self)
+        self.guard.files = False
+        self.setUrlRequestInterceptor(self.guard)
+        self._done = False
+
+    def acceptNavigationRequest(self, url, _nav_type, _is_main_frame: bool) -> bool:  # noqa: N802
+        if not self._done:
+            self._done = True
+            self.caught.emit(QUrl(url))
+        return False
 
 
 class PreviewView(QWebEngineView):
@@ -96,6 +123,7 @@ class PreviewView(QWebEngineView):
     def load_page(self, html: str, home: QUrl, remote: bool = False) -> None:
         """Load the preview page under base URL `home` (again: a new CSP); `remote` lets it fetch http(s)."""
         self.preview_page.remote = bool(remote)
+        self.preview_page.guard.remote = bool(remote)
         self.preview_page.settings().setAttribute(
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, bool(remote))
         self._ready = False
@@ -104,7 +132,12 @@ class PreviewView(QWebEngineView):
         self.setHtml(html, home)
 
     def _on_loaded(self, ok: bool) -> None:
-        self._ready = ok
+        if not ok:
+            # A navigation we refused (a form submitted, a relative link clicked) ends as a failed
+            # load, but our page is still there and must keep taking updates. Only load_page()
+            # makes the page not ready.
+            return
+        self._ready = True
         if ok:
             self.loads += 1
             if self._colours:

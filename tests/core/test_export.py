@@ -145,9 +145,12 @@ def test_cli_export_and_conflict(tmp_path, content, capsys):
 
 def test_cli_bundle_and_section(photo_post, content, capsys):
     assert _run_cli(str(photo_post), "--to", str(content), "--section", "notes", "--bundle") == 0
-    assert capsys.readouterr().out.strip().splitlines() == ["URL: /notes/walk/",
-                                                             str(content / "notes" / "walk" / "index.md")]
-    assert (content / "notes" / "walk" / "img" / "sub.png").is_file()
+    bundle = content / "notes" / "walk"
+    # The URL, the post's path, then every other file written (the author sees what goes public).
+    assert capsys.readouterr().out.splitlines() == [
+        "URL: /notes/walk/", str(bundle / "index.md"),
+        *(f"copied {bundle / n}" for n in ("cover.png", "img/sub.png", "inline.jpg"))]
+    assert (bundle / "img" / "sub.png").is_file()
 
 
 def test_cli_rejects_escaping_section(tmp_path, content, capsys):

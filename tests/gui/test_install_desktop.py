@@ -39,3 +39,26 @@ def test_default_data_home(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", "relative/not/allowed")
     assert install_desktop.data_home() == tmp_path / ".local" / "share"
     assert os.path.isabs(install_desktop.data_home())
+
+
+def test_install_desktop_replaces_planted_links_instead_of_writing_through(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    victim = tmp_path / "home" / ".bashrc"
+    victim.parent.mkdir()
+    victim.write_text("# the author's shell setup\n")
+    victim.chmod(0o644)
+    apps = data / "applications"
+    icons = data / "icons" / "hicolor" / "scalable" / "apps"
+    apps.mkdir(parents=True)
+    icons.mkdir(parents=True)
+    (apps / "hugo-post-editor.desktop").symlink_to(victim)
+    (icons / "hugo-post-editor.svg").symlink_to(victim)
+    parser = argparse.ArgumentParser()
+    install_desktop.add_parser(parser)
+    assert install_desktop.run(parser.parse_args([])) == 0
+    assert victim.read_text() == "# the author's shell setup\n" and (victim.stat().st_mode & 0o777) == 0o644
+    entry = apps / "hugo-post-editor.desktop"
+    assert not entry.is_symlink() and entry.read_text().startswith("[Desktop Entry]")
+    assert os.access(entry, os.X_OK)
+    assert not (icons / "hugo-post-editor.svg").is_symlink()

@@ -42,14 +42,10 @@ def decode(size_word: int, body: bytes) -> dict:
 
 def _die_with_parent() -> None:
     """Linux: be killed when the parent dies, even by SIGKILL (stdin EOF covers the rest)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-        import signal
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    import signal
+
+    from editor.core.lifeline import die_with_parent
+    die_with_parent(sig=signal.SIGKILL)
 
 
 def _read_exact(stream, n: int) -> bytes | None:
