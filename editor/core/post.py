@@ -41,6 +41,9 @@ class Post:
         self.bom = bom
         self.newline = newline or detect_newline(text)
         self.timezone: dt.tzinfo = UTC   # the site's timeZone for dates written without a zone
+        # sha256 of the bytes this post was read from (set by io.load / the window): `save` refuses to
+        # write over a file whose bytes changed since. None: not read from disk, nothing to check.
+        self.disk_hash: str | None = None
         try:
             self._parts = frontmatter.split(text)
         except PostError as exc:
