@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 
 def same_value(a: object, b: object) -> bool:
-    """Equality that also compares datetimes by instant and offset, and never equates True with 1."""
+    """Equality that also compares datetimes by instant and offset, never equates True with 1, and
+    equates NaN with NaN."""
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True   # `.nan` reads back as NaN, and NaN != NaN: an untouched key must count as unchanged
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
         if (a.tzinfo is None) != (b.tzinfo is None):
             return False

@@ -369,8 +369,16 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
     if isinstance(value, (list, tuple)) and isinstance(node, SequenceNode) and node.flow_style is not True:
         item = node.value[0] if node.value else None
         prefix = lines[item.start_mark.line][: item.start_mark.column] if item else _block_prefix(text, entries)
-        body = _render_block_items(value, prefix, _first_item_style(node), newline)
-        new_lines = f"{indent}{key_text}:{newline}{body}" if value else f"{indent}{key_text}: []{ending}"
+        # Comment lines inside the old list are the author's: keep each before the item at the
+        # same position (or after the last item when the list got shorter).
+        comments = _inner_comments(lines, entry, node)
+        style = _first_item_style(node)
+        last = len(node.value)   # comments after the old last item stay last
+        body = "".join("".join(c for i, c in comments if i == n < last) +
+                       _render_block_items([v], prefix, style, newline) for n, v in enumerate(value))
+        rest = "".join(_with_ending(c, newline) for i, c in comments if i >= len(value) or i >= last)
+        new_lines = (f"{indent}{key_text}:{newline}{body}" if value else
+                     f"{indent}{key_text}: []{ending or (newline if rest else '')}") + rest
         if not ending:
             new_lines = new_lines[: -len(newline)] if new_lines.endswith(newline) else new_lines
     else:
@@ -379,6 +387,20 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
         sep = " " if rendered else ""
         new_lines = f"{indent}{key_text}:{sep}{rendered}{ending}"
     return "".join(lines[: entry.first_line]) + new_lines + "".join(lines[entry.last_line + 1:])
+
+
+def _inner_comments(lines: list[str], entry: Entry, node: SequenceNode) -> list[tuple[int, str]]:
+    """Comment-only lines inside a block list, each with the index of the item it precedes."""
+    starts = [item.start_mark.line for item in node.value]
+    found = []
+    for number in range(entry.first_line + 1, entry.last_line + 1):
+        if lines[number].lstrip().startswith("#"):
+            found.append((sum(1 for start in starts if start < number), lines[number]))
+    return found
+
+
+def _with_ending(line: str, newline: str) -> str:
+    return line if line.endswith(("\n", "\r")) else line + newline
 
 
 def _line_ending(line: str, newline: str) -> str:

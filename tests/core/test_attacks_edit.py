@@ -1,0 +1,79 @@
+"""Edits next to odd values and layouts: NaN values, new TOML keys before tables, comments in block lists."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import tomllib
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from editor.core import dumps, loads
+
+NAN = {"yaml": ".nan", "toml": "nan", "json": "NaN"}
+
+
+def _post(fmt: str, pairs: dict[str, str]) -> str:
+    if fmt == "yaml":
+        return "---\n" + "".join(f"{k}: {v}\n" for k, v in pairs.items()) + "---\nbody\n"
+    if fmt == "toml":
+        return "+++\n" + "".join(f"{k} = {v}\n" for k, v in pairs.items()) + "+++\nbody\n"
+    return "{\n" + ",\n".join(f'  "{k}": {v}' for k, v in pairs.items()) + "\n}\nbody\n"
+
+
+@settings(max_examples=40, deadline=None)
+@given(fmt=st.sampled_from(["yaml", "toml", "json"]),
+       shape=st.sampled_from(["{n}", "[1, {n}]", "[[{n}]]"]),
+       edit=st.sampled_from([("title", "New title"), ("draft", True), ("tags", ["a", "b"]),
+                             ("weight2", 3), ("summary", "x: y")]))
+def test_a_nan_value_never_blocks_editing_another_key(fmt, shape, edit):
+    key, value = edit
+    nan = shape.format(n=NAN[fmt])
+    if fmt == "toml" and shape == "{n}":
+        nan = NAN[fmt]
+    text = _post(fmt, {"title": '"Old"', "weight": nan})
+    post = loads(text)
+    post[key] = value
+    assert post[key] == value
+    flat = post.raw("weight")
+    while isinstance(flat, list):
+        flat = flat[-1]
+    assert math.isnan(flat)
+    assert dumps(post).count(NAN[fmt]) == 1          # the NaN line itself is untouched
+
+
+def test_nan_edit_from_the_command_line(tmp_path):
+    from editor.cli import main
+    path = tmp_path / "nan.md"
+    path.write_text("---\ntitle: x\nweight: .nan\n---\nbody\n")
+    assert main(["set", str(path), "title=y"]) == 0
+    assert path.read_text() == "---\ntitle: y\nweight: .nan\n---\nbody\n"
+
+
+@pytest.mark.parametrize("before, after", [
+    ('title = "x"\n[params]\na = 1\n', 'title = "x"\ndraft = true\n[params]\na = 1\n'),
+    ('title = "x"\n\n[params]\na = 1\n', 'title = "x"\ndraft = true\n\n[params]\na = 1\n'),
+    ('title = "x"\n# the theme\n[params]\na = 1\n', 'title = "x"\ndraft = true\n# the theme\n[params]\na = 1\n'),
+    ('[params]\na = 1\n', 'draft = true\n[params]\na = 1\n'),
+    ('title = "x"\nlist = [\n  [1],\n]\n[params]\n', 'title = "x"\nlist = [\n  [1],\n]\ndraft = true\n[params]\n'),
+    ('title = "x"\ns = """\n[not a table]\n"""\n', 'title = "x"\ns = """\n[not a table]\n"""\ndraft = true\n'),
+    ('title = "x"\n[[menu]]\nname = "m"\n', 'title = "x"\ndraft = true\n[[menu]]\nname = "m"\n'),
+])
+def test_a_new_toml_key_adds_exactly_one_line(before, after):
+    post = loads("+++\n" + before + "+++\nbody\n")
+    post["draft"] = True
+    assert dumps(post) == "+++\n" + after + "+++\nbody\n"
+    assert tomllib.loads(after)["draft"] is True
+
+
+@pytest.mark.parametrize("new", [["c"], ["z", "y", "x"], [], ["a", "b"]])
+def test_replacing_a_block_list_keeps_its_comment_lines(new):
+    text = "---\ntitle: x\ntags:\n  - a\n  # why b\n  - b\n  # last words\n# about draft\ndraft: true\n---\nbody\n"
+    post = loads(text)
+    post["tags"] = new
+    out = dumps(post)
+    for comment in ("  # why b\n", "  # last words\n", "# about draft\n"):
+        assert out.count(comment) == 1, out
+    assert yaml.safe_load(out.split("---\n")[1]) == {"title": "x", "tags": new, "draft": True}
+    assert out.index("# last words") > max((out.index(f"- {t}") for t in new), default=0)
