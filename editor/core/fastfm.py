@@ -10,7 +10,7 @@ import tomllib
 import yaml
 
 from editor.core.errors import PostError
-from editor.core.parseguard import check_aliases, parsing
+from editor.core.parseguard import check_aliases, parsing, unmarked_yaml_error
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -331,6 +331,8 @@ def _parse(fmt: str, fm: str) -> dict:
             data = load_yaml(fm) if fm.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            if mark is None:
+                raise unmarked_yaml_error(exc, fm) from None
             raise PostError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
                             line=mark.line + 1 if mark else None,
                             column=mark.column + 1 if mark else None) from None

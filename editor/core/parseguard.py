@@ -12,6 +12,7 @@ from editor.core.errors import PostError
 # Nodes that aliases may add to a YAML document beyond the nodes actually written. A 500-byte
 # "billion laughs" post expands to 10⁸ nodes; no real post repeats anything this often.
 ALIAS_BUDGET = 100_000
+SCALAR_UNIT = 100   # characters of a scalar that weigh as much as one node
 
 _DIGITS = re.compile(r"\d{1000,}")
 
@@ -27,6 +28,20 @@ def parsing(fmt: str, text: str) -> Iterator[None]:
         raise
     except Exception as exc:   # deliberately broad: this is the single place parsers are trusted
         raise PostError(f"invalid {fmt}: {_reason(exc)}", line=_line(text, exc), column=1) from None
+
+
+def unmarked_yaml_error(exc: BaseException, text: str) -> PostError:
+    """A YAML error without a mark (the reader's "unacceptable character #x000c"): one line, and the
+    line found from the character position it carries."""
+    position = getattr(exc, "position", None)
+    line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+    reason = str(getattr(exc, "reason", "") or "").strip() or str(exc).split("\n")[0]
+    character = getattr(exc, "character", None)
+    if isinstance(character, str) and "#x" not in reason:
+        reason = f"unacceptable character #x{ord(character):04x}: {reason}"
+    elif isinstance(character, int) and "#x" not in reason:
+        reason = f"unacceptable character #x{character:04x}: {reason}"
+    return PostError(f"invalid YAML: {reason}", line=line, column=1)
 
 
 def _reason(exc: BaseException) -> str:
@@ -70,12 +85,12 @@ def _deepest_line(text: str, limit: int = 100) -> int:
 
 def check_aliases(root) -> None:
     """Refuse a YAML node graph (ruamel or PyYAML nodes) whose aliases refer to themselves or
-    would expand past ALIAS_BUDGET nodes; sizes are memoised, so this is linear in the nodes written."""
+    would expand past ALIAS_BUDGET nodes (long scalars weigh more); sizes are memoised, so this is linear in the nodes written."""
     if root is None:
         return
     sizes: dict[int, int] = {}
     active: set[int] = set()
-    distinct = 0
+    distinct = 0   # the weight of the nodes as written
     # Iterative post-order walk: deep documents must not hit Python's recursion limit here.
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
@@ -83,7 +98,7 @@ def check_aliases(root) -> None:
         key = id(node)
         if done:
             active.discard(key)
-            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            sizes[key] = _weight(node) + sum(sizes[id(c)] for c in _children(node))
             continue
         if key in sizes:
             continue
@@ -92,7 +107,7 @@ def check_aliases(root) -> None:
                             "(a recursive alias)", line=node.start_mark.line + 1,
                             column=node.start_mark.column + 1)
         active.add(key)
-        distinct += 1
+        distinct += _weight(node)
         stack.append((node, True))
         for child in _children(node):
             if id(child) in active:
@@ -103,9 +118,17 @@ def check_aliases(root) -> None:
                 stack.append((child, False))
     if sizes[id(root)] - distinct > ALIAS_BUDGET:
         culprit = _first_alias_heavy(root, sizes)
-        raise PostError(f"invalid YAML: its aliases would expand to {sizes[id(root)]:,} values "
-                        f"(more than {ALIAS_BUDGET:,} repeated values are refused: an alias bomb?)",
+        raise PostError(f"invalid YAML: its aliases would expand it {sizes[id(root)] / max(distinct, 1):,.0f}-fold "
+                        f"(more than {ALIAS_BUDGET:,} repeated values or {ALIAS_BUDGET * SCALAR_UNIT // 10**6} MB "
+                        "of repeated text are refused: an alias bomb?)",
                         line=culprit.start_mark.line + 1, column=culprit.start_mark.column + 1)
+
+
+def _weight(node) -> int:
+    """A node counts one, plus one per SCALAR_UNIT characters: an alias of a 60 KB string repeated
+    1,000 times is a 60 MB bomb for whoever prints or stores the values, with only 1,000 nodes."""
+    value = node.value
+    return 1 + len(value) // SCALAR_UNIT if isinstance(value, str) else 1
 
 
 def _children(node) -> list:

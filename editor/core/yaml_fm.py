@@ -15,7 +15,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
-from editor.core.parseguard import check_aliases, parsing
+from editor.core.parseguard import check_aliases, parsing, unmarked_yaml_error
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -158,7 +158,7 @@ def compose(text: str):
         raise PostError(f"invalid YAML: {problem}", line=mark.line + 1 if mark else None,
                         column=mark.column + 1 if mark else None) from None
     except YAMLError as exc:
-        raise PostError(f"invalid YAML: {exc}") from None
+        raise unmarked_yaml_error(exc, text) from None
 
 
 def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:

@@ -33,6 +33,10 @@ HOSTILE = {
     "python-object.md": ("---\ntitle: x\na: !!python/object/apply:os.system ['echo hi']\n---\nbody\n", None),
     "python-name.md": ("---\ntitle: x\na: !!python/name:os.system\n---\nbody\n", None),
     "custom-tag.md": ("---\ntitle: x\na: !custom {b: 1}\n---\nbody\n", None),
+    "control-char.md": ("---\ntitle: x\nsummary: \"a\x0cb\"\n---\nbody\n", 3),
+    # 1,000 aliases of a 60 KB string: few nodes, but 60 MB for whoever prints or stores the tags.
+    "text-bomb.md": ("---\ntitle: x\na: &a \"" + "x" * 60_000 + "\"\ntags: [" + ", ".join(["*a"] * 1000)
+                     + "]\n---\nbody\n", 4),
 }
 
 
