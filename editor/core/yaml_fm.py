@@ -420,9 +420,16 @@ def _append(text: str, key: str, value, entries: list[Entry], newline: str) -> s
     if text and not text.endswith(("\n", "\r")):
         text += newline
     if isinstance(value, (list, tuple)) and value and _prefers_block(entries):
-        return text + f"{key}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
+        return text + f"{_key_text(key)}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
     rendered = render_flow(value) if isinstance(value, (list, tuple, dict)) else render_scalar(value)
-    return text + f"{key}:{' ' if rendered else ''}{rendered}{newline}"
+    return text + f"{_key_text(key)}:{' ' if rendered else ''}{rendered}{newline}"
+
+
+def _key_text(key: str) -> str:
+    """A new key as YAML: plain when it reads back as that string key, else double-quoted
+    (`k:`, `#k`, `true`, `1`, `<<`, a key with a newline: never a comment, merge or other type)."""
+    key = str(key)
+    return key if key != "<<" and _plain_safe(key) else _double(key)
 
 
 def _prefers_block(entries: list[Entry]) -> bool:

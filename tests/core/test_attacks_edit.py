@@ -77,3 +77,14 @@ def test_replacing_a_block_list_keeps_its_comment_lines(new):
         assert out.count(comment) == 1, out
     assert yaml.safe_load(out.split("---\n")[1]) == {"title": "x", "tags": new, "draft": True}
     assert out.index("# last words") > max((out.index(f"- {t}") for t in new), default=0)
+
+
+@pytest.mark.parametrize("key", ["a: b", "x\ny", "#k", "[k]", "k #c", "&a", "? x", "k:", '"q"', "!t",
+                                 "true", "1", "<<", "with space", "--- x"])
+def test_a_new_yaml_key_is_quoted_when_it_must_be(key):
+    post = loads("---\ntitle: x\n---\nbody\n")
+    post[key] = 1
+    post[key] = 2                                   # and found again for the next edit
+    out = dumps(post)
+    assert yaml.safe_load(out.split("\n---\n")[0].removeprefix("---\n")) == {"title": "x", key: 2}
+    assert out.endswith("---\nbody\n")
