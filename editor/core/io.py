@@ -291,7 +291,10 @@ def save(post: Post, path: str | os.PathLike | None = None, *, force: bool = Fal
     if not target:
         raise PostError("the post has no file name; give a path to save it")
     own = bool(post.path) and os.path.abspath(target) == os.path.abspath(post.path)
-    data = to_bytes(post)
+    try:
+        data = to_bytes(post)
+    except PostError as exc:
+        raise exc.with_path(target) from None
     write_checked(target, data, getattr(post, "disk_hash", None) if own else None, force=force)
     if path is None or own:
         post.mark_saved()

@@ -231,6 +231,7 @@ class Post:
         return value
 
     def __setitem__(self, key: str, value) -> None:
+        _refuse_surrogates(key, value, self.path)
         canonical = fields.canonical(key)
         actual = self._actual_key(key) or canonical or key
         value = self._coerce(canonical, value)
@@ -321,6 +322,26 @@ class Post:
 
     def __repr__(self) -> str:
         return f"<Post {self.path or '<text>'} {self.format} {len(self._values)} keys>"
+
+
+def _refuse_surrogates(key: str, value, path: str | None) -> None:
+    """Keys and values must be Unicode text: a lone surrogate (an undecodable byte in a shell
+    argument) could be written by no format and read by no one."""
+    stack = [key, value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise PostError(f"the new value of {key.encode('utf-8', 'backslashreplace').decode()!r} "
+                                "holds bytes that are not UTF-8 text (U+DC80..U+DCFF); not changed",
+                                path=path) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
 
 
 class _Deleted:

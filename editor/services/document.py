@@ -240,11 +240,11 @@ class Document(DocumentSafety, QObject):
         overwrite = self._may_overwrite(post.path)
         if not overwrite:
             return False
-        data = to_bytes(post)
         # The core checks the disk again under the folder's write lock (the same check `set` and
         # scripts get): a write that lands between our check and the save is still refused.
         post.disk_hash = self._base_hash
         try:
+            data = to_bytes(post)
             written = save(post, force=overwrite == FORCE)
         except PostError as exc:
             self.failed.emit(str(exc))
@@ -260,8 +260,8 @@ class Document(DocumentSafety, QObject):
         if post is None:
             return False
         old = post.path
-        data = to_bytes(post)
         try:
+            data = to_bytes(post)
             written = save(post, path)
         except PostError as exc:
             self.failed.emit(str(exc))

@@ -105,8 +105,8 @@ class DocumentSafety:
         overwrite = self._may_overwrite(raw.path)
         if not overwrite:
             return False
-        data = encode(raw.text, raw.bom)
         try:   # the same checked, locked write as a post's save (core.io.write_checked)
+            data = encode(raw.text, raw.bom)
             write_checked(raw.path, data, self._base_hash, force=overwrite == "force")
         except PostError as exc:
             self.failed.emit(str(exc))

@@ -88,3 +88,32 @@ def test_a_new_yaml_key_is_quoted_when_it_must_be(key):
     out = dumps(post)
     assert yaml.safe_load(out.split("\n---\n")[0].removeprefix("---\n")) == {"title": "x", key: 2}
     assert out.endswith("---\nbody\n")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml", "json"])
+def test_undecodable_bytes_from_the_shell_are_refused_in_one_line(tmp_path, fmt):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    path = tmp_path / "post.md"
+    text = _post(fmt, {"title": '"x"'})
+    path.write_text(text)
+    for arg in (b"title=a\xffb", b"k\xff=1", b"tags=a,\xfe"):
+        result = subprocess.run([sys.executable, "-m", "editor", "set", str(path), os.fsdecode(arg)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "UTF-8" in result.stderr and path.read_text() == text
+
+
+def test_a_body_with_undecodable_bytes_is_not_written(tmp_path):
+    from editor.core import PostError, load, save
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: x\n---\nbody\n")
+    post = load(path)
+    post.content = "line one\nbad \udcff byte\n"
+    with pytest.raises(PostError, match="not Unicode text") as info:
+        save(post)
+    assert info.value.line == 5 and info.value.path == str(path)
+    assert path.read_text() == "---\ntitle: x\n---\nbody\n"

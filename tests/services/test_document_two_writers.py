@@ -59,3 +59,15 @@ def test_confirmed_overwrite_still_writes(qtbot, tmp_path):
     assert load(path)["title"] == "Mine" and load(path)["draft"] is False
     doc.set_field("title", "Mine again")      # and the next save checks against what we wrote
     assert doc.save() and load(path)["title"] == "Mine again"
+
+
+def test_text_that_is_not_unicode_is_not_saved_and_says_why(qtbot, tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text(POST)
+    doc = Document()
+    assert doc.open(str(path))
+    doc.set_body("pasted \udcff garbage\n")
+    with qtbot.waitSignal(doc.failed) as failed:
+        assert not doc.save()
+    assert "not Unicode text" in failed.args[0] and str(path) in failed.args[0]
+    assert path.read_text() == POST and doc.dirty
