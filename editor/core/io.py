@@ -93,7 +93,11 @@ def dumps(post: Post) -> str:
 
 
 def to_bytes(post: Post) -> bytes:
-    return encode(post.text, post.bom)
+    """The bytes a save writes; PostError naming the post's file for text that is not Unicode."""
+    try:
+        return encode(post.text, post.bom)
+    except PostError as exc:
+        raise exc.with_path(post.path) from None
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
