@@ -118,7 +118,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         raise OSError(errno.EINVAL, "it is not a regular file (a pipe, device, socket or folder); "
                       "refusing to replace it", path)
     if info is not None and info.st_nlink > 1:
-        _write_in_place(path, data, folder)
+        _write_in_place(path, data, folder, info)
         _fsync_folder(folder)
         return
     if info is not None:
@@ -169,9 +169,14 @@ def _keep_identity(fd: int, original: str, info: os.stat_result) -> None:
                 raise
 
 
-def _write_in_place(path: str, data: bytes, folder: str) -> None:
+def _write_in_place(path: str, data: bytes, folder: str, info: os.stat_result) -> None:
     """Overwrite a hard-linked file's bytes without replacing its inode, with a fsynced backup first."""
-    with open(path, "rb") as fh:
+    # Not through a symlink swapped in since the stat (O_NOFOLLOW), and only the very file stat'ed.
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as fh:
+        now = os.fstat(fh.fileno())
+        if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino) or not stat.S_ISREG(now.st_mode):
+            raise OSError(errno.EAGAIN, "the file was replaced while saving; try again", path)
         old = fh.read()
     fd, backup = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".bak", dir=folder)
     try:
@@ -197,7 +202,7 @@ def _write_in_place(path: str, data: bytes, folder: str) -> None:
 
 
 def _overwrite(path: str, data: bytes) -> None:
-    with open(path, "r+b") as fh:
+    with open(os.open(path, os.O_RDWR | os.O_NOFOLLOW), "r+b") as fh:
         fh.write(data)
         fh.truncate()
         fh.flush()

@@ -132,3 +132,45 @@ def test_hard_link_write_and_restore_failure_keeps_a_named_backup(tmp_path, monk
         save(post)
     backups = [p for p in tmp_path.iterdir() if p.name.endswith(".bak")]
     assert len(backups) == 1 and backups[0].read_text() == POST and str(backups[0]) in str(info.value)
+
+
+def test_a_hung_writer_holding_the_lock_makes_save_fail_loudly(tmp_path, monkeypatch):
+    import fcntl
+    path = tmp_path / "post.md"
+    path.write_text(POST)
+    post = load(path)
+    post["draft"] = False
+    monkeypatch.setattr(core_io, "LOCK_TIMEOUT", 0.2)
+    other = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)   # another program's lock on the folder
+    try:
+        fcntl.flock(other, fcntl.LOCK_EX)
+        with pytest.raises(PostError, match="another program"):
+            save(post)
+        assert path.read_text() == POST
+    finally:
+        os.close(other)
+    save(post)
+    assert load(path)["draft"] is False
+
+
+def test_hard_linked_file_swapped_for_a_symlink_is_not_written_through(tmp_path, monkeypatch):
+    path = tmp_path / "post.md"
+    path.write_text(POST)
+    os.link(path, tmp_path / "other.md")
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n")
+    real_stat = os.stat
+
+    def swapping_stat(p, *a, **k):
+        result = real_stat(p, *a, **k)
+        if os.fspath(p) == str(path) and result.st_nlink > 1 and not os.path.islink(path):
+            os.unlink(path)                       # an attacker swaps the file for a link
+            os.symlink(victim, path)
+        return result
+
+    post = load(path)
+    post["draft"] = False
+    monkeypatch.setattr(core_io.os, "stat", swapping_stat)
+    with pytest.raises(PostError):
+        save(post)
+    assert victim.read_text() == "precious\n"
