@@ -103,7 +103,11 @@ class DateField(QWidget):
                 self._show_unset()
             else:
                 zone = self._zone()
-                local = value.astimezone(dt.timezone(self._offset))
+                # Already in the field's offset: no conversion (astimezone goes through UTC, which
+                # overflows for 0001-01-01T00:00:00+23:59 and 9999-12-31T23:59:59-23:59).
+                zone_value = dt.timezone(self._offset)
+                local = value.replace(tzinfo=zone_value) if value.utcoffset() == self._offset \
+                    else value.astimezone(zone_value)
                 q = QDateTime(QDate(local.year, local.month, local.day),
                               QTime(local.hour, local.minute, local.second, local.microsecond // 1000), zone)
                 self.edit.setDateTime(q)

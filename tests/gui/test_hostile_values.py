@@ -29,3 +29,17 @@ def test_hostile_file_opens_as_raw_text_with_the_line_marked(qtbot, tmp_path, na
     assert window.document.raw.error.line == line
     assert marked_lines(editor) == [line]
     assert path.read_text() == text
+
+
+@pytest.mark.parametrize("date", ["0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59",
+                                  "0001-01-01T00:30:00+01:00"])
+def test_dates_at_the_edges_of_time_open_and_save(qtbot, tmp_path, date):
+    path = tmp_path / "edge.md"
+    text = f"---\ntitle: Edge\ndate: {date}\ndraft: true\n---\nbody\n"
+    path.write_text(text)
+    window = make_window(qtbot, path)
+    qtbot.waitUntil(lambda: window.document.is_open, timeout=10000)
+    assert window.document.post["title"] == "Edge" and window.form.isEnabled()
+    assert window.document.set_field("draft", False)
+    assert window.save()
+    assert path.read_text() == text.replace("draft: true", "draft: false")
