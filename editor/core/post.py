@@ -249,8 +249,8 @@ class Post:
                 new_fm = toml_fm.set_value(fm, actual, value)
             else:
                 new_fm = json_fm.set_value(fm, actual, value, self.newline)
-        except PostError as exc:
-            raise exc.with_path(self.path) from None
+        except PostError as exc:   # lines counted in the front matter: report file lines
+            raise exc.shifted(parts.fm_first_line).with_path(self.path) from None
         self._commit(parts, self._fix_newlines(fm, new_fm), actual, value)
 
     def __delitem__(self, key: str) -> None:

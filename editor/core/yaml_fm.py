@@ -327,13 +327,22 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
     values, entries, duplicates = parse(text)
     if any(d.key == key for d in duplicates):
         d = next(d for d in duplicates if d.key == key)
-        raise PostError(f'"{key}" is defined twice (lines {d.first_line} and {d.line}); '
+        raise PostError(f'"{key}" is defined twice (here and {d.line - d.first_line} line(s) above); '
                         "remove one in the raw text first", line=d.line, column=d.column)
     lines = text.splitlines(keepends=True)
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
         return _append(text, key, value, entries, newline)
     node = entry.value_node
+    if node.start_mark.index < entry.key_node.end_mark.index:
+        # An alias (`categories: *tags`): its node is the anchored one, written elsewhere. Replace
+        # this key's own lines; never the span of the value it points to.
+        return _rewrite(text, lines, entry, entries, value, newline, node=None)
+    anchor = getattr(node, "anchor", None)
+    if anchor and re.search(r"\*" + re.escape(str(anchor)) + r"(?![^\s,\]}])", text):
+        raise PostError(f'"{key}" is the anchor &{anchor} that other keys repeat (*{anchor}); '
+                        "edit it in the raw text", line=entry.first_line + 1,
+                        column=entry.key_node.start_mark.column + 1)
     # 1) A single-line scalar (or flow collection) on the key's line: replace just its span.
     if isinstance(node, ScalarNode) and not isinstance(value, (list, tuple, dict)):
         if node.start_mark.line == node.end_mark.line == entry.first_line and node.style not in ("|", ">"):
@@ -363,6 +372,12 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
                 head += newline
             return head + added + "".join(lines[insert_at:])
     # 3) Anything else: rewrite the key's lines, keeping the key as written.
+    return _rewrite(text, lines, entry, entries, value, newline, node)
+
+
+def _rewrite(text: str, lines: list[str], entry: Entry, entries: list[Entry], value, newline: str,
+             node) -> str:
+    """The key's lines written anew (`node`: its value node, None for an alias: style unknown)."""
     key_text = text[entry.key_node.start_mark.index: entry.key_node.end_mark.index]
     indent = lines[entry.first_line][: entry.key_node.start_mark.column]
     ending = _line_ending(lines[entry.last_line], newline)

@@ -117,3 +117,25 @@ def test_a_body_with_undecodable_bytes_is_not_written(tmp_path):
         save(post)
     assert info.value.line == 5 and info.value.path == str(path)
     assert path.read_text() == "---\ntitle: x\n---\nbody\n"
+
+
+ANCHORS = "---\ntitle: &t Hello\nlinkTitle: *t\ntags: &tg [a, b]\ncategories: *tg\n---\nbody\n"
+
+
+@pytest.mark.parametrize("key, value, line", [("linkTitle", "New", "linkTitle: New\n"),
+                                              ("categories", ["x"], "categories: [x]\n")])
+def test_editing_an_alias_rewrites_its_own_line_only(key, value, line):
+    post = loads(ANCHORS)
+    post[key] = value
+    out = dumps(post)
+    old = next(ln for ln in ANCHORS.splitlines(keepends=True) if ln.startswith(key + ":"))
+    assert out == ANCHORS.replace(old, line)
+
+
+@pytest.mark.parametrize("key, value, line", [("title", "New", 2), ("tags", ["c"], 4)])
+def test_editing_an_anchor_others_repeat_is_refused_clearly(key, value, line):
+    from editor.core import PostError
+    post = loads(ANCHORS)
+    with pytest.raises(PostError, match="anchor") as info:
+        post[key] = value
+    assert info.value.line == line and dumps(post) == ANCHORS
