@@ -48,21 +48,27 @@ MAX_BYTES = 64 * 1024 * 1024   # no post is this large; reading it would only fr
 def read_bytes(path: str | os.PathLike) -> bytes:
     """The file's bytes; folders, pipes, devices and absurdly large files raise PostError (never block)."""
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO would block the reader forever, a device could be endless.
-            raise PostError("is not a regular file (a pipe, socket or device)", path=str(path))
-        if info.st_size > MAX_BYTES:
-            raise PostError(f"is {info.st_size / 2**20:.0f} MB, too large for a post "
-                            f"(the limit is {MAX_BYTES // 2**20} MB)", path=str(path))
-        with open(path, "rb") as fh:
+        _check_readable(os.stat(path), path)   # devices are never even opened (a tape rewinds)
+        # Then look again at what was opened: a FIFO swapped in since the stat would block the
+        # reader forever (O_NONBLOCK makes opening one return at once; regular files ignore it).
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
+            _check_readable(os.fstat(fh.fileno()), path)
             return fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise PostError("is a folder, not a post file", path=str(path)) from None
     except OSError as exc:
         raise PostError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
+
+
+def _check_readable(info: os.stat_result, path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO would block the reader forever, a device could be endless.
+        raise PostError("is not a regular file (a pipe, socket or device)", path=str(path))
+    if info.st_size > MAX_BYTES:
+        raise PostError(f"is {info.st_size / 2**20:.0f} MB, too large for a post "
+                        f"(the limit is {MAX_BYTES // 2**20} MB)", path=str(path))
 
 
 def load(path: str | os.PathLike) -> Post:

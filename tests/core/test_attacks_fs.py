@@ -64,3 +64,41 @@ def test_check_and_post_browser_survive_the_loop(linked_site):
     from editor.services.post_rows import scan
     rows = scan(linked_site / "content")
     assert "a.md" in {os.path.basename(r.path) for r in rows}
+
+
+def _returns_quickly(fn) -> tuple[bool, BaseException | None]:
+    """Run fn in a daemon thread: (finished within 5 s, what it raised)."""
+    import threading
+    box: list = [None]
+
+    def run():
+        try:
+            fn()
+        except BaseException as exc:   # noqa: BLE001 - reported to the test
+            box[0] = exc
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(5)
+    return not t.is_alive(), box[0]
+
+
+def test_a_fifo_swapped_in_after_the_check_never_blocks_a_read(tmp_path, monkeypatch):
+    from editor.core import PostError
+    from editor.core import io as core_io
+    from editor.core.index_entry import _read
+    regular = tmp_path / "post.md"
+    regular.write_text(POST.format(t="a"))
+    fifo = tmp_path / "swapped.md"
+    os.mkfifo(fifo)
+    real_stat = os.stat
+    monkeypatch.setattr(core_io.os, "stat",
+                        lambda p, *a, **k: real_stat(regular if os.fspath(p) == str(fifo) else p, *a, **k))
+    try:
+        done, error = _returns_quickly(lambda: core_io.read_bytes(fifo))
+        assert done and isinstance(error, PostError) and "not a regular file" in str(error)
+        monkeypatch.undo()
+        done, error = _returns_quickly(lambda: _read(str(fifo), 10))   # the index: scanned as a file
+        assert done and isinstance(error, OSError)
+    finally:
+        fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)   # release any reader left blocked
+        os.close(fd)
