@@ -276,6 +276,10 @@ def _flock(folder: str) -> int | None:
             return None   # a file system without flock
 
 
+class ChangedOnDisk(PostError):
+    """save() refused: the file's bytes are not the ones the post was read from."""
+
+
 def write_checked(path: str | os.PathLike, data: bytes, expected: str | None, *, force: bool = False) -> None:
     """Atomically write `data` under the folder lock, but only while the file's bytes still hash to
     `expected` (None: no check, e.g. a new file or a save under another name) or with `force`."""
@@ -286,7 +290,7 @@ def write_checked(path: str | os.PathLike, data: bytes, expected: str | None, *,
             gone = current is None and not os.path.isdir(os.path.dirname(os.path.abspath(path)))
             if current != expected and not gone:   # a vanished folder: the write says so below
                 what = "was deleted or renamed" if current is None else "changed on disk"
-                raise PostError(f"not saved: the file {what} since it was read (another program or "
+                raise ChangedOnDisk(f"not saved: the file {what} since it was read (another program or "
                                 "command wrote it); read it again, or save with force to overwrite",
                                 path=path)
         try:

@@ -92,3 +92,31 @@ def test_eight_concurrent_sets_on_one_file(tmp_path):
     post = load(path)
     assert [post[f"key{i}"] for i in range(8)] == list(range(8))
     assert post["title"] == "Two writers" and post.content == "body\n"
+
+
+def test_set_rereads_when_a_writer_that_ignores_the_lock_gets_in_between(tmp_path, monkeypatch, capsys):
+    """Another editor (no lock) writes between `set`'s read and write: set reads again and applies
+    its edit to their text; when the file never settles it fails loudly and writes nothing."""
+    from editor.cli import main
+    from editor.commands import set_ as set_mod
+    path = tmp_path / "post.md"
+    path.write_text(POST)
+    real_open = set_mod.open_post
+    writes = iter(["---\ntitle: Theirs\ndraft: true\n---\ntheir body\n"])
+
+    def open_then_race(p):
+        result = real_open(p)
+        text = next(writes, None)
+        if text is not None:
+            path.write_text(text)             # lands after our read, before our write
+        return result
+
+    monkeypatch.setattr(set_mod, "open_post", open_then_race)
+    assert main(["set", str(path), "draft=false"]) == 0
+    assert path.read_text() == "---\ntitle: Theirs\ndraft: false\n---\ntheir body\n"
+
+    counter = iter(range(1000))
+    writes = (f"---\ntitle: v{next(counter)}\n---\nbody\n" for _ in range(1000))   # never settles
+    assert main(["set", str(path), "draft=true"]) == 2
+    assert "changed on disk since it was read" in capsys.readouterr().err
+    assert "draft" not in path.read_text()
