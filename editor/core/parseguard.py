@@ -83,6 +83,40 @@ def _deepest_line(text: str, limit: int = 100) -> int:
     return 1
 
 
+MAX_FLOW_DEPTH = 32   # ruamel's scanner slows superlinearly with [ { nesting (1,000 levels: 5 s); real posts use 1-3
+
+
+def check_flow_depth(text: str) -> None:
+    """Refuse YAML whose flow collections ([…], {…}) nest deeper than MAX_FLOW_DEPTH, found with
+    libyaml's C scanner before the round-trip parser sees it. Text the scanner rejects is left to
+    the parser, which names the error better."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return   # cannot nest that deep: the usual post costs nothing
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    opening = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+    closing = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+    depth = 0
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, opening):
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    raise PostError(f"invalid YAML: nested more than {MAX_FLOW_DEPTH} levels deep",
+                                    line=token.start_mark.line + 1, column=token.start_mark.column + 1)
+            elif isinstance(token, closing):
+                depth -= 1
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if "nesting depth" in str(exc) and mark is not None:   # libyaml's own limit (1,000)
+            raise PostError(f"invalid YAML: nested more than {MAX_FLOW_DEPTH} levels deep",
+                            line=mark.line + 1, column=mark.column + 1) from None
+        return
+    finally:
+        loader.dispose()
+
+
 def check_aliases(root) -> None:
     """Refuse a YAML node graph (ruamel or PyYAML nodes) whose aliases refer to themselves or
     would expand past ALIAS_BUDGET nodes (long scalars weigh more); sizes are memoised, so this is linear in the nodes written."""

@@ -15,7 +15,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
-from editor.core.parseguard import check_aliases, parsing, unmarked_yaml_error
+from editor.core.parseguard import check_aliases, check_flow_depth, parsing, unmarked_yaml_error
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -168,6 +168,7 @@ def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
 
 
 def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
+    check_flow_depth(text)
     root = compose(text)
     check_aliases(root)
     if root is None:

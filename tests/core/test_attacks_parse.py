@@ -202,3 +202,17 @@ def test_huge_front_matter_is_refused_at_once_but_still_indexed(tmp_path, fm):
     index = SiteIndex(open_site(tmp_path / "site"), use_cache=False)
     index.refresh(save=False)
     assert [e["problems"] for e in index.entries()] == [[]]
+
+
+@settings(max_examples=20, deadline=None)
+@given(depth=st.integers(1, 3000), bracket=st.sampled_from(["[]", "{}"]))
+def test_yaml_flow_nesting_past_the_limit_is_refused_before_parsing(depth, bracket):
+    from editor.core.parseguard import MAX_FLOW_DEPTH
+    inner = bracket[0] * depth + bracket[1] * depth if bracket == "[]" else _nested_map(depth, "yaml")
+    text = f"---\ntitle: x\na: {inner}\n---\nbody\n"
+    if depth <= MAX_FLOW_DEPTH:
+        assert loads(text)["title"] == "x"
+    else:
+        with pytest.raises(PostError, match=f"nested more than {MAX_FLOW_DEPTH} levels") as info:
+            loads(text)
+        assert info.value.line == 3
