@@ -63,11 +63,16 @@ def _untagged(loader, node):
 
 
 Yaml12Loader.add_constructor(None, _untagged)
+Yaml12Loader.add_constructor(
+    "tag:yaml.org,2002:binary",
+    lambda loader, node: loader.construct_yaml_binary(node).decode("utf-8", "replace"))   # as Hugo: text
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TS = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_NULL = "tag:yaml.org,2002:null"
 
 
 class _Fallback(Exception):
@@ -94,9 +99,9 @@ def _build_node(loader, node):
     if tag == _MAP:
         out = {}
         for k, v in node.value:
-            if k.tag != _STR and k.tag != _INT and k.tag != _BOOL:
+            if not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE:
                 raise _Fallback
-            key = _build(loader, k)
+            key = "" if k.tag == _NULL else k.value   # as Hugo: `1:` and `true:` are text keys
             if key in out:   # Hugo 0.168 refuses the file (0.111 kept one value)
                 raise PostError(f'mapping key "{key}" already defined', line=k.start_mark.line + 1,
                                 column=k.start_mark.column + 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import math
@@ -99,7 +100,23 @@ def _scalar(node: ScalarNode):
         return float(text.replace("_", ""))
     if tag.endswith(":timestamp"):
         return _timestamp(text)
+    if tag.endswith(":binary"):
+        return binary_text(text)
     return text
+
+
+def binary_text(text: str) -> str:
+    """A `!!binary` value as Hugo reads it: the decoded bytes as (UTF-8) text."""
+    return base64.b64decode("".join(text.split()), validate=True).decode("utf-8", "replace")
+
+
+def key_text(node) -> str:
+    """A mapping key as Hugo reads it: the text as written (`1`, `true`, `2020-01-01` stay strings,
+    so `1:` and `true:` are two keys, not one as 1 == True in Python), null (`null`, `~`) as ""."""
+    if not isinstance(node, ScalarNode):
+        raise PostError("a mapping key must be a plain value", line=node.start_mark.line + 1,
+                        column=node.start_mark.column + 1)
+    return "" if _tag(node).endswith(":null") else node.value
 
 
 def _convert(node, duplicates: list | None = None):
@@ -128,10 +145,7 @@ def _convert_node(node, duplicates: list | None):
                         for k, v in part.items():
                             result.setdefault(k, v)
                 continue
-            key = _convert(key_node)
-            if isinstance(key, (list, dict)):
-                raise PostError("a mapping key must be a plain value", line=key_node.start_mark.line + 1,
-                                column=key_node.start_mark.column + 1)
+            key = key_text(key_node)
             if key in seen and duplicates is not None:
                 # Hugo 0.168 refuses the file; we still open it (the later value wins, as in
                 # most YAML readers) so the author can repair it, and `check` reports it.
@@ -187,7 +201,7 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
         last = max(first, limit - 1)
         while last > first and _is_filler(lines[last]):
             last -= 1
-        entries.append(Entry(str(_convert(key_node)), key_node, value_node, first, last))
+        entries.append(Entry(key_text(key_node), key_node, value_node, first, last))
     return values, entries, duplicates
 
 

@@ -216,3 +216,28 @@ def test_yaml_flow_nesting_past_the_limit_is_refused_before_parsing(depth, brack
         with pytest.raises(PostError, match=f"nested more than {MAX_FLOW_DEPTH} levels") as info:
             loads(text)
         assert info.value.line == 3
+
+
+def test_odd_keys_and_binary_values_read_as_hugo_reads_them(tmp_path):
+    from editor.core import hugo
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (posts / "keys.md").write_text("---\ntitle: x\n1: a\ntrue: b\n3.5: e\n2020-01-01: f\n---\nbody\n")
+    (posts / "nulls.md").write_text("---\ntitle: x\nnull: c\n~: d\n---\nbody\n")
+    (posts / "bin.md").write_text("---\ntitle: !!binary aGVsbG8=\n---\nbody\n")
+    post = load(posts / "keys.md")
+    assert post.keys() == ["title", "1", "true", "3.5", "2020-01-01"]   # 1 and true are two keys
+    assert post["true"] == "b" and post["1"] == "a" and not post.duplicate_keys
+    assert load(posts / "bin.md")["title"] == "hello"
+    assert load(posts / "nulls.md").duplicate_keys        # null and ~ are both "": Hugo refuses it
+    index = SiteIndex(open_site(root), use_cache=False)
+    index.refresh(save=False)
+    entries = {e["path"].rsplit("/", 1)[-1]: e for e in index.entries()}
+    assert entries["keys.md"]["problems"] == [] and entries["bin.md"]["title"] == "hello"
+    assert entries["nulls.md"]["problems"]
+    if hugo.hugo_binary() is not None:
+        (posts / "nulls.md").unlink()
+        listed = {p.path.rsplit("/", 1)[-1]: p for p in hugo.list_pages(root)}
+        assert listed["bin.md"].title == "hello" and listed["keys.md"].title == "x"
