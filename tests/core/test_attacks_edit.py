@@ -139,3 +139,12 @@ def test_editing_an_anchor_others_repeat_is_refused_clearly(key, value, line):
     with pytest.raises(PostError, match="anchor") as info:
         post[key] = value
     assert info.value.line == line and dumps(post) == ANCHORS
+
+
+def test_json_key_written_twice_edits_the_one_that_counts():
+    post = loads('{"title": "a", "draft": true, "title": "b"}\nbody\n')
+    assert post["title"] == "b"                 # the last, as json and Hugo's Go decoder read it
+    post["title"] = "c"
+    assert dumps(post) == '{"title": "a", "draft": true, "title": "c"}\nbody\n'
+    del post["title"]
+    assert dumps(post) == '{"draft": true}\nbody\n' and "title" not in post
