@@ -30,7 +30,8 @@ def parse(text: str) -> dict:
 
 
 def _basic(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    # JSON's escapes are TOML's, except that TOML also forbids a raw DEL.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _is_literal(item) -> bool:

@@ -220,7 +220,7 @@ def _plain_safe(text: str) -> bool:
         return False
     if text[0] in _PLAIN_BAD_START or ": " in text or " #" in text or text.endswith(":"):
         return False
-    if any(ord(c) < 32 or c in "\x7f\ufeff" for c in text):
+    if any(ord(c) < 32 or c in _SPECIAL for c in text):
         return False
     # Must still read back as a string (not a bool, number, null or date) in YAML 1.2 (Hugo
     # 0.168) and in YAML 1.1 (older Hugo, PyYAML): `yes`, `on`, `12:30`, `0777` get quotes.
@@ -231,6 +231,11 @@ def _plain_safe(text: str) -> bool:
         return yaml.safe_load("k: " + text + "\n") == {"k": text}
     except yaml.YAMLError:
         return False
+
+
+# Written escaped, never raw: DEL and BOM are not printable, and NEL, LS, PS (pasted from web pages
+# and word processors) are line breaks to the YAML reader, which folds them into spaces.
+_SPECIAL = "\x7f\ufeff\x85\u2028\u2029"
 
 
 def _double(text: str) -> str:
@@ -246,7 +251,7 @@ def _double(text: str) -> str:
             out.append("\\t")
         elif c == "\r":
             out.append("\\r")
-        elif ord(c) < 32 or c in "\x7f\ufeff":
+        elif ord(c) < 32 or c in _SPECIAL:
             out.append(f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}")
         else:
             out.append(c)
@@ -282,7 +287,7 @@ def render_scalar(value, style: str | None = None) -> str:
 
 
 def _printable(text: str) -> bool:
-    return not any(ord(c) < 32 or c in "\x7f\ufeff" for c in text)
+    return not any(ord(c) < 32 or c in _SPECIAL for c in text)
 
 
 def render_flow(value, style: str | None = None) -> str:

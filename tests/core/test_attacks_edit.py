@@ -148,3 +148,24 @@ def test_json_key_written_twice_edits_the_one_that_counts():
     assert dumps(post) == '{"title": "a", "draft": true, "title": "c"}\nbody\n'
     del post["title"]
     assert dumps(post) == '{"draft": true}\nbody\n' and "title" not in post
+
+
+STARTS = {"yaml": "---\ntitle: Old\ndraft: true\n---\n---\nbody\n+++\n",
+          "toml": '+++\ntitle = "Old"\ndraft = true\n+++\n+++\nbody\n---\n',
+          "json": '{\n  "title": "Old",\n  "draft": true\n}\n{"body": 1}\n---\n'}
+
+
+@settings(max_examples=150, deadline=None)
+@given(fmt=st.sampled_from(list(STARTS)),
+       value=st.lists(st.sampled_from(list("ab -+{}[]\"'#:,&*!|>%@`\\\t\n\r\x85\u2028\ufeff\x7f.")
+                                      + ["\n---\n", "\n+++\n", "---", "+++", "\r\n---\r\n", "}\n"]),
+                      max_size=12).map("".join))
+def test_any_title_round_trips_and_never_moves_the_front_matter_end(fmt, value):
+    """Values holding delimiter lines, quotes, NEL/LS (pasted from the web) or DEL are written
+    escaped, read back exactly, and never end the front matter early."""
+    post = loads(STARTS[fmt])
+    body = post.content
+    post["title"] = value      # any text can be written (NEL, LS, DEL, delimiters, quotes…)
+    again = loads(dumps(post))
+    assert again["title"] == value and again["draft"] is True and again.content == body
+    assert again.keys() == post.keys()
