@@ -183,7 +183,19 @@ def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
 
 def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
     check_flow_depth(text)
-    root = compose(text)
+    try:
+        root = compose(text)
+    except PostError as exc:
+        # ruamel refuses a tab after `key:`, before a comment or at a line's end, which YAML 1.2,
+        # libyaml and Hugo all accept: read such a file with those tabs as spaces (same length,
+        # so every position still points into the author's text, which edits keep as written).
+        lenient = _separating_tabs_as_spaces(text) if "'\\t'" in exc.reason else text
+        if lenient == text:
+            raise
+        try:
+            root = compose(lenient)
+        except PostError:
+            raise exc from None
     check_aliases(root)
     if root is None:
         return {}, [], []
@@ -203,6 +215,28 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
             last -= 1
         entries.append(Entry(key_text(key_node), key_node, value_node, first, last))
     return values, entries, duplicates
+
+
+def _separating_tabs_as_spaces(text: str) -> str:
+    """`text` with each tab after a line's first non-blank character and outside quotes made a
+    space. Indentation tabs stay (YAML, libyaml and Hugo refuse those too)."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip(" \t")
+        start = len(line) - len(stripped)
+        chars = list(line)
+        quote = None
+        for i in range(start, len(chars)):
+            c = chars[i]
+            if quote:
+                if c == quote and not (quote == '"' and chars[i - 1] == "\\"):
+                    quote = None
+            elif c in "'\"" and (i == start or chars[i - 1] in " \t:[{,-"):
+                quote = c
+            elif c == "\t":
+                chars[i] = " "
+        out.append("".join(chars))
+    return "".join(out)
 
 
 def _is_filler(line: str) -> bool:

@@ -241,3 +241,30 @@ def test_odd_keys_and_binary_values_read_as_hugo_reads_them(tmp_path):
         (posts / "nulls.md").unlink()
         listed = {p.path.rsplit("/", 1)[-1]: p for p in hugo.list_pages(root)}
         assert listed["bin.md"].title == "hello" and listed["keys.md"].title == "x"
+
+
+@pytest.mark.parametrize("fm, values", [
+    ("title:\tTabbed\n", {"title": "Tabbed"}),
+    ("title: Trailing\t\n", {"title": "Trailing"}),
+    ("title: x\t# note\n", {"title": "x"}),
+    ("tags:\t[a, b]\n", {"tags": ["a", "b"]}),
+    ('title:\t"a\tb"\n', {"title": "a\tb"}),
+])
+def test_separating_tabs_read_as_hugo_and_the_index_read_them(tmp_path, fm, values):
+    """ruamel refuses these tabs; YAML 1.2, libyaml (the index) and Hugo accept them."""
+    text = "---\n" + fm + "draft: true\n---\nbody\n"
+    post = loads(text)
+    assert {k: post.raw(k) for k in values} == values
+    assert fastfm.parse("yaml", fm) == values
+    post["draft"] = False
+    assert dumps_text(post) == text.replace("draft: true", "draft: false")   # tabs kept as written
+
+
+def test_indentation_tabs_are_still_refused():
+    with pytest.raises(PostError, match="tab"):
+        loads("---\ntitle: x\nparams:\n\tkey: 1\n---\nbody\n")
+
+
+def dumps_text(post) -> str:
+    from editor.core import dumps
+    return dumps(post)
