@@ -16,6 +16,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
+from editor.core.values import yaml_number
 from editor.core.parseguard import check_aliases, check_flow_depth, parsing, unmarked_yaml_error
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
@@ -80,6 +81,21 @@ def _scalar(node: ScalarNode):
         return None
     if tag.endswith(":bool"):
         return text.lower() == "true"
+    if (tag.endswith(":int") or tag.endswith(":float")) and node.style is None:
+        number = yaml_number(text)
+        if number is not None:
+            return number
+        # ruamel took it for a number (08, 1e3) but Hugo reads a string; text no reader takes
+        # for a number (an explicit `!!float abc`) still fails below.
+        try:
+            _python_number(tag, text)
+            return text
+        except ValueError:
+            pass
+    return _python_number(tag, text) if tag.endswith((":int", ":float")) else _other_scalar(tag, text)
+
+
+def _python_number(tag: str, text: str):
     if tag.endswith(":int"):
         clean = text.replace("_", "")
         try:
@@ -91,13 +107,15 @@ def _scalar(node: ScalarNode):
                 except ValueError:
                     pass
             raise exc from None   # the first reason (e.g. too many digits) is the telling one
-    if tag.endswith(":float"):
-        low = text.lower()
-        if low.endswith(".inf"):
-            return -math.inf if low.startswith("-") else math.inf
-        if low == ".nan":
-            return math.nan
-        return float(text.replace("_", ""))
+    low = text.lower()
+    if low.endswith(".inf"):
+        return -math.inf if low.startswith("-") else math.inf
+    if low == ".nan":
+        return math.nan
+    return float(text.replace("_", ""))
+
+
+def _other_scalar(tag: str, text: str):
     if tag.endswith(":timestamp"):
         return _timestamp(text)
     if tag.endswith(":binary"):

@@ -268,3 +268,46 @@ def test_indentation_tabs_are_still_refused():
 def dumps_text(post) -> str:
     from editor.core import dumps
     return dumps(post)
+
+
+NUMBERS = {"a": "08", "b": "1e3", "c": ".5", "d": "+12", "e": "0x_1F", "f": "-017", "g": "1_0.5", "h": "0o8",
+           "i": "09.5", "j": "-0b11", "k": "0777", "l": "00", "m": "1__0", "n": "1e+3", "o": "1.e3",
+           "p": "12:30", "q": "1.0e+3", "r": "-.inf", "s": "0o17", "t": "1_000_000", "u": "12e03"}
+
+
+def _kind(value) -> str:
+    return {str: "string", int: "int", float: "float"}[type(value)]
+
+
+def test_numbers_read_as_hugo_reads_them_in_post_and_index(tmp_path):
+    from editor.core import hugo
+    fm = "".join(f"{k}: {v}\n" for k, v in NUMBERS.items())
+    post = loads("---\ntitle: t\n" + fm + "---\nbody\n")
+    mine = {k: post.raw(k) for k in NUMBERS}
+    index = fastfm.parse("yaml", fm)
+    assert {k: repr(v) for k, v in mine.items()} == {k: repr(index[k]) for k in NUMBERS}   # Post == index
+    if hugo.hugo_binary() is None:
+        return
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (root / "layouts" / "_default" / "single.html").write_text(
+        '{{ range $k, $v := .Params }}{{ $k }}={{ $v }}|{{ printf "%T" $v }};{{ end }}')
+    (root / "content" / "posts" / "n.md").write_text("---\ntitle: t\n" + fm + "---\nbody\n")
+    out = hugo.run(["--quiet"], cwd=root)
+    assert out.returncode == 0, out.stderr
+    import html
+    rendered = html.unescape((root / "public" / "posts" / "n" / "index.html").read_text())
+    theirs = {}
+    for part in rendered.strip().strip(";").split(";"):
+        key, _, rest = part.partition("=")
+        text, _, go_type = rest.rpartition("|")
+        theirs[key] = ({"uint64": "int", "int64": "int", "float64": "float"}.get(go_type, go_type), text)
+    for key, value in mine.items():
+        kind, text = theirs[key]
+        assert _kind(value) == kind, (key, NUMBERS[key], value, theirs[key])
+        if kind == "int":
+            assert value == int(text), (key, value, text)
+        if kind == "string":
+            assert value == text
