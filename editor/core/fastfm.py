@@ -11,7 +11,8 @@ import yaml
 
 from editor.core.errors import PostError
 from editor.core.values import YAML_NUMBER_START, yaml_number
-from editor.core.parseguard import check_aliases, parsing, unmarked_yaml_error
+from editor.core.parseguard import (check_aliases, hide_controls, parsing, reveal_controls,
+                                    unmarked_yaml_error)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -331,6 +332,12 @@ def _parse(fmt: str, fm: str) -> dict:
             data = load_yaml(fm) if fm.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            hidden = hide_controls(fm) if mark is None else None
+            if hidden is not None:   # control characters: Hugo keeps them (see yaml_fm._compose_lenient)
+                try:
+                    return reveal_controls(_parse(fmt, hidden))
+                except PostError:
+                    pass
             if mark is None:
                 raise unmarked_yaml_error(exc, fm) from None
             raise PostError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",

@@ -30,6 +30,32 @@ def parsing(fmt: str, text: str) -> Iterator[None]:
         raise PostError(f"invalid {fmt}: {_reason(exc)}", line=_line(text, exc), column=1) from None
 
 
+# C0 controls (but tab and newlines) and DEL: YAML readers refuse them, Hugo keeps them as text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HIDDEN = 0xF0000   # stand-ins from plane 15 (private use): printable to YAML, one character each
+_HIDE = {c: _HIDDEN + c for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_REVEAL = {v: k for k, v in _HIDE.items()}
+
+
+def hide_controls(text: str) -> str | None:
+    """`text` with each control character swapped for a same-length stand-in the YAML readers
+    accept (positions stay valid); None when there is none, or stand-ins already occur in it."""
+    if not _CONTROL.search(text) or any(0xF0000 <= ord(c) <= 0xF007F for c in text if ord(c) >= 0xF0000):
+        return None
+    return text.translate(_HIDE)
+
+
+def reveal_controls(value):
+    """The stand-ins of hide_controls turned back into the control characters, in any value."""
+    if isinstance(value, str):
+        return value.translate(_REVEAL)
+    if isinstance(value, list):
+        return [reveal_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {reveal_controls(k): reveal_controls(v) for k, v in value.items()}
+    return value
+
+
 def unmarked_yaml_error(exc: BaseException, text: str) -> PostError:
     """A YAML error without a mark (the reader's "unacceptable character #x000c"): one line, and the
     line found from the character position it carries."""

@@ -17,7 +17,8 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from editor.core.dates import format_date
 from editor.core.errors import PostError
 from editor.core.values import yaml_number
-from editor.core.parseguard import check_aliases, check_flow_depth, parsing, unmarked_yaml_error
+from editor.core.parseguard import (check_aliases, check_flow_depth, hide_controls, parsing, reveal_controls,
+                                    unmarked_yaml_error)
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -201,19 +202,7 @@ def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
 
 def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
     check_flow_depth(text)
-    try:
-        root = compose(text)
-    except PostError as exc:
-        # ruamel refuses a tab after `key:`, before a comment or at a line's end, which YAML 1.2,
-        # libyaml and Hugo all accept: read such a file with those tabs as spaces (same length,
-        # so every position still points into the author's text, which edits keep as written).
-        lenient = _separating_tabs_as_spaces(text) if "'\\t'" in exc.reason else text
-        if lenient == text:
-            raise
-        try:
-            root = compose(lenient)
-        except PostError:
-            raise exc from None
+    root, hidden = _compose_lenient(text)
     check_aliases(root)
     if root is None:
         return {}, [], []
@@ -222,7 +211,7 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
                         column=root.start_mark.column + 1)
     duplicates: list[Duplicate] = []
     values = _convert(root, duplicates)
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     pairs = [(k, v) for k, v in root.value if not _tag(k).endswith(":merge")]
     entries: list[Entry] = []
     for i, (key_node, value_node) in enumerate(pairs):
@@ -232,14 +221,57 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
         while last > first and _is_filler(lines[last]):
             last -= 1
         entries.append(Entry(key_text(key_node), key_node, value_node, first, last))
+    if hidden:
+        values = reveal_controls(values)
+        for entry in entries:
+            entry.key = reveal_controls(entry.key)
+        for d in duplicates:
+            d.key = reveal_controls(d.key)
     return values, entries, duplicates
+
+
+def _compose_lenient(text: str):
+    """The root node, and whether control characters were hidden to get it. What ruamel refuses
+    but YAML 1.2, libyaml and Hugo accept is read leniently, with same-length stand-ins so every
+    position still points into the author's text (which edits keep as written):
+    - a tab after `key:`, before a comment or at a line's end → a space;
+    - control characters (form feed, vertical tab… pasted from PDFs; Hugo keeps them) → stand-ins
+      that reveal_controls() turns back."""
+    lenient, hidden, first = text, False, None
+    for _ in range(3):
+        try:
+            return compose(lenient), hidden
+        except PostError as exc:
+            first = first or exc
+            if "'\\t'" in exc.reason and _separating_tabs_as_spaces(lenient) != lenient:
+                lenient = _separating_tabs_as_spaces(lenient)
+            elif not hidden and hide_controls(lenient) is not None:
+                lenient, hidden = hide_controls(lenient), True
+            else:
+                raise first from None
+    raise first from None
+
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as the YAML reader counts them (str.splitlines also breaks at form feeds, vertical
+    tabs and \\x1c-\\x1e, which would shift every line after one)."""
+    out, start = [], 0
+    for m in _BREAK.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
 
 
 def _separating_tabs_as_spaces(text: str) -> str:
     """`text` with each tab after a line's first non-blank character and outside quotes made a
     space. Indentation tabs stay (YAML, libyaml and Hugo refuse those too)."""
     out = []
-    for line in text.splitlines(keepends=True):
+    for line in split_lines(text):
         stripped = line.lstrip(" \t")
         start = len(line) - len(stripped)
         chars = list(line)
@@ -379,7 +411,7 @@ def _block_prefix(text: str, entries: list[Entry]) -> str:
         node = entry.value_node
         if isinstance(node, SequenceNode) and node.flow_style is not True and node.value:
             item = node.value[0]
-            line = text.splitlines(keepends=True)[item.start_mark.line]
+            line = split_lines(text)[item.start_mark.line]
             return line[: item.start_mark.column]
     return "- "
 
@@ -401,7 +433,7 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
         d = next(d for d in duplicates if d.key == key)
         raise PostError(f'"{key}" is defined twice (here and {d.line - d.first_line} line(s) above); '
                         "remove one in the raw text first", line=d.line, column=d.column)
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
         return _append(text, key, value, entries, newline)
@@ -536,5 +568,5 @@ def delete(text: str, key: str) -> str:
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
         return text
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     return "".join(lines[: entry.first_line] + lines[entry.last_line + 1:])
