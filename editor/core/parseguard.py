@@ -1,5 +1,4 @@
-"""The one catch for hostile front matter: any parser failure becomes a PostError with a line, and
-YAML aliases may not expand past a fixed node budget (alias bombs, recursive aliases)."""
+"""Hostile front matter: one catch turning any parser failure into a PostError with a line, and limits."""
 
 from __future__ import annotations
 
@@ -8,6 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from editor.core.errors import PostError
+
+# The limits: YAML aliases may not expand past a node budget (alias bombs, recursive aliases),
+# flow collections may not nest past a depth, control characters get stand-ins Hugo agrees with.
 
 # Nodes that aliases may add to a YAML document beyond the nodes actually written. A 500-byte
 # "billion laughs" post expands to 10⁸ nodes; no real post repeats anything this often.
