@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from editor import __version__
@@ -76,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if len(argv) > 1:
         print(f"hugo-post-editor: unknown command {argv[0]!r} (see --help)", file=sys.stderr)
+        return 2
+    if argv and not os.path.lexists(argv[0]):
+        # Decided before Qt loads: a typo must not need (or crash for lack of) a display.
+        print(f"hugo-post-editor: {argv[0]!r} is neither a command nor an existing file or folder "
+              "(see --help)", file=sys.stderr)
         return 2
     from editor.commands import window
 

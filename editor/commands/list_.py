@@ -44,6 +44,12 @@ def run(args) -> int:
     if args.no_cache:
         index.use_cache = False
     index.refresh(save=False)   # the cache is written after the answer is out
+    if index.skipped_links:
+        first = os.path.relpath(index.skipped_links[0], site.root)
+        more = len(index.skipped_links) - 1
+        print(f"hugo-post-editor: warning: skipped {first}{f' and {more} more' if more else ''}: "
+              "symbolic links in the content folder are not followed (Hugo skips them too)",
+              file=sys.stderr)
     try:
         _print(index, args, sys.stdout)
         sys.stdout.flush()

@@ -5,10 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 import sys
+import time
+from contextlib import nullcontext
 
 from editor.commands.common import UserError, fail, open_post
 from editor.core import PostError, dumps, fields, save
+from editor.core.io import ChangedOnDisk, locked
 
+RETRIES = 5   # reads of a file that keeps changing under us before giving up (loudly)
 TEXT_FIELDS = {"title", "slug", "url", "description", "summary", "type", "layout", "linkTitle", "author"}
 
 
@@ -61,22 +65,28 @@ def apply(post, assignments: list[str], unset: list[str]) -> None:
 def run(args) -> int:
     if not args.assignments and not args.unset:
         return fail("nothing to set: give KEY=VALUE or --unset KEY")
-    try:
-        post, _site = open_post(args.file)
-        before = dumps(post)
-        apply(post, args.assignments, args.unset)
-    except (UserError, PostError) as exc:
-        return fail(str(exc))
-    after = dumps(post)
-    if args.diff:
-        sys.stdout.writelines(difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True),
-            fromfile=f"a/{args.file}", tofile=f"b/{args.file}"))
-        return 0
-    if after == before:
-        return 0
-    try:
-        save(post)
-    except PostError as exc:
-        return fail(str(exc))
+    for attempt in range(RETRIES):
+        try:
+            # Read, edit and write under the folder's write lock, so that concurrent `set`s (and the
+            # window's saves) queue up instead of each writing over the others' edits.
+            with locked(args.file) if not args.diff else nullcontext():
+                post, _site = open_post(args.file)
+                before = dumps(post)
+                apply(post, args.assignments, args.unset)
+                after = dumps(post)
+                if args.diff:
+                    sys.stdout.writelines(difflib.unified_diff(
+                        before.splitlines(keepends=True), after.splitlines(keepends=True),
+                        fromfile=f"a/{args.file}", tofile=f"b/{args.file}"))
+                elif after != before:
+                    save(post)
+            return 0
+        except ChangedOnDisk as exc:
+            # A program that does not take the lock (another editor) wrote between our read and
+            # write: read its version and apply the edit again; never write over it.
+            if attempt + 1 == RETRIES:
+                return fail(str(exc))
+            time.sleep(0.05 * (attempt + 1))
+        except (UserError, PostError) as exc:
+            return fail(str(exc))
     return 0

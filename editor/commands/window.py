@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
+def _no_display() -> bool:
+    """On X11/Wayland systems without a display (and no QT_QPA_PLATFORM chosen), Qt aborts the
+    process (exit 134) instead of raising: tell the user first."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(path: str | None) -> int:
+    if _no_display():
+        print("hugo-post-editor: no display to open the window on (set DISPLAY or WAYLAND_DISPLAY, or "
+              "run it under xvfb-run); the commands (show, set, check, …) need none", file=sys.stderr)
+        return 3
     from editor import syslibs
     lacking = syslibs.check()
     if lacking:   # before Qt loads: its xcb plugin would abort with a misleading message

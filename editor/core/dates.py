@@ -114,7 +114,9 @@ def format_date(value: dt.datetime) -> str:
     if value.tzinfo is None:
         raise ValueError("refusing to format a date without an explicit offset")
     offset = value.utcoffset() or dt.timedelta(0)
-    base = value.strftime("%Y-%m-%dT%H:%M:%S")
+    # Not strftime: glibc writes year 1 as "1", which no reader takes for a date.
+    base = (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T"
+            f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
     if value.microsecond:
         base += f".{value.microsecond:06d}".rstrip("0")
     if offset == dt.timedelta(0):

@@ -10,7 +10,9 @@ import tomllib
 import yaml
 
 from editor.core.errors import PostError
-from editor.core.parseguard import check_aliases, parsing
+from editor.core.values import YAML_NUMBER_START, yaml_number
+from editor.core.parseguard import (check_aliases, hide_controls, parsing, reveal_controls,
+                                    unmarked_yaml_error)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -19,8 +21,9 @@ _FLOAT = "tag:yaml.org,2002:float"
 
 
 class Yaml12Loader(_Base):  # type: ignore[misc, valid-type]
-    """PyYAML reads YAML 1.1 (`yes`, `on` → true; `0755` octal); Hugo 0.168 reads YAML 1.2: so
-    only true/false are booleans and numbers follow the 1.2 core schema."""
+    """PyYAML reads YAML 1.1 (`yes`, `on` → true); Hugo 0.168 reads only true/false as booleans,
+    and numbers as values.yaml_number says (1.1 integer forms such as 0777 and 1_000, floats only
+    with a dot)."""
 
 
 Yaml12Loader.yaml_implicit_resolvers = {
@@ -29,27 +32,24 @@ Yaml12Loader.yaml_implicit_resolvers = {
 }
 Yaml12Loader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-Yaml12Loader.add_implicit_resolver(
-    _INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789"))
-Yaml12Loader.add_implicit_resolver(
-    _FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                       r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+.0123456789"))
+# Anything number-like gets the int tag; _number() then reads it as Hugo does (or keeps the text).
+_NUMBERLIKE = re.compile(r"^[-+]?(?:[0-9][0-9a-fA-FxXoObB_]*|(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+                         r"|[0-9][0-9_]*[eE][-+]?[0-9]+|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
+Yaml12Loader.add_implicit_resolver(_INT, _NUMBERLIKE, list(YAML_NUMBER_START))
 
 
-def _int(loader, node):
+def _number(loader, node):
     text = loader.construct_scalar(node)
-    return int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
+    number = yaml_number(text)
+    if number is not None:
+        return number
+    if _NUMBERLIKE.match(text):   # 08, 1e3: number-like, but Hugo reads a string
+        return text
+    raise ValueError(f"{text!r} is not a number")   # an explicit `!!int abc`, as Post refuses it
 
 
-def _float(loader, node):
-    text = loader.construct_scalar(node).lower()
-    if text.endswith("inf"):
-        return float("-inf") if text.startswith("-") else float("inf")
-    return float("nan") if text.endswith("nan") else float(text)
-
-
-Yaml12Loader.add_constructor(_INT, _int)
-Yaml12Loader.add_constructor(_FLOAT, _float)
+Yaml12Loader.add_constructor(_INT, _number)
+Yaml12Loader.add_constructor(_FLOAT, _number)
 
 
 def _untagged(loader, node):
@@ -63,11 +63,16 @@ def _untagged(loader, node):
 
 
 Yaml12Loader.add_constructor(None, _untagged)
+Yaml12Loader.add_constructor(
+    "tag:yaml.org,2002:binary",
+    lambda loader, node: loader.construct_yaml_binary(node).decode("utf-8", "replace"))   # as Hugo: text
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TS = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_NULL = "tag:yaml.org,2002:null"
 
 
 class _Fallback(Exception):
@@ -94,9 +99,9 @@ def _build_node(loader, node):
     if tag == _MAP:
         out = {}
         for k, v in node.value:
-            if k.tag != _STR and k.tag != _INT and k.tag != _BOOL:
+            if not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE:
                 raise _Fallback
-            key = _build(loader, k)
+            key = "" if k.tag == _NULL else k.value   # as Hugo: `1:` and `true:` are text keys
             if key in out:   # Hugo 0.168 refuses the file (0.111 kept one value)
                 raise PostError(f'mapping key "{key}" already defined', line=k.start_mark.line + 1,
                                 column=k.start_mark.column + 1)
@@ -151,12 +156,8 @@ def _plain(text: str, flow: bool):
     else:
         return text
     if tag == _INT:
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text, 10)
-    if tag == _FLOAT:
-        low = text.lower()
-        if low.endswith("inf"):
-            return float("-inf") if low.startswith("-") else float("inf")
-        return float("nan") if low.endswith("nan") else float(text)
+        number = yaml_number(text)
+        return text if number is None else number
     if tag == _BOOL:
         return text.lower() == "true"
     if tag == "tag:yaml.org,2002:null":
@@ -331,6 +332,14 @@ def _parse(fmt: str, fm: str) -> dict:
             data = load_yaml(fm) if fm.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            hidden = hide_controls(fm) if mark is None else None
+            if hidden is not None:   # control characters: Hugo keeps them (see yaml_fm._compose_lenient)
+                try:
+                    return reveal_controls(_parse(fmt, hidden))
+                except PostError:
+                    pass
+            if mark is None:
+                raise unmarked_yaml_error(exc, fm) from None
             raise PostError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}",
                             line=mark.line + 1 if mark else None,
                             column=mark.column + 1 if mark else None) from None

@@ -26,9 +26,14 @@ def cache_path() -> Path:
     return Path(base) / "hugo-post-editor" / "index.sqlite3"
 
 
-def scan(site: Site) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[str, ...]]]:
+def scan(site: Site, skipped: list[str] | None = None
+         ) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[str, ...]]]:
     """(language, file, stat) of every content page (leaf bundles give only their index file),
-    and the nested sections seen (folders below the top level that hold an _index file)."""
+    and the nested sections seen (folders below the top level that hold an _index file).
+
+    Symbolic links inside the content folder are skipped, as Hugo 0.168 skips them (folders and
+    files alike; tests/core/test_attacks_fs.py checks the real binary), so a link loop cannot
+    make the walk endless; their paths are appended to `skipped`."""
     found = []
     sections: set[tuple[str, ...]] = set()
     done: set[str] = set()
@@ -47,6 +52,11 @@ def scan(site: Site) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[s
                     items = [e for e in it if not e.name.startswith(".")]
             except OSError:
                 continue
+            links = [e for e in items if e.is_symlink()]
+            if links:
+                items = [e for e in items if not e.is_symlink()]
+                if skipped is not None:
+                    skipped.extend(e.path for e in links)
             pages = []   # (entry, stem without a language suffix)
             for e in items:
                 if os.path.splitext(e.name)[1].lower() in CONTENT_SUFFIXES and e.is_file():
@@ -192,6 +202,7 @@ class SiteIndex:
         self.reindexed = 0
         self.changed: set[str] = set()   # paths read again by the last refresh
         self.removed: set[str] = set()   # paths gone since the previous refresh
+        self.skipped_links: list[str] = []   # symbolic links the last scan did not follow
 
     def _connect(self) -> sqlite3.Connection | None:
         if not self.use_cache:
@@ -227,7 +238,8 @@ class SiteIndex:
     def refresh(self, progress=None, save: bool = True, start: str = "fork") -> "SiteIndex":
         """Scan the content folders and read what changed. `progress(done, total)` reports the
         files being read; with save=False the sqlite cache is written later by save()."""
-        files, sections = scan(self.site)
+        self.skipped_links = []
+        files, sections = scan(self.site, self.skipped_links)
         self.site.__dict__["_nested_sections"] = sections  # seen by the scan: no second walk
         fp = _fingerprint(self.site, sections)
         if self._rows and fp == self._fp:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 
 from editor.core import collisions, fastfm, fields, languages, pagedates, status as status_mod, textstats
 from editor.core.dates import DateError, format_hugo, parse_date
@@ -52,8 +54,10 @@ def _hugo_words(body: str, facts: dict, page) -> int:
 
 def _read(path: str, size: int | None) -> bytes:
     """The file's bytes; `size` from the scan saves a stat and a buffer (more is read if it grew)."""
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)   # a FIFO swapped in since the scan must not block
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
         data = os.read(fd, size + 1) if size is not None else b""
         if size is None or len(data) > size:
             parts = [data]

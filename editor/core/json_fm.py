@@ -119,7 +119,8 @@ def render(value) -> str:
 def set_value(text: str, key: str, value, newline: str = "\n") -> str:
     """`text` with top-level `key` set to `value` (a new key goes last, indented like the others)."""
     items = spans(text)
-    hit = next((s for s in items if s.key == key), None)
+    # With a key written twice the last one counts (json.loads and Hugo's Go decoder agree).
+    hit = next((s for s in reversed(items) if s.key == key), None)
     if hit:
         return text[: hit.value_start] + render(value) + text[hit.value_end:]
     close = text.rindex("}")
@@ -135,7 +136,13 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
 
 
 def delete(text: str, key: str) -> str:
-    """`text` without top-level `key` (and its separating comma)."""
+    """`text` without top-level `key` (every time it is written, with its separating comma)."""
+    while any(s.key == key for s in spans(text)):
+        text = _delete_first(text, key)
+    return text
+
+
+def _delete_first(text: str, key: str) -> str:
     items = spans(text)
     idx = next((i for i, s in enumerate(items) if s.key == key), None)
     if idx is None:

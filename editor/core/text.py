@@ -55,8 +55,15 @@ def decode(data: bytes, path: str | None = None) -> Decoded:
 
 
 def encode(text: str, bom: bool) -> bytes:
-    """The bytes of `text` as UTF-8, with a BOM when the file had one."""
-    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    """The bytes of `text` as UTF-8, with a BOM when the file had one. Text holding lone surrogates
+    (undecodable bytes smuggled in through a command-line argument or a file name) raises PostError
+    with its line instead of writing something no reader can decode."""
+    try:
+        return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = len(re.findall(r"\r\n|\n|\r", text[: exc.start])) + 1
+        raise PostError(f"the text holds a character that is not Unicode text (U+{ord(text[exc.start]):04X}, "
+                        "an undecodable byte); not written", line=line, column=1) from None
 
 
 def to_newline(text: str, newline: str) -> str:

@@ -30,7 +30,8 @@ def parse(text: str) -> dict:
 
 
 def _basic(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    # JSON's escapes are TOML's, except that TOML also forbids a raw DEL.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _is_literal(item) -> bool:
@@ -81,6 +82,8 @@ def set_value(text: str, key: str, value) -> str:
                 for v in value[len(current):]:
                     old.append(tomlkit.value(render(v, first)))
                 return tomlkit.dumps(doc)
+        if old is None:
+            return _insert(text, f"{_key(key)} = {render(value)}")
         new_item = tomlkit.value(render(value, old))
         if old is not None:
             # Keep the comment that trailed the old value.
@@ -91,6 +94,35 @@ def set_value(text: str, key: str, value) -> str:
         return tomlkit.dumps(doc)
     except TOMLKitError as exc:
         raise PostError(f"invalid TOML: {exc}") from None
+
+
+def _insert(text: str, line: str) -> str:
+    """`text` with a new top-level `line` after the last line of the root table, i.e. before the
+    first table header and the blank lines and comments that lead up to it (tomlkit would add a
+    blank line of its own there)."""
+    lines = text.splitlines(keepends=True)
+    header = next((i for i, ln in enumerate(lines) if _is_header(lines, i)), len(lines))
+    at = header
+    while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+        at -= 1
+    if at == 0 and header < len(lines):
+        at = header if not any(ln.strip() for ln in lines[:header]) else 0
+    before = "".join(lines[:at])
+    if before and not before.endswith(("\n", "\r")):
+        before += "\n"
+    return before + line + "\n" + "".join(lines[at:])
+
+
+def _is_header(lines: list[str], i: int) -> bool:
+    """Whether line i is a table header at the top level (not inside a multi-line array or string):
+    the text before it must parse on its own."""
+    if not lines[i].lstrip().startswith("["):
+        return False
+    try:
+        tomllib.loads("".join(lines[:i]))
+        return True
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return False
 
 
 def delete(text: str, key: str) -> str:

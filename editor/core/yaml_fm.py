@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
 import math
@@ -15,7 +16,9 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from editor.core.dates import format_date
 from editor.core.errors import PostError
-from editor.core.parseguard import check_aliases, parsing
+from editor.core.values import yaml_number
+from editor.core.parseguard import (check_aliases, check_flow_depth, hide_controls, parsing, reveal_controls,
+                                    unmarked_yaml_error)
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -79,6 +82,21 @@ def _scalar(node: ScalarNode):
         return None
     if tag.endswith(":bool"):
         return text.lower() == "true"
+    if (tag.endswith(":int") or tag.endswith(":float")) and node.style is None:
+        number = yaml_number(text)
+        if number is not None:
+            return number
+        # ruamel took it for a number (08, 1e3) but Hugo reads a string; text no reader takes
+        # for a number (an explicit `!!float abc`) still fails below.
+        try:
+            _python_number(tag, text)
+            return text
+        except ValueError:
+            pass
+    return _python_number(tag, text) if tag.endswith((":int", ":float")) else _other_scalar(tag, text)
+
+
+def _python_number(tag: str, text: str):
     if tag.endswith(":int"):
         clean = text.replace("_", "")
         try:
@@ -90,16 +108,34 @@ def _scalar(node: ScalarNode):
                 except ValueError:
                     pass
             raise exc from None   # the first reason (e.g. too many digits) is the telling one
-    if tag.endswith(":float"):
-        low = text.lower()
-        if low.endswith(".inf"):
-            return -math.inf if low.startswith("-") else math.inf
-        if low == ".nan":
-            return math.nan
-        return float(text.replace("_", ""))
+    low = text.lower()
+    if low.endswith(".inf"):
+        return -math.inf if low.startswith("-") else math.inf
+    if low == ".nan":
+        return math.nan
+    return float(text.replace("_", ""))
+
+
+def _other_scalar(tag: str, text: str):
     if tag.endswith(":timestamp"):
         return _timestamp(text)
+    if tag.endswith(":binary"):
+        return binary_text(text)
     return text
+
+
+def binary_text(text: str) -> str:
+    """A `!!binary` value as Hugo reads it: the decoded bytes as (UTF-8) text."""
+    return base64.b64decode("".join(text.split()), validate=True).decode("utf-8", "replace")
+
+
+def key_text(node) -> str:
+    """A mapping key as Hugo reads it: the text as written (`1`, `true`, `2020-01-01` stay strings,
+    so `1:` and `true:` are two keys, not one as 1 == True in Python), null (`null`, `~`) as ""."""
+    if not isinstance(node, ScalarNode):
+        raise PostError("a mapping key must be a plain value", line=node.start_mark.line + 1,
+                        column=node.start_mark.column + 1)
+    return "" if _tag(node).endswith(":null") else node.value
 
 
 def _convert(node, duplicates: list | None = None):
@@ -128,10 +164,7 @@ def _convert_node(node, duplicates: list | None):
                         for k, v in part.items():
                             result.setdefault(k, v)
                 continue
-            key = _convert(key_node)
-            if isinstance(key, (list, dict)):
-                raise PostError("a mapping key must be a plain value", line=key_node.start_mark.line + 1,
-                                column=key_node.start_mark.column + 1)
+            key = key_text(key_node)
             if key in seen and duplicates is not None:
                 # Hugo 0.168 refuses the file; we still open it (the later value wins, as in
                 # most YAML readers) so the author can repair it, and `check` reports it.
@@ -158,7 +191,7 @@ def compose(text: str):
         raise PostError(f"invalid YAML: {problem}", line=mark.line + 1 if mark else None,
                         column=mark.column + 1 if mark else None) from None
     except YAMLError as exc:
-        raise PostError(f"invalid YAML: {exc}") from None
+        raise unmarked_yaml_error(exc, text) from None
 
 
 def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
@@ -168,7 +201,8 @@ def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
 
 
 def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
-    root = compose(text)
+    check_flow_depth(text)
+    root, hidden = _compose_lenient(text)
     check_aliases(root)
     if root is None:
         return {}, [], []
@@ -177,7 +211,7 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
                         column=root.start_mark.column + 1)
     duplicates: list[Duplicate] = []
     values = _convert(root, duplicates)
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     pairs = [(k, v) for k, v in root.value if not _tag(k).endswith(":merge")]
     entries: list[Entry] = []
     for i, (key_node, value_node) in enumerate(pairs):
@@ -186,8 +220,73 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
         last = max(first, limit - 1)
         while last > first and _is_filler(lines[last]):
             last -= 1
-        entries.append(Entry(str(_convert(key_node)), key_node, value_node, first, last))
+        entries.append(Entry(key_text(key_node), key_node, value_node, first, last))
+    if hidden:
+        values = reveal_controls(values)
+        for entry in entries:
+            entry.key = reveal_controls(entry.key)
+        for d in duplicates:
+            d.key = reveal_controls(d.key)
     return values, entries, duplicates
+
+
+def _compose_lenient(text: str):
+    """The root node, and whether control characters were hidden to get it. What ruamel refuses
+    but YAML 1.2, libyaml and Hugo accept is read leniently, with same-length stand-ins so every
+    position still points into the author's text (which edits keep as written):
+    - a tab after `key:`, before a comment or at a line's end → a space;
+    - control characters (form feed, vertical tab… pasted from PDFs; Hugo keeps them) → stand-ins
+      that reveal_controls() turns back."""
+    lenient, hidden, first = text, False, None
+    for _ in range(3):
+        try:
+            return compose(lenient), hidden
+        except PostError as exc:
+            first = first or exc
+            if "'\\t'" in exc.reason and _separating_tabs_as_spaces(lenient) != lenient:
+                lenient = _separating_tabs_as_spaces(lenient)
+            elif not hidden and hide_controls(lenient) is not None:
+                lenient, hidden = hide_controls(lenient), True
+            else:
+                raise first from None
+    raise first from None
+
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as the YAML reader counts them (str.splitlines also breaks at form feeds, vertical
+    tabs and \\x1c-\\x1e, which would shift every line after one)."""
+    out, start = [], 0
+    for m in _BREAK.finditer(text):
+        out.append(text[start:m.end()])
+        start = m.end()
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def _separating_tabs_as_spaces(text: str) -> str:
+    """`text` with each tab after a line's first non-blank character and outside quotes made a
+    space. Indentation tabs stay (YAML, libyaml and Hugo refuse those too)."""
+    out = []
+    for line in split_lines(text):
+        stripped = line.lstrip(" \t")
+        start = len(line) - len(stripped)
+        chars = list(line)
+        quote = None
+        for i in range(start, len(chars)):
+            c = chars[i]
+            if quote:
+                if c == quote and not (quote == '"' and chars[i - 1] == "\\"):
+                    quote = None
+            elif c in "'\"" and (i == start or chars[i - 1] in " \t:[{,-"):
+                quote = c
+            elif c == "\t":
+                chars[i] = " "
+        out.append("".join(chars))
+    return "".join(out)
 
 
 def _is_filler(line: str) -> bool:
@@ -205,7 +304,7 @@ def _plain_safe(text: str) -> bool:
         return False
     if text[0] in _PLAIN_BAD_START or ": " in text or " #" in text or text.endswith(":"):
         return False
-    if any(ord(c) < 32 or c in "\x7f\ufeff" for c in text):
+    if any(ord(c) < 32 or c in _SPECIAL for c in text):
         return False
     # Must still read back as a string (not a bool, number, null or date) in YAML 1.2 (Hugo
     # 0.168) and in YAML 1.1 (older Hugo, PyYAML): `yes`, `on`, `12:30`, `0777` get quotes.
@@ -216,6 +315,11 @@ def _plain_safe(text: str) -> bool:
         return yaml.safe_load("k: " + text + "\n") == {"k": text}
     except yaml.YAMLError:
         return False
+
+
+# Written escaped, never raw: DEL and BOM are not printable, and NEL, LS, PS (pasted from web pages
+# and word processors) are line breaks to the YAML reader, which folds them into spaces.
+_SPECIAL = "\x7f\ufeff\x85\u2028\u2029"
 
 
 def _double(text: str) -> str:
@@ -231,7 +335,7 @@ def _double(text: str) -> str:
             out.append("\\t")
         elif c == "\r":
             out.append("\\r")
-        elif ord(c) < 32 or c in "\x7f\ufeff":
+        elif ord(c) < 32 or c in _SPECIAL:
             out.append(f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}")
         else:
             out.append(c)
@@ -267,7 +371,7 @@ def render_scalar(value, style: str | None = None) -> str:
 
 
 def _printable(text: str) -> bool:
-    return not any(ord(c) < 32 or c in "\x7f\ufeff" for c in text)
+    return not any(ord(c) < 32 or c in _SPECIAL for c in text)
 
 
 def render_flow(value, style: str | None = None) -> str:
@@ -307,7 +411,7 @@ def _block_prefix(text: str, entries: list[Entry]) -> str:
         node = entry.value_node
         if isinstance(node, SequenceNode) and node.flow_style is not True and node.value:
             item = node.value[0]
-            line = text.splitlines(keepends=True)[item.start_mark.line]
+            line = split_lines(text)[item.start_mark.line]
             return line[: item.start_mark.column]
     return "- "
 
@@ -327,13 +431,22 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
     values, entries, duplicates = parse(text)
     if any(d.key == key for d in duplicates):
         d = next(d for d in duplicates if d.key == key)
-        raise PostError(f'"{key}" is defined twice (lines {d.first_line} and {d.line}); '
+        raise PostError(f'"{key}" is defined twice (here and {d.line - d.first_line} line(s) above); '
                         "remove one in the raw text first", line=d.line, column=d.column)
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
         return _append(text, key, value, entries, newline)
     node = entry.value_node
+    if node.start_mark.index < entry.key_node.end_mark.index:
+        # An alias (`categories: *tags`): its node is the anchored one, written elsewhere. Replace
+        # this key's own lines; never the span of the value it points to.
+        return _rewrite(text, lines, entry, entries, value, newline, node=None)
+    anchor = getattr(node, "anchor", None)
+    if anchor and re.search(r"\*" + re.escape(str(anchor)) + r"(?![^\s,\]}])", text):
+        raise PostError(f'"{key}" is the anchor &{anchor} that other keys repeat (*{anchor}); '
+                        "edit it in the raw text", line=entry.first_line + 1,
+                        column=entry.key_node.start_mark.column + 1)
     # 1) A single-line scalar (or flow collection) on the key's line: replace just its span.
     if isinstance(node, ScalarNode) and not isinstance(value, (list, tuple, dict)):
         if node.start_mark.line == node.end_mark.line == entry.first_line and node.style not in ("|", ">"):
@@ -363,14 +476,28 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
                 head += newline
             return head + added + "".join(lines[insert_at:])
     # 3) Anything else: rewrite the key's lines, keeping the key as written.
+    return _rewrite(text, lines, entry, entries, value, newline, node)
+
+
+def _rewrite(text: str, lines: list[str], entry: Entry, entries: list[Entry], value, newline: str,
+             node) -> str:
+    """The key's lines written anew (`node`: its value node, None for an alias: style unknown)."""
     key_text = text[entry.key_node.start_mark.index: entry.key_node.end_mark.index]
     indent = lines[entry.first_line][: entry.key_node.start_mark.column]
     ending = _line_ending(lines[entry.last_line], newline)
     if isinstance(value, (list, tuple)) and isinstance(node, SequenceNode) and node.flow_style is not True:
         item = node.value[0] if node.value else None
         prefix = lines[item.start_mark.line][: item.start_mark.column] if item else _block_prefix(text, entries)
-        body = _render_block_items(value, prefix, _first_item_style(node), newline)
-        new_lines = f"{indent}{key_text}:{newline}{body}" if value else f"{indent}{key_text}: []{ending}"
+        # Comment lines inside the old list are the author's: keep each before the item at the
+        # same position (or after the last item when the list got shorter).
+        comments = _inner_comments(lines, entry, node)
+        style = _first_item_style(node)
+        last = len(node.value)   # comments after the old last item stay last
+        body = "".join("".join(c for i, c in comments if i == n < last) +
+                       _render_block_items([v], prefix, style, newline) for n, v in enumerate(value))
+        rest = "".join(_with_ending(c, newline) for i, c in comments if i >= len(value) or i >= last)
+        new_lines = (f"{indent}{key_text}:{newline}{body}" if value else
+                     f"{indent}{key_text}: []{ending or (newline if rest else '')}") + rest
         if not ending:
             new_lines = new_lines[: -len(newline)] if new_lines.endswith(newline) else new_lines
     else:
@@ -379,6 +506,20 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
         sep = " " if rendered else ""
         new_lines = f"{indent}{key_text}:{sep}{rendered}{ending}"
     return "".join(lines[: entry.first_line]) + new_lines + "".join(lines[entry.last_line + 1:])
+
+
+def _inner_comments(lines: list[str], entry: Entry, node: SequenceNode) -> list[tuple[int, str]]:
+    """Comment-only lines inside a block list, each with the index of the item it precedes."""
+    starts = [item.start_mark.line for item in node.value]
+    found = []
+    for number in range(entry.first_line + 1, entry.last_line + 1):
+        if lines[number].lstrip().startswith("#"):
+            found.append((sum(1 for start in starts if start < number), lines[number]))
+    return found
+
+
+def _with_ending(line: str, newline: str) -> str:
+    return line if line.endswith(("\n", "\r")) else line + newline
 
 
 def _line_ending(line: str, newline: str) -> str:
@@ -398,9 +539,16 @@ def _append(text: str, key: str, value, entries: list[Entry], newline: str) -> s
     if text and not text.endswith(("\n", "\r")):
         text += newline
     if isinstance(value, (list, tuple)) and value and _prefers_block(entries):
-        return text + f"{key}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
+        return text + f"{_key_text(key)}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
     rendered = render_flow(value) if isinstance(value, (list, tuple, dict)) else render_scalar(value)
-    return text + f"{key}:{' ' if rendered else ''}{rendered}{newline}"
+    return text + f"{_key_text(key)}:{' ' if rendered else ''}{rendered}{newline}"
+
+
+def _key_text(key: str) -> str:
+    """A new key as YAML: plain when it reads back as that string key, else double-quoted
+    (`k:`, `#k`, `true`, `1`, `<<`, a key with a newline: never a comment, merge or other type)."""
+    key = str(key)
+    return key if key != "<<" and _plain_safe(key) else _double(key)
 
 
 def _prefers_block(entries: list[Entry]) -> bool:
@@ -420,5 +568,5 @@ def delete(text: str, key: str) -> str:
     entry = next((e for e in entries if e.key == key), None)
     if entry is None:
         return text
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     return "".join(lines[: entry.first_line] + lines[entry.last_line + 1:])

@@ -224,8 +224,11 @@ class DateField(QWidget):
             offset = value.utcoffset()
         self._apply_zone(offset if offset is not None else self._offset)
         if value is not None:
-            value = value.astimezone(dt.timezone(self._offset)) if value.tzinfo else \
-                value.replace(tzinfo=dt.timezone(self._offset))
+            zone = dt.timezone(self._offset)
+            # Already in the field's offset: no conversion (astimezone goes through UTC, which
+            # overflows for 0001-01-01T00:00:00+23:59 and 9999-12-31T23:59:59-23:59).
+            value = value.replace(tzinfo=zone) if value.tzinfo is None or value.utcoffset() == self._offset \
+                else value.astimezone(zone)
         self._value = value
         self._show_value()
 

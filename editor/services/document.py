@@ -23,6 +23,7 @@ from editor.services.recovery_service import RecoveryJournal
 from editor.services.workspace import site_for, site_offset
 
 UNREADABLE = "unreadable"   # a disk hash for a file that exists but cannot be read
+CHECKED, FORCE = "checked", "force"   # how a save may write: only over what we read, or over anything
 
 
 def _canonical(key: str) -> str:
@@ -236,11 +237,15 @@ class Document(DocumentSafety, QObject):
             return False
         if not self._dirty and not self._compute_dirty():
             return True
-        if not self._may_overwrite(post.path):
+        overwrite = self._may_overwrite(post.path)
+        if not overwrite:
             return False
-        data = to_bytes(post)
+        # The core checks the disk again under the folder's write lock (the same check `set` and
+        # scripts get): a write that lands between our check and the save is still refused.
+        post.disk_hash = self._base_hash
         try:
-            written = save(post)
+            data = to_bytes(post)
+            written = save(post, force=overwrite == FORCE)
         except PostError as exc:
             self.failed.emit(str(exc))
             return False
@@ -255,8 +260,8 @@ class Document(DocumentSafety, QObject):
         if post is None:
             return False
         old = post.path
-        data = to_bytes(post)
         try:
+            data = to_bytes(post)
             written = save(post, path)
         except PostError as exc:
             self.failed.emit(str(exc))
@@ -264,6 +269,7 @@ class Document(DocumentSafety, QObject):
         self.journal.forget_path(old)
         post.path = str(written)
         post.mark_saved()
+        post.disk_hash = content_hash(data)
         self.site = site_for(post.path)
         self._written(str(written), content_hash(data), post.text)
         self._remember_keys()
@@ -277,15 +283,16 @@ class Document(DocumentSafety, QObject):
         self.journal.clear()
         self._set_disk(path, disk_hash, text, None)
 
-    def _may_overwrite(self, path: str) -> bool:
-        """True when the file on disk is still what we read (by content hash), or the author agrees."""
+    def _may_overwrite(self, path: str) -> str | bool:
+        """CHECKED when the file on disk is still what we read (by content hash; the core checks it
+        again while writing), FORCE when it changed and the author agrees to overwrite, else False."""
         current = self._disk_hash(path)
         if current == self._base_hash:
-            return True
+            return CHECKED
         what = ("was deleted or renamed" if current is None else
                 "cannot be read any more" if current == UNREADABLE else "was changed by another program")
         if self.confirm_overwrite is not None and self.confirm_overwrite(path, what):
-            return True
+            return FORCE
         self.failed.emit(f"{path}: not saved: the file {what} since it was opened. Reload it, compare, "
                          "or confirm overwriting it; your text is kept.")
         return False

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 from editor.core import PostError, recovery
-from editor.core.io import atomic_write, describe_os_error, read_bytes, refuse_read_only
+from editor.core.io import read_bytes, write_checked
 from editor.core.post import Post
 from editor.core.recovery import content_hash
 from editor.core.text import decode, decode_legacy, encode, is_encoding_error, unified_diff
@@ -102,15 +102,14 @@ class DocumentSafety:
                              "line, or use Save Anyway to write the text as it is.")
             self.rawErrorChanged.emit()   # the error mark moves to the new line
             return False
-        if not self._may_overwrite(raw.path):
+        overwrite = self._may_overwrite(raw.path)
+        if not overwrite:
             return False
-        data = encode(raw.text, raw.bom)
-        try:
-            refuse_read_only(raw.path)
-            atomic_write(raw.path, data)
-        except OSError as exc:
-            self.failed.emit(str(PostError(f"cannot save: {describe_os_error(exc)}; the file on disk is "
-                                           "unchanged", path=raw.path)))
+        try:   # the same checked, locked write as a post's save (core.io.write_checked)
+            data = encode(raw.text, raw.bom)
+            write_checked(raw.path, data, self._base_hash, force=overwrite == "force")
+        except PostError as exc:
+            self.failed.emit(str(exc))
             return False
         self._written(raw.path, content_hash(data), raw.text)
         raw.original = raw.text

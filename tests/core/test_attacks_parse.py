@@ -33,6 +33,10 @@ HOSTILE = {
     "python-object.md": ("---\ntitle: x\na: !!python/object/apply:os.system ['echo hi']\n---\nbody\n", None),
     "python-name.md": ("---\ntitle: x\na: !!python/name:os.system\n---\nbody\n", None),
     "custom-tag.md": ("---\ntitle: x\na: !custom {b: 1}\n---\nbody\n", None),
+    "control-char.md": ("---\ntitle: x\nsummary: \"a\x0cb\"\n---\nbody\n", None),   # Hugo keeps it
+    # 1,000 aliases of a 60 KB string: few nodes, but 60 MB for whoever prints or stores the tags.
+    "text-bomb.md": ("---\ntitle: x\na: &a \"" + "x" * 60_000 + "\"\ntags: [" + ", ".join(["*a"] * 1000)
+                     + "]\n---\nbody\n", 4),
 }
 
 
@@ -181,3 +185,161 @@ def test_any_yaml_front_matter_loads_or_raises_post_error(fm):
             parse()
         except PostError:
             pass
+
+
+@pytest.mark.parametrize("fm", ["title: " + "x" * 10_000_000 + "\n",
+                                "".join(f"k{i}: {i}\n" for i in range(100_000)),
+                                "tags:\n" + "".join(f"  - t{i}\n" for i in range(100_000))])
+def test_huge_front_matter_is_refused_at_once_but_still_indexed(tmp_path, fm):
+    """The round-trip parser needs ~30 s for these; the post is refused (raw text in the window),
+    while the index (C loader) still lists it, as Hugo builds it."""
+    path = tmp_path / "site" / "content" / "huge.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\n" + fm + "---\nbody\n")
+    with pytest.raises(PostError, match="reads at most 64 KB") as info:
+        load(path)
+    assert info.value.line == 2
+    index = SiteIndex(open_site(tmp_path / "site"), use_cache=False)
+    index.refresh(save=False)
+    assert [e["problems"] for e in index.entries()] == [[]]
+
+
+@settings(max_examples=20, deadline=None)
+@given(depth=st.integers(1, 3000), bracket=st.sampled_from(["[]", "{}"]))
+def test_yaml_flow_nesting_past_the_limit_is_refused_before_parsing(depth, bracket):
+    from editor.core.parseguard import MAX_FLOW_DEPTH
+    inner = bracket[0] * depth + bracket[1] * depth if bracket == "[]" else _nested_map(depth, "yaml")
+    text = f"---\ntitle: x\na: {inner}\n---\nbody\n"
+    if depth <= MAX_FLOW_DEPTH:
+        assert loads(text)["title"] == "x"
+    else:
+        with pytest.raises(PostError, match=f"nested more than {MAX_FLOW_DEPTH} levels") as info:
+            loads(text)
+        assert info.value.line == 3
+
+
+def test_odd_keys_and_binary_values_read_as_hugo_reads_them(tmp_path):
+    from editor.core import hugo
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (posts / "keys.md").write_text("---\ntitle: x\n1: a\ntrue: b\n3.5: e\n2020-01-01: f\n---\nbody\n")
+    (posts / "nulls.md").write_text("---\ntitle: x\nnull: c\n~: d\n---\nbody\n")
+    (posts / "bin.md").write_text("---\ntitle: !!binary aGVsbG8=\n---\nbody\n")
+    post = load(posts / "keys.md")
+    assert post.keys() == ["title", "1", "true", "3.5", "2020-01-01"]   # 1 and true are two keys
+    assert post["true"] == "b" and post["1"] == "a" and not post.duplicate_keys
+    assert load(posts / "bin.md")["title"] == "hello"
+    assert load(posts / "nulls.md").duplicate_keys        # null and ~ are both "": Hugo refuses it
+    index = SiteIndex(open_site(root), use_cache=False)
+    index.refresh(save=False)
+    entries = {e["path"].rsplit("/", 1)[-1]: e for e in index.entries()}
+    assert entries["keys.md"]["problems"] == [] and entries["bin.md"]["title"] == "hello"
+    assert entries["nulls.md"]["problems"]
+    if hugo.hugo_binary() is not None:
+        (posts / "nulls.md").unlink()
+        listed = {p.path.rsplit("/", 1)[-1]: p for p in hugo.list_pages(root)}
+        assert listed["bin.md"].title == "hello" and listed["keys.md"].title == "x"
+
+
+@pytest.mark.parametrize("fm, values", [
+    ("title:\tTabbed\n", {"title": "Tabbed"}),
+    ("title: Trailing\t\n", {"title": "Trailing"}),
+    ("title: x\t# note\n", {"title": "x"}),
+    ("tags:\t[a, b]\n", {"tags": ["a", "b"]}),
+    ('title:\t"a\tb"\n', {"title": "a\tb"}),
+])
+def test_separating_tabs_read_as_hugo_and_the_index_read_them(tmp_path, fm, values):
+    """ruamel refuses these tabs; YAML 1.2, libyaml (the index) and Hugo accept them."""
+    text = "---\n" + fm + "draft: true\n---\nbody\n"
+    post = loads(text)
+    assert {k: post.raw(k) for k in values} == values
+    assert fastfm.parse("yaml", fm) == values
+    post["draft"] = False
+    assert dumps_text(post) == text.replace("draft: true", "draft: false")   # tabs kept as written
+
+
+def test_indentation_tabs_are_still_refused():
+    with pytest.raises(PostError, match="tab"):
+        loads("---\ntitle: x\nparams:\n\tkey: 1\n---\nbody\n")
+
+
+def dumps_text(post) -> str:
+    from editor.core import dumps
+    return dumps(post)
+
+
+NUMBERS = {"a": "08", "b": "1e3", "c": ".5", "d": "+12", "e": "0x_1F", "f": "-017", "g": "1_0.5", "h": "0o8",
+           "i": "09.5", "j": "-0b11", "k": "0777", "l": "00", "m": "1__0", "n": "1e+3", "o": "1.e3",
+           "p": "12:30", "q": "1.0e+3", "r": "-.inf", "s": "0o17", "t": "1_000_000", "u": "12e03"}
+
+
+def _kind(value) -> str:
+    return {str: "string", int: "int", float: "float"}[type(value)]
+
+
+def test_numbers_read_as_hugo_reads_them_in_post_and_index(tmp_path):
+    from editor.core import hugo
+    fm = "".join(f"{k}: {v}\n" for k, v in NUMBERS.items())
+    post = loads("---\ntitle: t\n" + fm + "---\nbody\n")
+    mine = {k: post.raw(k) for k in NUMBERS}
+    index = fastfm.parse("yaml", fm)
+    assert {k: repr(v) for k, v in mine.items()} == {k: repr(index[k]) for k in NUMBERS}   # Post == index
+    if hugo.hugo_binary() is None:
+        return
+    root = tmp_path / "site"
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "layouts" / "_default").mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    (root / "layouts" / "_default" / "single.html").write_text(
+        '{{ range $k, $v := .Params }}{{ $k }}={{ $v }}|{{ printf "%T" $v }};{{ end }}')
+    (root / "content" / "posts" / "n.md").write_text("---\ntitle: t\n" + fm + "---\nbody\n")
+    out = hugo.run(["--quiet"], cwd=root)
+    assert out.returncode == 0, out.stderr
+    import html
+    rendered = html.unescape((root / "public" / "posts" / "n" / "index.html").read_text())
+    theirs = {}
+    for part in rendered.strip().strip(";").split(";"):
+        key, _, rest = part.partition("=")
+        text, _, go_type = rest.rpartition("|")
+        theirs[key] = ({"uint64": "int", "int64": "int", "float64": "float"}.get(go_type, go_type), text)
+    for key, value in mine.items():
+        kind, text = theirs[key]
+        assert _kind(value) == kind, (key, NUMBERS[key], value, theirs[key])
+        if kind == "int":
+            assert value == int(text), (key, value, text)
+        if kind == "string":
+            assert value == text
+
+
+CONTROLS = {"quoted.md": ('---\ntitle: "a\x0cb"\ndraft: true\ntags: [x]\n---\nbody\n', "a\x0cb"),
+            "plain.md": ("---\ntitle: a\x0bb plain\ndraft: true\n---\nbody\n", "a\x0bb plain"),
+            "soh.md": ('---\ntitle: "q\x01r"\ndraft: true\n---\nbody\n', "q\x01r"),
+            "block.md": ("---\ntitle: t\x1e\ndesc: |\n  line\x0cone\ndraft: true\n---\nbody\n", "t\x1e")}
+
+
+def test_control_characters_read_as_hugo_keeps_them_and_edits_land_on_the_right_lines(tmp_path):
+    """Form feeds and vertical tabs (pasted from PDFs) are refused by YAML readers but kept by Hugo;
+    str.splitlines() breaks lines at them, which would shift every edit after one."""
+    from editor.core import dumps, hugo
+    root = tmp_path / "site"
+    posts = root / "content" / "posts"
+    posts.mkdir(parents=True)
+    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    for name, (text, title) in CONTROLS.items():
+        (posts / name).write_text(text)
+        post = load(posts / name)
+        assert post["title"] == title and fastfm.parse("yaml", text.split("---\n")[1])["title"] == title
+        post["draft"] = False
+        post["tags"] = ["y"]
+        out = dumps(post)
+        assert out.startswith(text.split("draft: true")[0]) and "draft: false\n" in out
+        again = loads(out)
+        assert again["title"] == title and again["draft"] is False and again["tags"] == ["y"]
+    index = SiteIndex(open_site(root), use_cache=False)
+    index.refresh(save=False)
+    assert all(not e["problems"] for e in index.entries())
+    if hugo.hugo_binary() is not None:
+        listed = {p.path.rsplit("/", 1)[-1]: p.title for p in hugo.list_pages(root)}
+        assert listed == {name: title for name, (_, title) in CONTROLS.items()}
