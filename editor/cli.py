@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from editor import __version__
@@ -33,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser (it lists the subcommands without importing them)."""
     parser = argparse.ArgumentParser(
         prog="hugo-post-editor",
-        usage="hugo-post-editor [PATH] | hugo-post-editor COMMAND [options]",
+        usage="hugo-post-editor [--verbose] [PATH] | hugo-post-editor COMMAND [options]",
         description="Write Hugo posts: lossless front matter, Hugo-faithful preview. "
         "Without a command, opens the window on PATH (a post, content folder or site).",
         epilog="commands:\n" + "\n".join(f"  {name:<16}{help_text}" for name, (_, help_text)
@@ -42,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--verbose", action="store_true",
+                        help="the window: show Qt's and Chromium's own diagnostics on stderr")
     return parser
 
 
@@ -57,6 +60,10 @@ def command_parser(name: str):
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--verbose" in argv and not (argv[0] in COMMANDS):
+        # The window: show Qt's and Chromium's own diagnostics (quiet by default).
+        argv = [a for a in argv if a != "--verbose"]
+        os.environ["HPE_VERBOSE"] = "1"
     if argv and argv[0] in COMMANDS:
         parser, module = command_parser(argv[0])
         args = parser.parse_args(argv[1:])
