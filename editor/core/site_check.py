@@ -160,7 +160,8 @@ def theme_problems(site: Site) -> list[str]:
         rel = f"{themes_dir(site).name}/{theme}"
         empty = folder.is_dir() and not any(folder.iterdir())
         if (empty or not folder.exists()) and rel in submodules:
-            out.append(f"The theme {theme} is a git submodule that is not checked out ({rel} is empty): "
+            state = "is empty" if empty else "is not there"
+            out.append(f"The theme {theme} is a git submodule that is not checked out ({rel} {state}): "
                        f"run `git submodule update --init --recursive` in {site.root}.")
         elif empty or not folder.exists():
             out.append(f"The theme {theme} is missing: {rel} is {'empty' if empty else 'not there'}.")
@@ -173,9 +174,12 @@ def theme_problems(site: Site) -> list[str]:
 
 
 def lacks_layouts(site: Site) -> bool:
-    """True when nothing would render a post: no theme, no module imports, no single/page template."""
-    if themes(site):
-        return False
+    """True when nothing would render a post: no theme (one whose folder is empty, e.g. a submodule
+    not checked out, counts as none), no module imports, no single/page template."""
+    for theme in themes(site):
+        folder = themes_dir(site) / theme
+        if _is_remote_module(theme) or (folder.is_dir() and any(folder.iterdir())):
+            return False
     module = site.config.get("module")
     if isinstance(module, dict) and module.get("imports"):
         return False

@@ -123,5 +123,9 @@ def test_lacks_layouts(tmp_path, files, lacks):
     assert site_check.lacks_layouts(_site(tmp_path, "", files)) is lacks
 
 
-def test_a_theme_means_layouts(tmp_path):
-    assert not site_check.lacks_layouts(_site(tmp_path, "theme = 'x'\n"))
+def test_a_theme_means_layouts_unless_its_folder_is_empty(tmp_path):
+    site = _site(tmp_path, "theme = 'x'\n")
+    (site.root / "themes/x").mkdir(parents=True)
+    assert site_check.lacks_layouts(site)
+    (site.root / "themes/x/theme.toml").write_text("name = 'x'\n")
+    assert not site_check.lacks_layouts(site)
