@@ -20,13 +20,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "create a post from the site's archetypes"),
     "export": ("export", "copy a post into a Hugo content folder"),
     "install-desktop": ("install_desktop", "install a desktop menu entry and icon"),
+    "doctor": ("doctor", "check Qt, WebEngine, system libraries, Hugo (and a site's needs), git"),
 }
 
 EPILOG = """exit codes:
   0  success
-  1  the command ran and found problems (check: errors; export: target exists and differs)
+  1  the command ran and found problems (check: errors; export: target exists and differs;
+     doctor: a check failed)
   2  usage error, or a file could not be read or parsed (message on stderr)
-  3  Qt or another optional part is missing
+  3  Qt, a system library it needs, or another optional part is missing
 """
 
 

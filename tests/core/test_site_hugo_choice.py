@@ -129,3 +129,13 @@ def test_a_theme_means_layouts_unless_its_folder_is_empty(tmp_path):
     assert site_check.lacks_layouts(site)
     (site.root / "themes/x/theme.toml").write_text("name = 'x'\n")
     assert not site_check.lacks_layouts(site)
+
+
+def test_new_names_the_hugo_it_ran(tmp_path, capsys):
+    from editor.cli import main
+    root = make_site(tmp_path, {})
+    assert main(["new", str(root), "--title", "Hi"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip().endswith("content/posts/hi.md")
+    assert captured.err.strip() == f"hugo-post-editor new: made by {hugo.describe_binary()}"
+    assert "Hugo 0." in captured.err and "bundled" in captured.err
