@@ -11,7 +11,7 @@ from editor.core import hugo
 from editor.core.dates import format_date
 from editor.core.errors import PostError
 from editor.core.site import Site
-from editor.core.urls import safe_slug
+from editor.core.urls import title_slug
 
 _TITLE_TEMPLATE = re.compile(
     r'\{\{-?\s*replace\s+\.(?:File\.ContentBaseName|Name|File\.BaseFileName)\s+"-"\s+" "\s*\|\s*title\s*-?\}\}')
@@ -20,7 +20,7 @@ _DATE_TEMPLATE = re.compile(r"\{\{-?\s*\.Date\s*-?\}\}")
 
 def target_path(site: Site, section: str, title: str, bundle: bool = False) -> Path:
     """Where the post goes: <content>/<section>/<slug>.md, or <slug>/index.md for a leaf bundle."""
-    slug = safe_slug(title) or "untitled"
+    slug = title_slug(title) or "untitled"
     section = section.strip("/")
     if ".." in Path(section).parts or os.path.isabs(section):
         raise PostError(f"the section {section!r} is outside the content folder")
@@ -61,7 +61,7 @@ def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind
              use_hugo: bool = True, now: dt.datetime | None = None) -> Path:
     """Create a post as `hugo new content <section>/<slug>.md [--kind K]` would and return its path.
 
-    The file name is the title's safe slug ([a-z0-9-]); the title is then set to `title` exactly
+    The file name is Hugo's urlize of the title (urls.title_slug); the title is then set to `title` exactly
     (Hugo derives it from the file name). An existing file is never overwritten (PostError).
     """
     if site.read_only:
