@@ -6,7 +6,7 @@ import pytest
 
 from editor.core import hugo, site_check
 from editor.services.site_server import SiteServer
-from tests.services.test_site_server import Recorder, fetch, wait_until
+from tests.services.test_site_server import Recorder, fetch, tree, wait_until
 from tests.sitegen import make_site
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
@@ -23,6 +23,7 @@ def server(qapp, tmp_path):
 def test_a_site_without_theme_or_layouts_shows_the_built_in_page_and_says_so(server, tmp_path):
     srv, rec = server
     root = make_site(tmp_path, {"posts/hello.md": POST}, files={"layouts/index.html": "home"})
+    before = tree(root)
     post = root / "content/posts/hello.md"
     srv.update(post, POST)
     srv.start(root)
@@ -33,6 +34,8 @@ def test_a_site_without_theme_or_layouts_shows_the_built_in_page_and_says_so(ser
     assert notes[0].startswith("Hugo 0.") and site_check.NO_LAYOUTS in notes
     status, home = fetch(srv.root_url)
     assert status == 200 and home.strip() == "home"    # the site's own templates still win
+    srv.stop()
+    assert tree(root) == before                        # nothing written into the author's site
 
 
 def test_a_theme_needing_another_hugo_fails_with_one_line(server, tmp_path):
