@@ -15,7 +15,7 @@ def add_parser(p) -> None:
 
 
 def run(args) -> int:
-    from editor.core.archetypes import new_post
+    from editor.core.archetypes import new_post, runs_hugo
     from editor.core.errors import PostError
     from editor.core.site import open_site
 
@@ -32,7 +32,7 @@ def run(args) -> int:
         # A site this Hugo cannot build: its one-line reason rather than Hugo's raw error.
         print(f"hugo-post-editor: {reasons[0] if reasons else exc}", file=sys.stderr)
         return 2
-    if not args.no_hugo and hugo.hugo_binary() is not None:
+    if runs_hugo(site, not args.no_hugo):
         print(f"hugo-post-editor new: made by {hugo.describe_binary()}", file=sys.stderr)
     print(path)
     return 0

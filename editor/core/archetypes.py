@@ -57,12 +57,20 @@ def _fallback(site: Site, target: Path, section: str, title: str, kind: str | No
     return builtin_text(title, now) if "{{" in text else text
 
 
+def runs_hugo(site: Site, use_hugo: bool = True) -> bool:
+    """Whether `new` asks the Hugo binary: a folder that Hugo cannot read as a project (no
+    content folder of its own and no archetypes) gets Hugo's built-in archetype from us instead."""
+    if not use_hugo or hugo.hugo_binary() is None:
+        return False
+    return site.content_override is None or (site.root / "archetypes").is_dir()
+
+
 def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind: str | None = None,
              use_hugo: bool = True, now: dt.datetime | None = None) -> Path:
     """Create a post as `hugo new content <section>/<slug>.md [--kind K]` would and return its path.
 
-    The file name is Hugo's urlize of the title (urls.title_slug); the title is then set to `title` exactly
-    (Hugo derives it from the file name). An existing file is never overwritten (PostError).
+    The file name is Hugo's urlize of the title (urls.title_slug); the title is then set to
+    `title` exactly (Hugo derives it from the file name). An existing file is never overwritten (PostError).
     """
     if site.read_only:
         raise PostError(f"the site configuration is broken ({site.error.reason}); fix it first",
@@ -72,8 +80,7 @@ def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind
     target = target_path(site, section, title, bundle)
     if target.exists() or (bundle and target.parent.exists()):
         raise PostError("already exists; choose another title", path=str(target))
-    binary = hugo.hugo_binary() if use_hugo else None
-    if binary is not None:
+    if runs_hugo(site, use_hugo):
         rel = target.relative_to(site.content_dir).as_posix()
         extra = ["--kind", kind] if kind else []
         out = hugo.run(["new", "content", rel, *extra, "--source", str(site.root)], cwd=site.root)
