@@ -24,7 +24,8 @@ SAMPLES = {
 
 def _corpus_samples() -> dict[str, str]:
     """A few real posts (lists, links, code) when the shared corpus is present."""
-    picked = [p for p in corpus_posts() if not p.name.startswith("_") and "{{" not in p.read_text(encoding="utf-8", errors="replace")][:12]
+    picked = [p for p in corpus_posts()
+              if not p.name.startswith("_") and "{{" not in p.read_text(encoding="utf-8", errors="replace")][:12]
     return {f"posts/corpus-{i}.md": p.read_text(encoding="utf-8") for i, p in enumerate(picked)}
 
 
