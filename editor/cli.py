@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("render", "print the instant-preview HTML of a post's body"),
     "list": ("list_", "list a site's posts (table or JSON)"),
     "new": ("new", "create a post from the site's archetypes"),
-    "export": ("export", "copy a post into a Hugo content folder"),
+    "export": ("export", "copy a post into a Hugo site (its content folder), keeping its URL"),
     "install-desktop": ("install_desktop", "install a desktop menu entry and icon"),
     "doctor": ("doctor", "check Qt, WebEngine, system libraries, Hugo (and a site's needs), git"),
 }

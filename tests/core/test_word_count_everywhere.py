@@ -49,6 +49,16 @@ def test_show_and_list_give_hugos_word_count(tmp_path, capsys):
     listed = {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)}
     assert listed == expected
 
+    # The window's index leaves counts out (its list shows none); `list` then fills them in.
+    from editor.core.index import SiteIndex
+    from editor.core.site import open_site
+    window_index = SiteIndex(open_site(root), words=False).refresh()
+    assert {e["words"] for e in window_index.entries()} == {None}
+    assert main(["list", str(root), "--json"]) == 0
+    assert {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)} == expected
+    assert main(["list", str(root), "--json"]) == 0     # and from the cache now
+    assert {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)} == expected
+
     for rel in expected:
         assert main(["show", str(root / rel), "--json"]) == 0
         assert json.loads(capsys.readouterr().out)["words"] == expected[rel], rel
