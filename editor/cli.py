@@ -18,18 +18,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("render", "print the instant-preview HTML of a post's body"),
     "list": ("list_", "list a site's posts (table or JSON)"),
     "new": ("new", "create a post from the site's archetypes"),
-    "export": ("export", "copy a post into a Hugo content folder"),
+    "export": ("export", "copy a post into a Hugo site (its content folder), keeping its URL"),
     "publish": ("publish", "commit the changed posts (only them) with git; --push to push"),
     "sync": ("sync", "fetch and fast-forward the site's repository (nothing changes on conflict)"),
     "install-desktop": ("install_desktop", "install a desktop menu entry and icon"),
+    "doctor": ("doctor", "check Qt, WebEngine, system libraries, Hugo (and a site's needs), git"),
 }
 
 EPILOG = """exit codes:
   0  success
   1  the command ran and found problems (check: errors; export: target exists and differs;
-     publish: committed but the push failed; sync: the update would conflict)
+     publish: committed but the push failed; sync: the update would conflict; doctor: a check failed)
   2  usage error, or a file could not be read or parsed (message on stderr)
-  3  Qt or another optional part is missing
+  3  Qt, a system library it needs, or another optional part is missing
 """
 
 
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser (it lists the subcommands without importing them)."""
     parser = argparse.ArgumentParser(
         prog="hugo-post-editor",
-        usage="hugo-post-editor [PATH] | hugo-post-editor COMMAND [options]",
+        usage="hugo-post-editor [--verbose] [PATH] | hugo-post-editor COMMAND [options]",
         description="Write Hugo posts: lossless front matter, Hugo-faithful preview. "
         "Without a command, opens the window on PATH (a post, content folder or site).",
         epilog="commands:\n" + "\n".join(f"  {name:<16}{help_text}" for name, (_, help_text)
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--verbose", action="store_true",
+                        help="the window: show Qt's and Chromium's own diagnostics on stderr")
     return parser
 
 
@@ -63,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     from editor.commands.terminal import protect
     protect()   # a post's title must not drive the author's terminal
     argv = sys.argv[1:] if argv is None else argv
+    if "--verbose" in argv and not (argv[0] in COMMANDS):
+        # The window: show Qt's and Chromium's own diagnostics (quiet by default).
+        argv = [a for a in argv if a != "--verbose"]
+        os.environ["HPE_VERBOSE"] = "1"
     if argv and argv[0] in COMMANDS:
         parser, module = command_parser(argv[0])
         args = parser.parse_args(argv[1:])

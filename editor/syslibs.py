@@ -192,6 +192,8 @@ def _ok_marker(files: list[Path]) -> Path:
 def check(platform: str | None = None) -> list[str]:
     """The missing sonames for the window on `platform` ([] when all are there; a success is
     remembered until PySide6, the library cache or LD_LIBRARY_PATH change, so starts stay fast)."""
+    if not sys.platform.startswith("linux"):
+        return []   # the table and ldd are Linux's; elsewhere Qt's own message stands
     files = qt_files(qt_root(), platform or platform_name())
     if not files:
         return []

@@ -18,7 +18,8 @@ def add_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", required=True, metavar="SITE_OR_CONTENT_DIR",
                    help="a Hugo site's root (the post goes into its contentDir) or its content folder")
     p.add_argument("--section", default=DEFAULT_SECTION, help="section folder inside content (default: posts)")
-    p.add_argument("--slug", default=None, help="file or bundle name (default: the post's own file or bundle name, so its URL stays)")
+    p.add_argument("--slug", default=None,
+                   help="file or bundle name (default: the post's own file or bundle name, so its URL stays)")
     p.add_argument("--bundle", action="store_true",
                    help="write a leaf bundle <slug>/index.md and copy the post's local images beside it")
     p.add_argument("--force", action="store_true", help="overwrite a different existing file")

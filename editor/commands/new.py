@@ -17,16 +17,24 @@ def add_parser(p) -> None:
 
 
 def run(args) -> int:
-    from editor.core.archetypes import new_post
+    from editor.core.archetypes import new_post, runs_hugo
     from editor.core.errors import PostError
     from editor.core.site import open_site
 
+    from editor.core import hugo, site_check
+
+    site = None
     try:
         site = open_site(args.site)
         path = new_post(site, args.section, args.title, bundle=args.bundle, kind=args.kind,
                         use_hugo=not args.no_hugo, lang=(args.lang or "").lower() or None)
     except PostError as exc:
-        print(f"hugo-post-editor: {exc}", file=sys.stderr)
+        reasons = [] if args.no_hugo or site is None or not site.config_files else \
+            site_check.problems(site, hugo.binary_version(hugo.hugo_binary()))
+        # A site this Hugo cannot build: its one-line reason rather than Hugo's raw error.
+        print(f"hugo-post-editor: {reasons[0] if reasons else exc}", file=sys.stderr)
         return 2
+    if runs_hugo(site, not args.no_hugo):
+        print(f"hugo-post-editor new: made by {hugo.describe_binary()}", file=sys.stderr)
     print(path)
     return 0

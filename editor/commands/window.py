@@ -33,6 +33,16 @@ def run_window(path: str | None) -> int:
     window = open_window(path)
     from editor.gui import startup_trace
     startup_trace.install(window)
+    if os.environ.get("HPE_QUIT_AFTER_SHOWN"):
+        _quit_when_shown(app, window)
     code = app.exec()
     del window
     return int(code)
+
+
+def _quit_when_shown(app, window) -> None:
+    """Test hook (HPE_QUIT_AFTER_SHOWN=1): leave once the window is up and the preview page has
+    loaded (Chromium's own processes have started and said whatever they say by then)."""
+    from PySide6.QtCore import QTimer
+    window.preview.loadFinished.connect(lambda _ok: QTimer.singleShot(1000, app.quit))
+    QTimer.singleShot(60_000, app.quit)   # never hang a test run

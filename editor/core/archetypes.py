@@ -10,7 +10,7 @@ from editor.core import hugo
 from editor.core.dates import format_date
 from editor.core.errors import PostError
 from editor.core.site import Site
-from editor.core.urls import safe_slug
+from editor.core.urls import title_slug
 
 _TITLE_TEMPLATE = re.compile(
     r'\{\{-?\s*replace\s+\.(?:File\.ContentBaseName|Name|File\.BaseFileName)\s+"-"\s+" "\s*\|\s*title\s*-?\}\}')
@@ -22,7 +22,7 @@ def target_path(site: Site, section: str, title: str, bundle: bool = False, lang
     for another language (`lang`) in that language's own content folder, or with its file-name
     suffix (<slug>.de.md) when it shares the default language's folder."""
     from editor.core.export import ExportError, target_path as export_target
-    slug = safe_slug(title) or "untitled"
+    slug = title_slug(title) or "untitled"
     folder, suffix = site.content_dir, ""
     if lang and lang != site.default_language:
         language = site.language(lang)
@@ -75,13 +75,21 @@ def _fallback(site: Site, target: Path, section: str, title: str, kind: str | No
     return builtin_text(title, now) if "{{" in text else text
 
 
+def runs_hugo(site: Site, use_hugo: bool = True) -> bool:
+    """Whether `new` asks the Hugo binary: a folder that Hugo cannot read as a project (no
+    content folder of its own and no archetypes) gets Hugo's built-in archetype from us instead."""
+    if not use_hugo or hugo.hugo_binary() is None:
+        return False
+    return site.content_override is None or (site.root / "archetypes").is_dir()
+
+
 def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind: str | None = None,
              use_hugo: bool = True, now: dt.datetime | None = None, lang: str | None = None) -> Path:
     """Create a post as `hugo new content <section>/<slug>.md [--kind K]` would and return its path.
 
-    The file name is the title's safe slug ([a-z0-9-]); the title is then set to `title` exactly
-    (Hugo derives it from the file name). `lang` places it in another language (see target_path).
-    An existing file is never overwritten (PostError).
+    The file name is Hugo's urlize of the title (urls.title_slug); the title is then set to
+    `title` exactly (Hugo derives it from the file name). `lang` places it in another language (see
+    target_path). An existing file is never overwritten (PostError).
     """
     if site.read_only:
         raise PostError(f"the site configuration is broken ({site.error.reason}); fix it first",
@@ -116,10 +124,10 @@ def create_at(site: Site, target: Path, section: str, title: str, *, kind: str |
     its title to `title`; never overwrites."""
     if target.exists():
         raise PostError("already exists", path=str(target))
-    binary = hugo.hugo_binary() if use_hugo else None
-    if binary is not None and not target.resolve().is_relative_to(site.root):
-        binary = None   # a content folder outside the site: Hugo cannot be given its path
-    if binary is not None:
+    use = runs_hugo(site, use_hugo)
+    if use and not target.resolve().is_relative_to(site.root):
+        use = False   # a content folder outside the site: Hugo cannot be given its path
+    if use:
         # Hugo files a path under a language's folder there only when that folder exists.
         folder = next((lang.content_dir for lang in site.languages
                        if target.resolve().is_relative_to(lang.content_dir.resolve())), None)

@@ -95,8 +95,9 @@ def check_body(body: str, post_path: str | None = None, content_dirs: list[Path]
             if missing:
                 problems.append(BodyProblem(i + 1, m.start() + 1, f"image {target} does not exist ({missing})"))
         for m in _REF_SC.finditer(line):
-            if content_dirs and not resolve_ref(m.group(1), content_dirs, post_path):
-                problems.append(BodyProblem(i + 1, m.start() + 1, f"ref target {m.group(1)!r} is not in the site"))
+            if content_dirs and not _ref_found(m.group(1), content_dirs, post_path):
+                problems.append(BodyProblem(i + 1, m.start() + 1, f'REF_NOT_FOUND: Ref "{m.group(1)}": '
+                                                                  "page not found (Hugo refuses to build the site)"))
     seen: dict[str, int] = {}
     for i, line in lines:
         m = _ATX.match(line)
@@ -132,6 +133,14 @@ def _missing_local(target: str, folder: Path | None, static_dirs: list[Path]) ->
     if folder is None:
         return None
     return None if (folder / path).exists() else f"not beside the post in {folder.name}/"
+
+
+def _ref_found(target: str, content_dirs: list[Path], post_path: str | None) -> bool:
+    """A page, or a section folder (`/docs` is a page even without _index.md), or the home page."""
+    path = target.split("#")[0]
+    if path.startswith("/") and any((d / path.strip("/")).is_dir() for d in content_dirs):
+        return True
+    return resolve_ref(target, content_dirs, post_path) is not None
 
 
 def resolve_ref(target: str, content_dirs: list[Path], post_path: str | None = None) -> Path | None:

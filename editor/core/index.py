@@ -185,14 +185,19 @@ def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple
 
 
 _COLUMNS = "data, url, draft, pub, exp, date, line, rel, lastmod, branch"
+_NO_WORDS = '"words": null'   # a cached entry read without its word count (SiteIndex(words=False))
 
 
 class SiteIndex:
     """The index of one site. `refresh()` re-reads only files whose (mtime_ns, size) changed: the
     first time against the sqlite cache, afterwards against what it holds in memory."""
 
-    def __init__(self, site: Site, cache: str | os.PathLike | None = None, use_cache: bool = True):
+    def __init__(self, site: Site, cache: str | os.PathLike | None = None, use_cache: bool = True,
+                 words: bool = True):
         self.site = site
+        self.words = words   # False: entries carry "words": None (no rendering; see index_file)
+        # Read by index_file in this process, forked workers and the index_worker (pickled with the site).
+        site.__dict__["_index_words"] = words
         self.cache = Path(cache) if cache else cache_path()
         self.use_cache = use_cache
         self._rows: dict[str, tuple] = {}   # absolute path -> _row() tuple
@@ -252,7 +257,8 @@ class SiteIndex:
         for lang, path, st in files:
             stats[path] = (st.st_mtime_ns, st.st_size)
             hit = cached.get(path)
-            if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and hit[2] == fp:
+            if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and hit[2] == fp \
+                    and not (self.words and _NO_WORDS in hit[3]):
                 rows[path] = hit[3:]
             else:
                 todo.append((lang, path, st.st_size))

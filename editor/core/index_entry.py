@@ -207,7 +207,10 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         "bundle": bundle,
         "lang": lang,
         "translationKey": _translation_key(page, parts, stem, bundle),
-        "words": _hugo_words(text[body_at:] if body_at else text, facts, page),
+        # Rendering is most of a cold index's time; an index that shows no counts (the window's
+        # post list) leaves them out (None) and `list` fills them in (SiteIndex(words=True)).
+        "words": _hugo_words(text[body_at:] if body_at else text, facts, page)
+        if site.__dict__.get("_index_words", True) else None,
         "problems": problems,
         "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
                 _ts(dates["lastmod"])],

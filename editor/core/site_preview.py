@@ -18,6 +18,7 @@ from editor.core import lifeline
 from editor.core.languages import mount_language as _mount_language, multihost, site_base
 from editor.core.private import FILE_MODE, private_dir, write_private
 from editor.core.site import CONFIG_NAMES, Site
+from editor.core.site_check import lacks_layouts
 
 APP_ID = "hugo-post-editor"
 TICK = 0.5      # Hugo's file watcher hands over changes in batches on a fixed 500 ms ticker
@@ -113,6 +114,7 @@ class PreviewPlan:
     content_mounts: list[ContentMount]
     environment: str = "development"
     base_path: str = ""     # the site's baseURL path ("/blog" or "")
+    fallback_layouts: bool = False   # a site without theme or post layouts gets the skeleton's
     _written: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -372,6 +374,8 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
         if not any(_is_content_target(m["target"]) for m in site_mounts):
             # Our content mount replaces Hugo's default one, so it is repeated explicitly.
             site_mounts = _default_content_mounts(site) + site_mounts
+        if lacks_layouts(site):
+            site_mounts = _with_skeleton_layouts(site, site_mounts, skeleton or skeleton_dir())
         config_args = [root_file] if root_file else []
         cwd = site.root
     langs: list[str | None] = []
@@ -398,8 +402,19 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
     plan = PreviewPlan(site=site, bare=bare, work_dir=work_dir, resource_dir=site_cache / "resources",
                        cwd=cwd, config_args=[*config_args, str(work_dir / "overlay.toml")],
                        mounts=mounts, content_mounts=content, environment=environment,
-                       base_path=base_path)
+                       base_path=base_path, fallback_layouts=not bare and lacks_layouts(site))
     return plan
+
+
+def _with_skeleton_layouts(site: Site, mounts: list[dict], skel: Path) -> list[dict]:
+    """The site's own layouts (if any) first, then the skeleton's for what the site lacks. A
+    declared `layouts` mount replaces Hugo's default one, so the site's folder is named too."""
+    out = list(mounts)
+    own = site.root / str(site.config.get("layoutdir") or "layouts")
+    if own.is_dir() and not any(m["target"].strip("/").split("/")[0] == "layouts" for m in mounts):
+        out.append({"source": _rel(own, site.root), "target": "layouts"})
+    out.append({"source": str(skel / "layouts"), "target": "layouts"})
+    return out
 
 
 def _default_content_mounts(site: Site) -> list[dict]:

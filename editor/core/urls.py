@@ -81,7 +81,7 @@ def _go_escape(path: str) -> str:
     return quote(head, safe="/!$&'()*+,;=:@-._~%") + hash_ + quote(fragment, safe="/!$&'()*+,;=:@-._~%?")
 
 
-def safe_slug(title: str) -> str:
+def title_slug(title: str) -> str:
     """The slug for a title: Hugo's `urlize` of it, unescaped (`Привет мир` → `привет-мир`).
 
     Hugo escapes it again in the URL, so the post gets the URL `urlize` gives; '/' and '\\'
@@ -90,6 +90,15 @@ def safe_slug(title: str) -> str:
     """
     text = re.sub(r"[/\\]+", " ", title)
     return sanitize(text).strip("-")
+
+
+def safe_slug(title: str) -> str:
+    """A slug Hugo passes through unchanged: [a-z0-9-], no leading, trailing or doubled '-'."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("Æ", "ae").replace("Œ", "oe")
+    text = re.sub(r"['’]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def escape_path(path: str) -> str:
@@ -253,4 +262,5 @@ def page_url(post, site=None) -> str:
     return escape_path(base + "/" + path + "/")
 
 
-__all__ = ["sanitize", "safe_slug", "urlize", "hugo_urlize", "page_url", "escape_path", "remove_accents"]
+__all__ = ["sanitize", "safe_slug", "title_slug", "urlize", "hugo_urlize", "page_url", "escape_path",
+           "remove_accents"]

@@ -17,7 +17,22 @@ def _chromium_flags() -> None:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
+def _quiet() -> None:
+    """Qt and Chromium print pages of GPU, Vulkan and D-Bus warnings on every start, none of
+    them the author's business: keep stderr for our own messages unless HPE_VERBOSE is set
+    (`hugo-post-editor --verbose`). A QT_LOGGING_RULES of the user's own is respected."""
+    if os.environ.get("HPE_VERBOSE"):
+        return
+    os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;*.info=false;*.warning=false")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    for flag in ("--log-level=3", "--disable-logging"):
+        if not any(f.split("=")[0] == flag.split("=")[0] for f in flags):
+            flags.append(flag)
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+
+
 _chromium_flags()
+_quiet()
 
 # QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401

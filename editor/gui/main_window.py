@@ -384,7 +384,7 @@ class MainWindow(DialogFlows, QMainWindow):
         date = doc.post.dates(doc.site.frontmatter_rules if doc.site else None).get("date") \
             if _dates_ok(doc) else None
         base = QUrl.fromLocalFile(os.path.dirname(os.path.abspath(doc.path)) + "/").toString() if doc.path else ""
-        self.preview_glue.set_site(doc.site)
+        self.preview_glue.set_site(doc.site, doc.path)
         self.preview_service.request(PreviewRequest(str(title or ""), date, text, base), immediate=immediate)
 
     # ------------------------------------------------------------------ editing

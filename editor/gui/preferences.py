@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFontComboBox, QFormLayout, QSpinBox)
+                               QFontComboBox, QFormLayout, QLineEdit, QSpinBox)
 
 from editor.services.spelling import SUPPORTED
 
@@ -23,6 +23,7 @@ def current(settings) -> dict:
         "spell_language": settings.value("spell/language", "", str),
         "image_width": settings.value("images/maxWidth", DEFAULT_IMAGE_WIDTH, int),
         "remote_content": settings.remote_content(),
+        "hugo_binary": settings.value("hugo/binary", "", str),
     }
 
 
@@ -34,6 +35,7 @@ def store(settings, prefs: dict) -> None:
     settings.set_value("spell/language", prefs["spell_language"])
     settings.set_value("images/maxWidth", prefs["image_width"])
     settings.set_remote_content(prefs["remote_content"])
+    settings.set_value("hugo/binary", prefs.get("hugo_binary", ""))   # read by editor.core.hugo too
     settings.sync()
 
 
@@ -71,10 +73,14 @@ class PreferencesDialog(QDialog):
         self.remote_check = self._named(QCheckBox("Load remote images and fonts in the preview"),
                                         "remoteContentCheck", "Remote content in preview")
         self.remote_check.setChecked(prefs["remote_content"])
+        self.hugo_edit = self._named(QLineEdit(prefs.get("hugo_binary", "")), "hugoBinaryEdit", "Hugo binary")
+        self.hugo_edit.setPlaceholderText("bundled (or 'path' for the hugo on PATH, or a file)")
+        self.hugo_edit.setToolTip("Which Hugo the site preview and New Post run: empty for the bundled one, "
+                                  "'path' for the hugo on your PATH, or the binary's file. HUGO_BIN overrides it.")
         for label, widget in (("&Font:", self.font_combo), ("Si&ze:", self.size_spin),
                               ("Text &width:", self.width_spin), ("&Theme:", self.theme_combo),
                               ("&Spelling:", self.language_combo), ("&Images:", self.image_spin),
-                              ("&Preview:", self.remote_check)):
+                              ("&Preview:", self.remote_check), ("&Hugo:", self.hugo_edit)):
             form.addRow(label, widget)   # QFormLayout makes the label and sets its buddy
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("preferencesButtons")
@@ -97,6 +103,7 @@ class PreferencesDialog(QDialog):
             "spell_language": self.language_combo.currentData() or "",
             "image_width": self.image_spin.value(),
             "remote_content": self.remote_check.isChecked(),
+            "hugo_binary": self.hugo_edit.text().strip(),
         }
 
 

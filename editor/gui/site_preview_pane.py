@@ -66,6 +66,7 @@ class SitePreviewPane(QObject):
         self.server.pageUpdated.connect(self._updated)
         self.server.pageError.connect(self._page_error)
         self.server.failed.connect(self._failed)
+        self.server.notice.connect(self._notice)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -102,10 +103,18 @@ class SitePreviewPane(QObject):
         row.addWidget(self.progress)
         self.bar = bar
         bar.hide()
+        # Which Hugo serves the page, and what may keep it from building this site.
+        self.notice = QLabel()
+        self.notice.setObjectName("sitePreviewNotice")
+        self.notice.setAccessibleName("Site preview notes")
+        self.notice.setWordWrap(True)
+        self.notice.setContentsMargins(6, 2, 6, 2)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         container = QWidget()
         column = QVBoxLayout(container)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.notice)
         column.addWidget(bar)
         column.addWidget(self.view, 1)
         self.stack = QStackedWidget()
@@ -199,6 +208,10 @@ class SitePreviewPane(QObject):
 
     def _failed(self, message: str) -> None:
         self._show(message)
+
+    def _notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
 
     def _show(self, text: str) -> None:
         self.status.setText(text)

@@ -16,7 +16,7 @@ from editor.core.post import Post
 from editor.core.recovery import Journal, content_hash
 from editor.core.site import Site
 from editor.core.text import decode
-from editor.core.urls import safe_slug
+from editor.core.urls import title_slug
 from editor.services.document_safety import DocumentSafety, RawText
 from editor.services.file_watch import FileWatch
 from editor.services.recovery_service import RecoveryJournal
@@ -318,9 +318,9 @@ class Document(DocumentSafety, QObject):
             return ""
 
     def suggest_slug(self) -> str:
-        """The slug Hugo's `urlize` makes of the title (unescaped: urls.safe_slug)."""
+        """The slug Hugo's `urlize` makes of the title (unescaped: urls.title_slug)."""
         title = self.post.get("title") if self.post else None
-        return safe_slug(str(title)) if title else ""
+        return title_slug(str(title)) if title else ""
 
     def tz_offset(self) -> dt.timedelta:
         """The offset new dates of this post get: that of its own dates, else the site's or computer's."""

@@ -10,7 +10,7 @@ from editor.core import PostError, loads
 from editor.core.dates import format_date
 from editor.core.export import check_section, check_slug
 from editor.core.io import atomic_write, to_bytes
-from editor.core.urls import safe_slug
+from editor.core.urls import title_slug
 
 
 def simple_post_text(title: str, now: dt.datetime) -> str:
@@ -24,7 +24,7 @@ def planned_path(content_dir: str, section: str, title: str, bundle: bool = Fals
     """(the file a new post would get, why it cannot be created or ""): for the dialog's preview.
     With a site and a `lang` other than its default, the file is that language's (see
     editor.core.archetypes.target_path: its own content folder, or a `.lang` suffix)."""
-    slug = safe_slug(title) or "untitled"
+    slug = title_slug(title) or "untitled"
     try:
         parts = check_section(section or "posts")
         check_slug(slug)
@@ -58,7 +58,7 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
     real `hugo new content` when available); otherwise `<content>/<section>/<slug>.md` gets a small
     YAML post with title, date and draft.
     """
-    slug = safe_slug(title) or "untitled"
+    slug = title_slug(title) or "untitled"
     try:
         parts = check_section(section)
         check_slug(slug)

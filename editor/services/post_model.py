@@ -114,7 +114,7 @@ class PostListModel(QAbstractTableModel):
             return scan(folder, site)   # a sub-folder or a folder outside any site
         from editor.core.index import SiteIndex
         if full or self._index is None or self._index.site.root != site.root:
-            self._index = SiteIndex(site)
+            self._index = SiteIndex(site, words=False)   # the list shows no word counts
         index = self._index
 
         def report(done: int, total: int) -> None:

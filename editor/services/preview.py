@@ -15,7 +15,7 @@ import hashlib
 import html
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -89,7 +89,24 @@ def header_html(title: str, date: dt.datetime | None, extra: str = "") -> str:
 
 def _config_dict(config: RenderConfig) -> dict:
     return {"unsafe": config.unsafe, "typographer": config.typographer,
-            "highlight_style": config.highlight_style, "highlight_no_classes": config.highlight_no_classes}
+            "highlight_style": config.highlight_style, "highlight_no_classes": config.highlight_no_classes,
+            "refs": config.refs}
+
+
+class RefSource:
+    """The URLs of a body's ref/relref targets in the open site (editor.core.refs), worked out
+    again only when the set of targets changes (a lookup may walk the content folder)."""
+
+    def __init__(self, site, post_path: str | None) -> None:
+        self.site, self.post_path = site, post_path
+        self._last: tuple[tuple, dict] | None = None
+
+    def __call__(self, text: str) -> dict:
+        from editor.core import refs
+        found = tuple(refs.targets(text)) if "ref" in text else ()
+        if self._last is None or self._last[0] != found:
+            self._last = (found, refs.resolve_all(text, self.post_path, self.site) if found else {})
+        return self._last[1]
 
 
 class PreviewService(QObject):
@@ -124,6 +141,7 @@ class PreviewService(QObject):
         self._in_flight: tuple[int, PreviewRequest, float] | None = None
         self._active = True
         self._config = RenderConfig()
+        self._ref_source: RefSource | None = None
         self.renders = 0            # completed renders shown (tests and benchmarks read it)
         self.dropped = 0            # results that arrived after a newer request (never shown)
         self._done.connect(self._finish)
@@ -147,6 +165,16 @@ class PreviewService(QObject):
             self._config = config
             if self._last is not None:
                 self.request(self._latest or self._last, immediate=True)
+
+    def set_ref_source(self, source: "RefSource | None") -> None:
+        """Where ref/relref URLs come from (the open post in its site); None: left unresolved."""
+        if source is None or self._ref_source is None or (source.site, source.post_path) != \
+                (self._ref_source.site, self._ref_source.post_path):
+            self._ref_source = source
+
+    def _request_config(self, text: str) -> RenderConfig:
+        refs = self._ref_source(text) if self._ref_source is not None else {}
+        return replace(self._config, refs=refs) if refs else self._config
 
     def set_active(self, active: bool) -> None:
         """Hidden previews are not rendered; showing one again renders the newest request."""
@@ -192,7 +220,8 @@ class PreviewService(QObject):
         self._latest = None
         self._in_flight = (gen, req, _now())
         if self._worker is not None:
-            self._worker.submit({"id": gen, "text": req.body, "config": _config_dict(self._config)})
+            self._worker.submit({"id": gen, "text": req.body,
+                                 "config": _config_dict(self._request_config(req.body))})
         else:
             threading.Thread(target=self._work, args=(gen, req), name="preview-render", daemon=True).start()
 

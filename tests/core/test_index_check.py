@@ -35,7 +35,7 @@ def test_check_reports_shared_urls_and_unsafe_slugs(tmp_path):
     assert f"{posts / 'two.md'}:3:1: error: /posts/ab/ is the same URL as one.md: Hugo silently publishes " \
            "only one of them" in lines
     assert f"{posts / 'one.md'}:3:1: warning: Hugo turns the slug 'a&b' into 'ab' in the URL; use a safe " \
-           "slug such as 'ab'" in lines
+           "slug such as 'a-b'" in lines
     assert not any("fine.md" in line or "Upper Case" in line for line in lines)
     assert "4 file(s) checked: 2 error(s), 2 warning(s)" in result.stderr
     quiet = _check("--quiet", posts)

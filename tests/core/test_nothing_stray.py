@@ -41,3 +41,14 @@ def test_list_leaves_no_lock(tmp_path):
     before = _listing(root)
     assert [p.title for p in hugo.list_pages(root) if p.kind == "page"] == ["A"]
     assert _listing(root) == before
+
+
+def test_new_in_a_plain_folder_of_posts_needs_no_content_folder(tmp_path, capsys):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    assert main(["new", str(folder), "--title", "Привет мир"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(folder / "posts" / "привет-мир.md")
+    assert captured.err == ""          # Hugo was not asked: it has no project here
+    assert _listing(folder) == {"posts", "posts/привет-мир.md"}
+    assert (folder / "posts" / "привет-мир.md").read_text().startswith('---\ntitle: "Привет мир"\ndate: ')

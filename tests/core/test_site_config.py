@@ -67,10 +67,10 @@ def test_new_post_matches_hugo_new_content(tmp_path):
     text = made.read_text()
     assert text.startswith('---\ntitle: "My First Post"\ndate: ') and text.endswith("draft: true\ntags: []\n---\n")
     bundle = new_post(load_site(root), "posts", "C++ & Rust: Why?", bundle=True)
-    assert bundle == root / "content" / "posts" / "c-rust-why" / "index.md"
+    assert bundle == root / "content" / "posts" / "c++-rust-why" / "index.md"   # Hugo's urlize keeps '+'
     assert 'title: "C++ & Rust: Why?"' in bundle.read_text()
     listed = {p.path: p for p in hugo_list(root)}
-    assert listed["content/posts/c-rust-why/index.md"].title == "C++ & Rust: Why?"
+    assert listed["content/posts/c++-rust-why/index.md"].title == "C++ & Rust: Why?"
     assert listed["content/posts/my-first-post.md"].draft
     with pytest.raises(PostError):
         new_post(load_site(root), "posts", "My first post!")  # same slug: never overwritten

@@ -21,11 +21,13 @@ from tests.sitegen import make_site
 ROOT = Path(__file__).resolve().parents[2]
 requires_hugo = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 POST = "---\ntitle: Original\nslug: first post\n---\nsaved body\n"
+SINGLE = {"layouts/_default/single.html": "{{ .Content }}"}   # a site with layouts: no skeleton mount
 
 
 @pytest.fixture
 def site(tmp_path):
-    return make_site(tmp_path, {"posts/one.md": POST, "posts/two.md": "---\ntitle: Two\n---\ntwo\n"})
+    return make_site(tmp_path, {"posts/one.md": POST, "posts/two.md": "---\ntitle: Two\n---\ntwo\n"},
+                     files=SINGLE)
 
 
 def _plan(root, tmp_path):
@@ -52,7 +54,7 @@ def test_overlay_repeats_the_sites_own_mounts(tmp_path):
               "[[module.mounts]]\nsource = 'notes'\ntarget = 'content/notes'\nexcludeFiles = ['*.tmp']\n"
               "[[module.mounts]]\nsource = 'static'\ntarget = 'static'\n")
     root = make_site(tmp_path, {"posts/a.md": POST}, config=config,
-                     files={"notes/n.md": "---\ntitle: N\n---\n", "static/x.txt": "x"})
+                     files={"notes/n.md": "---\ntitle: N\n---\n", "static/x.txt": "x", **SINGLE})
     plan = _plan(root, tmp_path)
     mounts = tomllib.loads(plan.overlay_text())["module"]["mounts"]
     assert [m["source"] for m in mounts] == [str(plan.scratch / "_all"), "content", "notes", "static"]
@@ -105,7 +107,7 @@ def test_languages_with_their_own_content_folders(tmp_path):
     config = ("title = 'L'\ndefaultContentLanguage = 'en'\n"
               "[languages.en]\ncontentDir = 'content/en'\nweight = 1\n"
               "[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n")
-    root = make_site(tmp_path, {"en/a.md": POST, "fr/a.md": POST}, config=config)
+    root = make_site(tmp_path, {"en/a.md": POST, "fr/a.md": POST}, config=config, files=SINGLE)
     plan = _plan(root, tmp_path)
     # Hugo 0.153 removed a mount's `lang`: a one-language sites matrix says the same.
     en, fr = ({"sites": {"matrix": {"languages": [code]}}} for code in ("en", "fr"))

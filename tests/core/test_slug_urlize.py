@@ -51,12 +51,12 @@ def test_slug_from_title_gives_the_url_urlize_gives(tmp_path):
     and a post with that slug gets exactly the URL `urlize` names."""
     expected = _hugo_urlize(tmp_path / "u", TITLES)
     for title, want in zip(TITLES, expected):
-        slug = urls.safe_slug(title)
+        slug = urls.title_slug(title)
         assert slug, title
         # '#' is the one difference: urlize leaves it bare (a fragment); in a page URL Hugo escapes it.
         assert urls.escape_path(slug) == want.strip("-").replace("#", "%23"), title
     posts = {f"posts/p{i}.md": f"---\ntitle: {json.dumps(t, ensure_ascii=False)}\n"
-                               f"slug: {json.dumps(urls.safe_slug(t), ensure_ascii=False)}\n---\nx\n"
+                               f"slug: {json.dumps(urls.title_slug(t), ensure_ascii=False)}\n---\nx\n"
              for i, t in enumerate(TITLES)}
     root = make_site(tmp_path / "s", posts)
     listed = {p.path: p.permalink for p in hugo.list_pages(root)}
@@ -66,7 +66,7 @@ def test_slug_from_title_gives_the_url_urlize_gives(tmp_path):
 
 
 def test_a_slash_in_a_title_does_not_make_a_folder():
-    assert urls.safe_slug("A/B testing\\done") == "a-b-testing-done"
+    assert urls.title_slug("A/B testing\\done") == "a-b-testing-done"
 
 
 @HUGO

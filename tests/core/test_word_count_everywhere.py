@@ -24,7 +24,8 @@ SAMPLES = {
 
 def _corpus_samples() -> dict[str, str]:
     """A few real posts (lists, links, code) when the shared corpus is present."""
-    picked = [p for p in corpus_posts() if not p.name.startswith("_") and "{{" not in p.read_text(encoding="utf-8", errors="replace")][:12]
+    picked = [p for p in corpus_posts()
+              if not p.name.startswith("_") and "{{" not in p.read_text(encoding="utf-8", errors="replace")][:12]
     return {f"posts/corpus-{i}.md": p.read_text(encoding="utf-8") for i, p in enumerate(picked)}
 
 
@@ -47,6 +48,16 @@ def test_show_and_list_give_hugos_word_count(tmp_path, capsys):
     assert main(["list", str(root), "--json", "--no-cache"]) == 0
     listed = {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)}
     assert listed == expected
+
+    # The window's index leaves counts out (its list shows none); `list` then fills them in.
+    from editor.core.index import SiteIndex
+    from editor.core.site import open_site
+    window_index = SiteIndex(open_site(root), words=False).refresh()
+    assert {e["words"] for e in window_index.entries()} == {None}
+    assert main(["list", str(root), "--json"]) == 0
+    assert {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)} == expected
+    assert main(["list", str(root), "--json"]) == 0     # and from the cache now
+    assert {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)} == expected
 
     for rel in expected:
         assert main(["show", str(root / rel), "--json"]) == 0

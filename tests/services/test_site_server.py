@@ -60,6 +60,7 @@ class Recorder:
         server.pageUpdated.connect(lambda u: self.events.append(("updated", u.toString())))
         server.pageError.connect(lambda m: self.events.append(("pageError", m)))
         server.failed.connect(lambda m: self.events.append(("failed", m)))
+        server.notice.connect(lambda m: self.events.append(("notice", m)))
 
     def of(self, kind: str) -> list[str]:
         return [v for k, v in self.events if k == kind]

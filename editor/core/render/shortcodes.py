@@ -216,9 +216,12 @@ class Shortcodes:
     def _ref(self, pos, named, url_context, rel):
         target = self._get(pos, named, "path", 0)
         resolver = self.cfg.ref_resolver
-        url = resolver(target) if resolver else None
+        # refs: URLs worked out from the site for this body (editor.core.refs.resolve_all).
+        url = resolver(target) if resolver else self.cfg.refs.get(f"{'relref' if rel else 'ref'}:{target}")
         if url is not None:
-            return url
+            # In a link's destination the URL is part of the Markdown; elsewhere Hugo puts the
+            # shortcode's output in after rendering, so it is never linkified.
+            return url if url_context else self.token(html.escape(url))
         if url_context:
             return "#hpe-unresolved-ref:" + target.replace(" ", "%20")
         return self.token('<span class="hpe-shortcode hpe-unresolved" data-name="%s">%s &quot;%s&quot; '

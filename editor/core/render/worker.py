@@ -16,7 +16,7 @@ from . import RenderConfig
 from .incremental import IncrementalRenderer
 
 HEADER = struct.Struct(">I")
-CONFIG_KEYS = ("unsafe", "typographer", "highlight_style", "highlight_no_classes")
+CONFIG_KEYS = ("unsafe", "typographer", "highlight_style", "highlight_no_classes", "refs")
 
 
 def encode(message: dict) -> bytes:
