@@ -31,6 +31,7 @@ class RenderState:
         self.fn_order: list[str] = []
         self.fn_refs: dict[str, int] = {}
         self.raw: list[str] = []
+        self.raw_src: dict[str, str] = {}   # inline raw HTML: stash placeholder -> its source text
         # Chunk mode (incremental.py): the document's link refs and footnote labels come from
         # outside, no footnote list is built and auto heading ids are left for a global pass.
         self.chunk = False

@@ -20,6 +20,7 @@ _SPACES = re.compile(r"[ \t\n]*")
 RAW_INLINE_RE = (r"(?<!<)(" + OPEN_TAG + "|" + CLOSE_TAG + r"|<!---->|<!--(?:-?[^>-])(?:-?[^-])*-->"
                  r"|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>)")
 OMITTED = "<!-- raw HTML omitted -->"
+FN_LABEL_ATTR = "data-hpe-fn"   # a footnote reference's label until the document-order numbering
 
 
 class RawHtmlProcessor(InlineProcessor):
@@ -35,11 +36,13 @@ class RawHtmlProcessor(InlineProcessor):
             if html.startswith("<!--"):
                 return "", m.start(0), m.end(0)  # Hugo drops comments instead of marking them
             html = OMITTED
-        return self.md.htmlStash.store(html), m.start(0), m.end(0)
+        ph = self.md.htmlStash.store(html)
+        self.state.raw_src[ph] = m.group(1)
+        return ph, m.start(0), m.end(0)
 
 
 class FootnoteRefProcessor(InlineProcessor):
-    """`[^label]` -> goldmark's footnote reference markup, numbered in order of first use."""
+    """`[^label]` -> goldmark's footnote reference markup; numbered later, in document order (postinline)."""
 
     def __init__(self, pattern: str, md, state) -> None:
         super().__init__(pattern, md)
@@ -47,23 +50,13 @@ class FootnoteRefProcessor(InlineProcessor):
 
     def handleMatch(self, m, data):
         label = m.group(1)
-        fns = self.state.footnotes
-        if label not in fns:
+        if label not in self.state.footnotes:
             return None, None, None
-        order = self.state.fn_order
-        if label not in order:
-            order.append(label)
-            self.state.fn_refs[label] = 0
-        n = order.index(label) + 1
-        k = self.state.fn_refs[label]
-        self.state.fn_refs[label] = k + 1
         sup = etree.Element("sup")
-        sup.set("id", "fnref%s:%d" % (k or "", n))
+        sup.set(FN_LABEL_ATTR, label)
         a = etree.SubElement(sup, "a")
-        a.set("href", "#fn:%d" % n)
         a.set("class", "footnote-ref")
         a.set("role", "doc-noteref")
-        a.text = str(n)
         return sup, m.start(0), m.end(0)
 
 
@@ -121,10 +114,13 @@ def placeholder_source(md, text: str) -> str:
     if util.STX not in text:
         return text
     stash = md.treeprocessors["inline"].stashed_nodes
+    raw_src = md.hpe_state.raw_src
 
     def node_src(m):
         node = stash.get(m.group(1))
         if isinstance(node, str):
+            if node in raw_src:        # raw HTML: its source, not the stash marker or "omitted"
+                return raw_src[node]
             return _ESC_PH.sub(lambda e: "\\" + chr(int(e.group(1))), node)
         if node is not None and node.tag == "code":
             code = html.unescape(node.text or "")
@@ -258,10 +254,13 @@ class AutomailProcessor(InlineProcessor):
 
 def install(md, state) -> None:
     """Register the Hugo inline patterns on md."""
+    md.hpe_state = state
     md.ESCAPED_CHARS = list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
     reg = md.inlinePatterns
     reg.register(CodeSpanProcessor(ip.BACKTICK_RE), "backtick", 190)
     reg.register(ip.SubstituteTagInlineProcessor(r"\\\n", "br"), "hpe_backslash_break", 176)
+    # goldmark: a line ending in two spaces is a hard break; it takes up to three of the trailing spaces
+    reg.register(ip.SubstituteTagInlineProcessor(r" {2,3}\n", "br"), "linebreak", 100)
     reg.register(LinkProcessor(ip.LINK_RE, md), "link", 160)
     reg.register(ImageProcessor(ip.IMAGE_LINK_RE, md), "image_link", 150)
     reg.register(FootnoteRefProcessor(r"\[\^([^\]\s]+)\]", md, state), "hpe_footnote", 175)

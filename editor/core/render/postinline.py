@@ -8,7 +8,8 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .typographer import PH, Counter, typograph
+from .inline import FN_LABEL_ATTR
+from .typographer import MARK, PH, Counter, typograph
 
 _URL = re.compile(r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
                   r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?")
@@ -22,6 +23,7 @@ _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
 INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
 OPEN_CH = {"a": "[", "img": "[", "em": "*", "strong": "*", "del": "~"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LOOK = 4   # how far the typographer looks ahead (goldmark reads up to line[4])
 AUTO_ID = "\x01%s\x01"   # chunk mode: an auto heading id before document-wide de-duplication
 
 
@@ -122,13 +124,43 @@ def _flatten_alt(img: etree.Element, md) -> None:
         s = stash[int(m.group(1))] if int(m.group(1)) < len(stash) else ""
         return html.unescape(s) if isinstance(s, str) and s.startswith("&") else ""
 
-    img.set("alt", _HTML_PH.sub(raw, _ESC_PH.sub(lambda m: chr(int(m.group(1))), "".join(parts))))
+    alt = _HTML_PH.sub(raw, _ESC_PH.sub(lambda m: chr(int(m.group(1))), "".join(parts)))
+    img.set("alt", alt.replace(MARK, ""))
 
 
 def heading_text(el: etree.Element) -> str:
-    text = "".join(el.itertext())
+    """Hugo's TextPlain of a heading: all its own text, but of each inline span only the first node.
+
+    Hugo's textPlainTo recurses into a span's first child only, so a link or strong text is cut
+    where goldmark starts a new node: at a typographer substitution (marked MARK) or a nested span.
+    """
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(_first_node_text(child))
+        parts.append(child.tail or "")
+    text = "".join(parts).replace(MARK, "")
     text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
     return html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
+
+
+def _first_node_text(el: etree.Element) -> str:
+    if el.tag == "img":
+        return el.get("alt", "")
+    t = el.text or ""
+    if t:
+        if t.startswith(MARK):
+            return t[1:2]
+        k = t.find(MARK)
+        return t if k < 0 else t[:k]
+    return _first_node_text(el[0]) if len(el) else ""
+
+
+def _unmark(el: etree.Element) -> None:
+    for node in el.iter():
+        if node.text and MARK in node.text:
+            node.text = node.text.replace(MARK, "")
+        if node is not el and node.tail and MARK in node.tail:
+            node.tail = node.tail.replace(MARK, "")
 
 
 def sanitize_id(text: str) -> str:
@@ -164,9 +196,11 @@ class HugoTreeprocessor(Treeprocessor):
         self.state = state
 
     def run(self, root: etree.Element) -> None:
+        self._number_refs(root)
         self._footnotes(root)
         cfg = self.state
         self.typo = cfg.typographer
+        self.mark = False
         self._block(root)
         for el in root.iter():
             attr = "href" if el.tag == "a" else "src" if el.tag == "img" else None
@@ -189,6 +223,7 @@ class HugoTreeprocessor(Treeprocessor):
             for h in heads:
                 if not h.get("id"):
                     h.set("id", AUTO_ID % _chunk_id_base(h))
+                _unmark(h)
             return
         for h in heads:
             if h.get("id"):
@@ -201,8 +236,29 @@ class HugoTreeprocessor(Treeprocessor):
                 k += 1
             ids.add(hid)
             h.set("id", hid)
+        for h in heads:
+            _unmark(h)
 
     # ------------------------------------------------------------ footnotes
+    def _number_refs(self, root: etree.Element) -> None:
+        """goldmark numbers footnotes by first reference in document order (lists, quotes, cells too)."""
+        order, refs = self.state.fn_order, self.state.fn_refs
+        number: dict[str, int] = {label: k + 1 for k, label in enumerate(order)}
+        for sup in root.iter("sup"):
+            label = sup.attrib.pop(FN_LABEL_ATTR, None)
+            if label is None:
+                continue
+            if label not in number:
+                order.append(label)
+                number[label] = len(order)
+                refs[label] = 0
+            n, k = number[label], refs[label]
+            refs[label] = k + 1
+            sup.set("id", "fnref%s:%d" % (k or "", n))
+            a = sup[0]
+            a.set("href", "#fn:%d" % n)
+            a.text = str(n)
+
     def _footnotes(self, root: etree.Element) -> None:
         holder = root.find("div[@class='footnotes']")
         if holder is None:
@@ -238,33 +294,37 @@ class HugoTreeprocessor(Treeprocessor):
 
     # ------------------------------------------------------------ text walk
     def _block(self, el: etree.Element) -> None:
+        self.mark = el.tag in HEADINGS   # headings: mark substitutions for the id (heading_text)
         counter = Counter()
-        i = self._text(el, None, el.text, "\n", self._after(el, -1), counter, True) if el.text else 0
+        i = self._text(el, None, el.text, "\n", self._after(el, -1, ""), counter, True) if el.text else 0
         while i < len(el):
             child = el[i]
             if child.tag in INLINE:
-                self._inline(child, counter, child.tag not in ("a", "img"))
+                self._inline(child, counter, child.tag not in ("a", "img"), self._follow(el, i))
                 before, fresh = self._close_ch(child), counter
             else:
                 if child.tag != "pre" and child.tag != "hpe-raw":
                     self._block(child)
+                    self.mark = el.tag in HEADINGS
                 before, fresh = "\n", Counter()
             i += 1
             if child.tail and (child.tag in INLINE or child.tail.strip()):
-                i += self._text(el, child, child.tail, before, self._after(el, i - 1), fresh, True)
+                i += self._text(el, child, child.tail, before, self._after(el, i - 1, ""), fresh, True)
 
-    def _inline(self, el: etree.Element, counter: Counter, link_ok: bool) -> None:
+    def _inline(self, el: etree.Element, counter: Counter, link_ok: bool, follow: str) -> None:
+        """Typographer and linkify inside an inline element; `follow`: the source text after its end."""
         if el.tag == "code" or isinstance(el.text, AtomicString):   # code spans, autolinks: source text
             return
         i = 0
         if el.text:
-            i = self._text(el, None, el.text, OPEN_CH.get(el.tag, PH), self._after(el, -1), counter, link_ok)
+            i = self._text(el, None, el.text, OPEN_CH.get(el.tag, PH), self._after(el, -1, follow), counter, link_ok)
         while i < len(el):
             child = el[i]
-            self._inline(child, counter, link_ok and child.tag not in ("a", "img"))
+            self._inline(child, counter, link_ok and child.tag not in ("a", "img"), self._follow(el, i, follow))
             i += 1
             if child.tail:
-                i += self._text(el, child, child.tail, self._close_ch(child), self._after(el, i - 1), counter, link_ok)
+                i += self._text(el, child, child.tail, self._close_ch(child), self._after(el, i - 1, follow), counter,
+                                link_ok)
 
     @staticmethod
     def _close_ch(el: etree.Element) -> str:
@@ -276,11 +336,26 @@ class HugoTreeprocessor(Treeprocessor):
             return el.attrib.pop("data-hpe-end")
         return PH
 
-    @staticmethod
-    def _after(parent: etree.Element, idx: int) -> str:
+    @classmethod
+    def _after(cls, parent: etree.Element, idx: int, follow: str) -> str:
+        """The source characters (a few) after parent's text or child idx's tail, up to the line's end.
+
+        goldmark's typographer looks past the closing delimiter of a span into the rest of the line.
+        """
         if idx + 1 < len(parent):
-            return " " if parent[idx + 1].tag == "br" else PH
-        return "" if parent.tag not in INLINE else PH
+            nxt = parent[idx + 1]
+            if nxt.tag == "br":
+                return " \n"
+            return PH + (nxt.text or "")[:3] if nxt.tag in INLINE and nxt.tag != "code" else PH
+        return "" if parent.tag not in INLINE else (PH + follow)[:_LOOK]
+
+    @classmethod
+    def _follow(cls, parent: etree.Element, idx: int, follow: str = "") -> str:
+        """The source text after child idx of parent ends (its tail, then what comes after it)."""
+        tail = parent[idx].tail or ""
+        if len(tail) >= _LOOK:
+            return tail[:_LOOK]
+        return (tail + cls._after(parent, idx, follow))[:_LOOK]
 
     def _text(self, parent, prev, s: str, before: str, after: str, counter: Counter, link_ok: bool) -> int:
         pieces = linkify(s) if link_ok else [s]
@@ -291,8 +366,8 @@ class HugoTreeprocessor(Treeprocessor):
                 out.append(p)
                 b = p[2][-1]
                 continue
-            a = pieces[k + 1][2][0] if k + 1 < len(pieces) else after
-            out.append(typograph(p, b, a, counter) if self.typo and p else p)
+            a = pieces[k + 1][2][:_LOOK] if k + 1 < len(pieces) else after
+            out.append(typograph(p, b, a, counter, self.mark) if self.typo and p else p)
         first = out[0] if isinstance(out[0], str) else ""
         if prev is None:
             parent.text = first

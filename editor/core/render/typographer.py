@@ -7,6 +7,7 @@ import unicodedata
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 NDASH, MDASH, HELLIP, LAQUO, RAQUO = "\u2013", "\u2014", "\u2026", "\u00ab", "\u00bb"
 PH = "\ue000"  # stands for a stashed placeholder or inline element: punctuation-like
+MARK = "\x0e"   # with mark=True, put before each substitution: goldmark makes it a node of its own
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|.", re.S)
 _TRIGGER = re.compile(r"['\"]|--|\.\.\.|<<|>>")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -62,8 +63,8 @@ class Counter:
         self.double = 0
 
 
-def typograph(s: str, before: str, after: str, counter: Counter) -> str:
-    """Apply substitutions to s; `before`/`after` are the source characters around it."""
+def typograph(s: str, before: str, after: str, counter: Counter, mark: bool = False) -> str:
+    """Apply substitutions to s; `before` is the source character before it, `after` a few after it."""
     if not _TRIGGER.search(s):
         return s
     toks = [t if len(t) == 1 else PH for t in _TOKEN.findall(s)]
@@ -71,18 +72,23 @@ def typograph(s: str, before: str, after: str, counter: Counter) -> str:
     n = len(toks)
     out: list[str] = []
     i = 0
+    m0 = MARK if mark else ""
 
     def ch(k: int) -> str:
-        """Character k places after position i on the current line ('' past the end)."""
+        """Character k places after position i on the current line ('' past the end).
+
+        Past s, the characters come from `after`: the source that follows s on the same line.
+        """
         j = i + k
         for m in range(i + 1, min(j, n)):
             if toks[m] == "\n":
                 return ""
         if j < n:
             return toks[j]
-        if j == n:
-            return after
-        return ""
+        for m in range(max(i + 1, n), j):
+            if m - n >= len(after) or after[m - n] == "\n":
+                return ""
+        return after[j - n] if j - n < len(after) else ""
 
     def length_gt(k: int) -> bool:
         return ch(k) != ""
@@ -91,22 +97,22 @@ def typograph(s: str, before: str, after: str, counter: Counter) -> str:
         c = toks[i]
         if c == "-" and ch(1) == "-":
             if ch(2) == "-":
-                out.append(MDASH)
+                out.append(m0 + MDASH)
                 i += 3
             else:
-                out.append(NDASH)
+                out.append(m0 + NDASH)
                 i += 2
             continue
         if c == "." and ch(1) == "." and ch(2) == ".":
-            out.append(HELLIP)
+            out.append(m0 + HELLIP)
             i += 3
             continue
         if c == "<" and ch(1) == "<":
-            out.append(LAQUO)
+            out.append(m0 + LAQUO)
             i += 2
             continue
         if c == ">" and ch(1) == ">":
-            out.append(RAQUO)
+            out.append(m0 + RAQUO)
             i += 2
             continue
         if c == "'" or c == '"':
@@ -115,7 +121,7 @@ def typograph(s: str, before: str, after: str, counter: Counter) -> str:
             can_open, can_close = _left(b, a), _right(b, a)
             rep = _single(ch, length_gt, b, can_open, can_close, counter) if c == "'" else _double(
                 ch, b, can_open, can_close, counter)
-            out.append(rep if rep is not None else raw[i])
+            out.append(m0 + rep if rep is not None else raw[i])
             i += 1
             continue
         out.append(raw[i])
