@@ -67,6 +67,7 @@ def _is_tight(lst: Block) -> bool:
             return False
         subs = item.children
         for j in range(len(subs) - 1):
-            if _ends_with_blank(subs[j], subs[j + 1]):
+            # goldmark's table is a new node made from a paragraph: it never "has blank previous lines"
+            if subs[j + 1].type != "table" and _ends_with_blank(subs[j], subs[j + 1]):
                 return False
     return True

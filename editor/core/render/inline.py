@@ -8,6 +8,7 @@ import xml.etree.ElementTree as etree
 from markdown import inlinepatterns as ip
 from markdown.inlinepatterns import InlineProcessor
 
+from .emphasis import EmphasisProcessor
 from .htmlblocks import CLOSE_TAG, OPEN_TAG
 from markdown import util
 
@@ -273,6 +274,9 @@ def install(md, state) -> None:
     reg.register(AutomailProcessor(AUTOMAIL_RE, md), "automail", 110)
     # raw HTML before links: a tag or comment that opens first wins (CommonMark's left-to-right scan)
     reg.register(RawHtmlProcessor(RAW_INLINE_RE, md, state), "html", 178)
+    reg.register(EmphasisProcessor(md), "em_strong", 60)
+    if "em_strong2" in reg:
+        reg.deregister("em_strong2")
     reg.register(ip.SimpleTagInlineProcessor(r"(?<!~)(~{2})(?!~)(?=\S)(.+?)(?<=\S)(?<!~)~~(?!~)", "del"),
                  "hpe_del2", 66)
     reg.register(ip.SimpleTagInlineProcessor(r"(?<!~)(~)(?![~\s])(.+?)(?<![~\s])~(?!~)", "del"), "hpe_del1", 65)
