@@ -1,6 +1,7 @@
 """Instant preview renderer: Markdown body -> the HTML Hugo (goldmark) puts in `.Content`."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Callable
@@ -42,8 +43,19 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
     return inst
 
 
+# C0 control characters other than tab, LF and CR: never in the output (U+FFFD marks where they were,
+# as CommonMark does for NUL); the renderer's own markers use some of them internally.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def without_controls(text: str) -> str:
+    """text with every control character that may not reach the HTML replaced by U+FFFD."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
 def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | None" = None) -> str:
     """Render shortcode-free Markdown with the given settings (`chunk`: as one piece of a document)."""
+    markdown_text = without_controls(markdown_text)
     # Hugo's page lexer removes the first summary divider from the source, wherever it is.
     if chunk is None or chunk.whole:   # a chunk: the document's first divider is gone already
         markdown_text = markdown_text.replace(SUMMARY_DIVIDER, "", 1)
@@ -93,6 +105,7 @@ def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfi
                 chunk: ChunkInput | None = None) -> str:
     """Render a post body (shortcodes included) as Hugo 0.168 would put it in `.Content`."""
     config = _config(unsafe, config)
+    markdown_text = without_controls(markdown_text)   # shortcode arguments too
     if not config.shortcodes or "{{" not in markdown_text:
         return render_body(markdown_text, config, chunk)
     sc = Shortcodes(lambda inner: render_html(inner, config=config), config)

@@ -16,7 +16,8 @@ _URL = re.compile(r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:
 _WWW = re.compile(r"www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'\">^{}\[\]`]*)?")
 _EMAIL = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
                     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+")
-_CAND = re.compile(r"(?:(?<=[ *_~(\n])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
+# goldmark tries linkify after a space, * _ ~ ( or where an inline node (here: raw HTML) ended
+_CAND = re.compile(r"(?:(?<=[ *_~(\n\x03])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
 _ESC_PH = re.compile(r"\x02(\d+)\x03")
 _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
 
@@ -51,6 +52,8 @@ def linkify(s: str) -> list:
         st = m.start()
         if st < pos:
             continue
+        if st and s[st - 1] == "\x03" and not s.startswith("\x02wzxhzdk:", s.rfind("\x02", 0, st)):
+            continue   # after an escaped character, not after a node
         word = m.group(0)
         if word.endswith("@"):
             em = _EMAIL.match(s, st)
