@@ -43,14 +43,20 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
     return inst
 
 
-# C0 control characters other than tab, LF and CR: never in the output (U+FFFD marks where they were,
-# as CommonMark does for NUL); the renderer's own markers use some of them internally.
+# C0 control characters other than tab, LF and CR never reach the output (the renderer's own markers
+# use some of them internally). Vertical tab and form feed, which real posts contain (pasted from
+# slide software), become a space: whitespace, as a browser shows them; the rest become U+FFFD, as
+# CommonMark does for NUL.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def _replacement(m: re.Match) -> str:
+    return " " if m.group(0) in "\x0b\x0c" else "\ufffd"
+
+
 def without_controls(text: str) -> str:
-    """text with every control character that may not reach the HTML replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+    """text with every control character that may not reach the HTML replaced (see _CONTROL)."""
+    return _CONTROL.sub(_replacement, text) if _CONTROL.search(text) else text
 
 
 def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | None" = None) -> str:

@@ -1,4 +1,4 @@
-"""Emphasis and strong emphasis by goldmark's delimiter algorithm (flanking rules, rule of 3, `***` nesting)."""
+"""Emphasis, strong and strikethrough by goldmark's delimiter algorithm (flanking, rule of 3, `***` nesting)."""
 from __future__ import annotations
 
 import re
@@ -9,9 +9,9 @@ from markdown.inlinepatterns import InlineProcessor
 
 from .typographer import PH, is_punct_rune, is_space
 
-_RUN = re.compile(r"\*+|_+")
+_RUN = re.compile(r"\*+|_+|~+")
 _PLACEHOLDER = re.compile("\x02klzzwxh:\\d+\x03")
-EMPHASIS_RE = r"\*+|_+"
+EMPHASIS_RE = r"\*+|_+|~+"
 
 
 @dataclass
@@ -35,6 +35,8 @@ def _delimiters(data: str) -> list[_Delim]:
     out = []
     for m in _RUN.finditer(data):
         s, e = m.start(), m.end()
+        if e - s > 2 and data[s] == "~":
+            continue   # goldmark's strikethrough takes runs of one or two tildes only
         before = _neighbour(data[s - 1]) if s else ""
         after = _neighbour(data[e]) if e < len(data) else ""
         b_space, a_space = is_space(before), is_space(after)
@@ -80,7 +82,8 @@ def matches(data: str) -> list[tuple[int, int, int, int, str]]:
         opener = delims[oi]
         o_end = opener.start + opener.length            # an opener gives up its innermost characters
         c_start = closer.end - closer.length             # a closer its first ones
-        found.append((o_end - use, o_end, c_start, c_start + use, "strong" if use == 2 else "em"))
+        tag = "del" if closer.char == "~" else "strong" if use == 2 else "em"
+        found.append((o_end - use, o_end, c_start, c_start + use, tag))
         opener.length -= use
         closer.length -= use
         for k in range(oi + 1, ci):                      # delimiters in between become text
@@ -90,14 +93,13 @@ def matches(data: str) -> list[tuple[int, int, int, int, str]]:
     return found
 
 
-def build(data: str, spans: list, start: int, end: int, tag: str) -> etree.Element:
-    """The element for data[start:end] (delimiters included), with the spans inside it nested."""
-    open_len = 2 if tag == "strong" else 1
+def build(data: str, spans: list, start: int, end: int, tag: str, open_len: int) -> etree.Element:
+    """The element for data[start:end] (open_len delimiters each side), with the spans inside it nested."""
     el = etree.Element(tag)
     pos = start + open_len
     stop = end - open_len
     last = None
-    for s, e, tg in spans:
+    for s, e, tg, n in spans:
         if s < pos or e > stop:
             continue
         text = data[pos:s]
@@ -105,7 +107,7 @@ def build(data: str, spans: list, start: int, end: int, tag: str) -> etree.Eleme
             el.text = text
         else:
             last.tail = text
-        last = build(data, [x for x in spans if s < x[0] and x[1] <= e], s, e, tg)
+        last = build(data, [x for x in spans if s < x[0] and x[1] <= e], s, e, tg, n)
         el.append(last)
         pos = e
     if last is None:
@@ -149,10 +151,9 @@ class EmphasisProcessor(InlineProcessor):
         outer = [sp for sp in spans if run_start <= sp[0] < run_end]
         if not outer:
             return None, run_start, run_end
-        s, _, _, e, tag = min(outer, key=lambda sp: sp[0])
-        inner = [(a, d, t) for a, _, _, d, t in spans if s < a and d <= e]
-        inner.sort()
-        el = build(data, inner, s, e, tag)
+        s, oe, _, e, tag = min(outer, key=lambda sp: sp[0])
+        inner = sorted((a, d, t, b - a) for a, b, _, d, t in spans if s < a and d <= e)
+        el = build(data, inner, s, e, tag, oe - s)
         self._last = (s, e)
         return el, s, e
 

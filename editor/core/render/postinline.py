@@ -16,8 +16,9 @@ _URL = re.compile(r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:
 _WWW = re.compile(r"www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'\">^{}\[\]`]*)?")
 _EMAIL = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
                     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+")
-# goldmark tries linkify after a space, * _ ~ ( or where an inline node (here: raw HTML) ended
-_CAND = re.compile(r"(?:(?<=[ *_~(\n\x03])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
+# goldmark tries linkify after a space, * _ ~ ( or where an inline node ended: raw HTML here, or a
+# quote the typographer replaced
+_CAND = re.compile(r"(?:(?<=[ *_~(\n\x03\"'])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
 _ESC_PH = re.compile(r"\x02(\d+)\x03")
 _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
 
@@ -54,6 +55,8 @@ def linkify(s: str) -> list:
             continue
         if st and s[st - 1] == "\x03" and not s.startswith("\x02wzxhzdk:", s.rfind("\x02", 0, st)):
             continue   # after an escaped character, not after a node
+        if st > 1 and s[st - 1] in "\"'" and s[st - 2].isalnum():
+            continue   # a quote between word characters stays straight: no node ends there
         word = m.group(0)
         if word.endswith("@"):
             em = _EMAIL.match(s, st)
