@@ -43,20 +43,22 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
     return inst
 
 
-# C0 control characters other than tab, LF and CR never reach the output (the renderer's own markers
-# use some of them internally). Vertical tab and form feed, which real posts contain (pasted from
-# slide software), become a space: whitespace, as a browser shows them; the rest become U+FFFD, as
-# CommonMark does for NUL.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _replacement(m: re.Match) -> str:
-    return " " if m.group(0) in "\x0b\x0c" else "\ufffd"
+# C0 control characters other than tab, LF and CR never reach the output. In the source they become
+# U+FFFD, as CommonMark does for NUL (the renderer's own markers use some of them internally) -
+# except vertical tab and form feed, which real posts contain (pasted from slide software): they
+# are parsed as goldmark parses them and become a space in the HTML, as a browser shows them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_VT_FF = str.maketrans("\x0b\x0c", "  ")
 
 
 def without_controls(text: str) -> str:
-    """text with every control character that may not reach the HTML replaced (see _CONTROL)."""
-    return _CONTROL.sub(_replacement, text) if _CONTROL.search(text) else text
+    """Source text with every control character but tab, LF, CR, VT and FF replaced by U+FFFD."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
+def _output(html: str) -> str:
+    """The HTML with vertical tabs and form feeds as spaces (the other controls are gone already)."""
+    return html.translate(_VT_FF) if "\x0b" in html or "\x0c" in html else html
 
 
 def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | None" = None) -> str:
@@ -77,7 +79,7 @@ def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | N
         if not chunk.whole:
             st.chunk = True
             st.footnotes = dict.fromkeys(chunk.footnote_labels)
-    html = md.convert(markdown_text)
+    html = _output(md.convert(markdown_text))
     if chunk is not None:
         chunk.explicit_ids = list(st.explicit_ids)
         chunk.fn_order = list(st.fn_order)
@@ -116,7 +118,7 @@ def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfi
         return render_body(markdown_text, config, chunk)
     sc = Shortcodes(lambda inner: render_html(inner, config=config), config)
     expanded = sc.expand(markdown_text)
-    return sc.restore(render_body(expanded, config, chunk))
+    return _output(sc.restore(render_body(expanded, config, chunk)))
 
 
 def render_markdown(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:

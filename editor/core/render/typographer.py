@@ -45,6 +45,14 @@ def is_digit(c: str) -> bool:
     return bool(c) and c != PH and _cat(c) == "Nd"
 
 
+def _byte2_ok(c1: str, c2: str, more: bool) -> bool:
+    """goldmark's `len(line) == 2 || IsPunct(line[2]) || IsSpace(line[2])` on bytes: after a multi-byte
+    c1, line[2] is one of its continuation bytes, neither punctuation nor space."""
+    if ord(c1) >= 0x80 and c1 != PH:
+        return False
+    return not more or a_punct(c2) or is_space(c2)
+
+
 def _left(before: str, after: str) -> bool:
     return not is_space(after) and (not is_punct_rune(after) or is_space(before) or is_punct_rune(before))
 
@@ -153,7 +161,7 @@ def _single(ch, length_gt, b, can_open, can_close, counter):
         return RSQUO
     if counter.single > 0:
         is_close = can_close and not can_open
-        maybe = can_close and can_open and u_is_punct(c1) and (not length_gt(2) or a_punct(c2) or is_space(c2))
+        maybe = can_close and can_open and u_is_punct(c1) and _byte2_ok(c1, c2, length_gt(2))
         if is_close or maybe:
             counter.single -= 1
             return RSQUO
@@ -167,7 +175,7 @@ def _double(ch, b, can_open, can_close, counter):
         return LDQUO
     if counter.double > 0:
         is_close = can_close and not can_open
-        maybe = can_close and can_open and u_is_punct(c1) and (not c2 or a_punct(c2) or is_space(c2))
+        maybe = can_close and can_open and u_is_punct(c1) and _byte2_ok(c1, c2, bool(c2))
         if is_close or maybe:
             if c1 == '"' and is_digit(b):
                 return None
