@@ -43,6 +43,20 @@ def _trim_url(s: str) -> str:
     return s
 
 
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _in_label(s: str, st: int) -> bool:
+    """Whether position st of s is after a '[' not yet closed by ']'."""
+    depth = 0
+    for c in s[:st]:
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+    return depth > 0
+
+
 def linkify(s: str) -> list:
     """Split s into text pieces and ('a', href, text) links, goldmark linkify style."""
     if "://" not in s and "www." not in s and "@" not in s:
@@ -57,10 +71,12 @@ def linkify(s: str) -> list:
             continue   # after an escaped character, not after a node
         if st > 1 and s[st - 1] in "\"'" and s[st - 2].isalnum():
             continue   # a quote between word characters stays straight: no node ends there
+        if "[" in s[:st] and _in_label(s, st):
+            continue   # goldmark does not linkify inside an open link label
         word = m.group(0)
         if word.endswith("@"):
             em = _EMAIL.match(s, st)
-            if not em:
+            if not em or s[st] in _ASCII_PUNCT:   # an address never starts with punctuation
                 continue
             text = em.group(0)
             at = text.index("@")
@@ -77,7 +93,12 @@ def linkify(s: str) -> list:
             um = (_WWW if word.startswith("www.") else _URL).match(s, st)
             if not um:
                 continue
-            text = _trim_url(um.group(0)).rstrip("?!.,:*_~")
+            text = um.group(0)
+            while True:   # trailing punctuation and unbalanced ')' go, in turn, until neither is left
+                trimmed = _trim_url(text.rstrip("?!.,:*_~"))
+                if trimmed == text:
+                    break
+                text = trimmed
             href = ("https://" + text) if word.startswith("www.") else text
         out.append(s[pos:st])
         out.append(("a", href, text))
