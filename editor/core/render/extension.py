@@ -9,6 +9,7 @@ from markdown.blockparser import BlockParser as MdBlockParser
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import UnescapeTreeprocessor
 
 from . import inline
 from .blocks import BlockParser
@@ -94,6 +95,14 @@ class _RawBlocks(Postprocessor):
         return self._RE.sub(lambda m: raw[int(m.group(1))] + "\n", text)
 
 
+class _Unescape(UnescapeTreeprocessor):
+    """Escaped characters back in place; an escaped '&' stays text (`\\&ouml;` is not an entity)."""
+
+    def _unescape(self, m):
+        c = chr(int(m.group(1)))
+        return "&amp;" if c == "&" else c
+
+
 class _Tail(Postprocessor):
     """Chunk mode: remembers the whitespace Markdown.convert strips, which the joined document keeps."""
 
@@ -122,6 +131,7 @@ class HugoExtension(Extension):
         md.parser = _DocumentParser(md, st)
         inline.install(md, st)
         md.treeprocessors.register(HugoTreeprocessor(md, st), "hpe_post", 15)
+        md.treeprocessors.register(_Unescape(md), "unescape", 0)
         md.postprocessors.register(_RawBlocks(md, st), "hpe_raw", 35)
         md.postprocessors.register(_Tail(md, st), "hpe_tail", 1)
         md.registerExtension(self)

@@ -65,6 +65,9 @@ class _NormalizedRef:
     """Reference lookups with CommonMark label matching; code spans in labels count as their source."""
 
     def evalId(self, data, index, text):  # noqa: N802 (Python-Markdown API)
+        if index < len(data) and data[index] in " \t\n" and not isinstance(
+                self, (ip.ShortReferenceInlineProcessor, ip.ShortImageReferenceInlineProcessor)):
+            return None, index, False   # CommonMark: no space between a reference link's text and label
         id_, end, handled = super().evalId(data, index, text)
         if id_ is not None:
             id_ = normalize_label(self._source(id_))
@@ -270,8 +273,9 @@ def install(md, state) -> None:
     reg.register(ImageReferenceProcessor(ip.IMAGE_REFERENCE_RE, md), "image_reference", 140)
     reg.register(ShortReferenceProcessor(ref, md), "short_reference", 130)
     reg.register(ShortImageReferenceProcessor(ip.IMAGE_REFERENCE_RE, md), "short_image_ref", 125)
-    reg.register(AutolinkProcessor(AUTOLINK_RE, md), "autolink", 120)
-    reg.register(AutomailProcessor(AUTOMAIL_RE, md), "automail", 110)
+    # autolinks before escapes: a backslash inside one is a character of the URL (CommonMark)
+    reg.register(AutolinkProcessor(AUTOLINK_RE, md), "autolink", 185)
+    reg.register(AutomailProcessor(AUTOMAIL_RE, md), "automail", 184)
     # raw HTML before links: a tag or comment that opens first wins (CommonMark's left-to-right scan)
     reg.register(RawHtmlProcessor(RAW_INLINE_RE, md, state), "html", 178)
     reg.register(EmphasisProcessor(md), "em_strong", 60)

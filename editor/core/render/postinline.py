@@ -21,6 +21,7 @@ _EMAIL = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-
 _CAND = re.compile(r"(?:(?<=[ *_~(\n\x03\"'])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
 _ESC_PH = re.compile(r"\x02(\d+)\x03")
 _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
 OPEN_CH = {"a": "[", "img": "[", "em": "*", "strong": "*", "del": "~"}
@@ -167,18 +168,23 @@ def heading_text(el: etree.Element) -> str:
         parts.append(child.tail or "")
     text = "".join(parts).replace(MARK, "")
     text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
-    return html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
+    text = html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
+    return text.rsplit("\n", 1)[-1]   # a heading of several lines: Hugo takes the last line's text
 
 
 def _first_node_text(el: etree.Element) -> str:
     if el.tag == "img":
         return el.get("alt", "")
+    if el.tag == "br":
+        return "\n"
     t = el.text or ""
     if t:
         if t.startswith(MARK):
             return t[1:2]
         k = t.find(MARK)
-        return t if k < 0 else t[:k]
+        t = t if k < 0 else t[:k]
+        k = t.find("\n")     # goldmark's text nodes end at a line end (the newline is written)
+        return t if k < 0 else t[:k + 1]
     return _first_node_text(el[0]) if len(el) else ""
 
 
@@ -201,11 +207,14 @@ def sanitize_id(text: str) -> str:
     return "".join(out)
 
 
-def _chunk_id_base(h: etree.Element) -> str:
-    """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05."""
+def _chunk_id_base(h: etree.Element) -> str | None:
+    """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05.
+
+    None: the heading gets no id (Hugo gives none when its plain text is empty)."""
     notes = [a for a in h.iter("a") if a.get("class") == "footnote-ref"]
     if not notes:
-        return sanitize_id(heading_text(h)) or "heading"
+        text = heading_text(h)
+        return (sanitize_id(text) or "heading") if text else None
     saved = [a.text for a in notes]
     for a in notes:
         a.text = "\x04%s\x05" % a.text
@@ -237,6 +246,8 @@ class HugoTreeprocessor(Treeprocessor):
             if not url:
                 continue
             url = _ESC_PH.sub(lambda m: chr(int(m.group(1))), url)
+            if not isinstance(el.text, AtomicString):   # an autolink's URL is taken as written
+                url = _ENTITY.sub(lambda m: html.unescape(m.group(0)), url)
             if not cfg.unsafe and is_dangerous_url(html.unescape(url)):
                 url = ""   # goldmark writes an empty destination for these
             el.set(attr, url_escape(url) if _UNSAFE_URL.search(url) else url)
@@ -248,14 +259,18 @@ class HugoTreeprocessor(Treeprocessor):
         if cfg.chunk:   # the document-wide pass (incremental.py) numbers repeated ids
             cfg.explicit_ids = sorted(ids)
             for h in heads:
-                if not h.get("id"):
-                    h.set("id", AUTO_ID % _chunk_id_base(h))
+                base = None if h.get("id") else _chunk_id_base(h)
+                if base is not None:
+                    h.set("id", AUTO_ID % base)
                 _unmark(h)
             return
         for h in heads:
             if h.get("id"):
                 continue
-            base = sanitize_id(heading_text(h)) or "heading"
+            text = heading_text(h)
+            if not text:
+                continue   # Hugo generates no id from empty text
+            base = sanitize_id(text) or "heading"
             hid = base
             k = 1
             while hid in ids:
