@@ -9,6 +9,7 @@ from typing import Callable
 import markdown
 
 from .extension import HugoExtension
+from .inline import FastInlineProcessor
 from .shortcodes import Shortcodes
 
 __all__ = ["ChunkInput", "RenderConfig", "render_html", "render_markdown"]
@@ -39,6 +40,8 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
     if inst is None:
         ext = HugoExtension()
         md = markdown.Markdown(extensions=[ext])
+        # after every extension registered its patterns: the inline pass with a frozen pattern list
+        md.treeprocessors.register(FastInlineProcessor(md), "inline", 20)
         inst = _local.inst = (md, ext)
     return inst
 

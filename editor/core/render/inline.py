@@ -10,7 +10,7 @@ from markdown.inlinepatterns import InlineProcessor
 
 from .emphasis import EmphasisProcessor
 from .htmlblocks import CLOSE_TAG, OPEN_TAG
-from markdown import util
+from markdown import treeprocessors, util
 
 from .linkrefs import _ESCAPABLE, normalize_label, parse_destination, parse_title
 
@@ -282,3 +282,43 @@ def install(md, state) -> None:
     if "em_strong2" in reg:
         reg.deregister("em_strong2")
     # strikethrough (~, ~~) shares emphasis's delimiter run: goldmark processes them together
+
+
+# What must occur in a text for each pattern to have a chance (None: always try the pattern).
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",), "autolink": ("<",), "automail": ("<",), "escape": ("\\",), "html": ("<",),
+    "hpe_backslash_break": ("\\",), "hpe_footnote": ("[^",), "reference": ("[",), "link": ("[",),
+    "image_link": ("![",), "image_reference": ("![",), "short_reference": ("[",), "short_image_ref": ("![",),
+    "linebreak": ("  \n",), "entity": ("&",), "em_strong": ("*", "_", "~"),
+}
+
+
+class FastInlineProcessor(treeprocessors.InlineProcessor):
+    """Python-Markdown's inline pass with the patterns frozen in a list and skipped when their trigger is absent.
+
+    Same results: a pattern whose regex needs a character the text lacks cannot match. A long
+    post's render spends a fifth of its time trying such patterns one text at a time.
+    """
+
+    def __init__(self, md) -> None:
+        super().__init__(md)
+        names = [item.name for item in md.inlinePatterns._priority]
+        self.inlinePatterns = [md.inlinePatterns[n] for n in names]
+        self.triggers = [_TRIGGERS.get(n) for n in names]
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802,N803
+        if isinstance(data, util.AtomicString):
+            return data
+        start = 0
+        patterns, triggers = self.inlinePatterns, self.triggers
+        apply = self._InlineProcessor__applyPattern
+        while patternIndex < len(patterns):
+            needs = triggers[patternIndex]
+            if needs is not None and not any(t in data for t in needs):
+                patternIndex += 1
+                start = 0
+                continue
+            data, matched, start = apply(patterns[patternIndex], data, patternIndex, start)
+            if not matched:
+                patternIndex += 1
+        return data
