@@ -125,7 +125,10 @@ def typograph(s: str, before: str, after: str, counter: Counter, mark: bool = Fa
             continue
         if c == "'" or c == '"':
             b = toks[i - 1] if i > 0 else before
-            a = ch(1) or " "
+            k = 1
+            while ch(k) == c:   # goldmark's ScanDelimiter: flanking is decided after the whole run
+                k += 1
+            a = ch(k) or " "
             can_open, can_close = _left(b, a), _right(b, a)
             rep = _single(ch, length_gt, b, can_open, can_close, counter) if c == "'" else _double(
                 ch, b, can_open, can_close, counter)
