@@ -15,6 +15,16 @@ from .shortcodes import Shortcodes
 __all__ = ["ChunkInput", "RenderConfig", "render_html", "render_markdown"]
 
 SUMMARY_DIVIDER = "<!--more-->"
+# Hugo replaces the first divider with a paragraph of its own marker, renders, then takes the marker
+# out of the HTML: the divider ends the paragraph (or list) it stands in.
+_DIVIDER_MARK = "HPESUMMARYDIVIDER7Q"
+_DIVIDER_OUT = re.compile(r"<p>%s</p>\n?|%s\n?" % (_DIVIDER_MARK, _DIVIDER_MARK))
+_DIVIDER_IN = re.compile(re.escape(SUMMARY_DIVIDER) + "[ \t]*")
+
+
+def split_at_divider(text: str) -> str:
+    """text with its first summary divider (and the blanks after it) replaced as Hugo's lexer does."""
+    return _DIVIDER_IN.sub("\n\n" + _DIVIDER_MARK + "\n\n", text, 1) if SUMMARY_DIVIDER in text else text
 
 
 @dataclass
@@ -68,8 +78,8 @@ def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | N
     """Render shortcode-free Markdown with the given settings (`chunk`: as one piece of a document)."""
     markdown_text = without_controls(markdown_text)
     # Hugo's page lexer removes the first summary divider from the source, wherever it is.
-    if chunk is None or chunk.whole:   # a chunk: the document's first divider is gone already
-        markdown_text = markdown_text.replace(SUMMARY_DIVIDER, "", 1)
+    if chunk is None or chunk.whole:   # a chunk: the document's first divider is replaced already
+        markdown_text = split_at_divider(markdown_text)
     md, ext = _instance()
     md.reset()
     st = ext.state
@@ -83,6 +93,8 @@ def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | N
             st.chunk = True
             st.footnotes = dict.fromkeys(chunk.footnote_labels)
     html = _output(md.convert(markdown_text))
+    if _DIVIDER_MARK in html:
+        html = _DIVIDER_OUT.sub("", html)
     if chunk is not None:
         chunk.explicit_ids = list(st.explicit_ids)
         chunk.fn_order = list(st.fn_order)

@@ -229,9 +229,10 @@ class ShortImageReferenceProcessor(_LabelAlt, _NormalizedRef, ip.ShortImageRefer
     pass
 
 
-# CommonMark autolinks: any scheme of 2-32 characters, no spaces, controls or angle brackets
-AUTOLINK_RE = r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>"
-AUTOMAIL_RE = (r"<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+# CommonMark autolinks: any scheme of 2-32 characters, no spaces, controls or angle brackets; they are
+# matched before escapes (a backslash inside is part of the URL), so an escaped '<' is checked here
+AUTOLINK_RE = r"(?<!\\)<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20<>]*)>"
+AUTOMAIL_RE = (r"(?<!\\)<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
                r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>")
 
 

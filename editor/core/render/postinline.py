@@ -58,8 +58,19 @@ def _in_label(s: str, st: int) -> bool:
     return depth > 0
 
 
-def linkify(s: str) -> list:
-    """Split s into text pieces and ('a', href, text) links, goldmark linkify style."""
+def _node_before(s: str, st: int, stash: list | None) -> bool:
+    """Whether the placeholder ending at st stands for raw HTML (an inline node in goldmark)."""
+    m = _HTML_PH.match(s, s.rfind("\x02", 0, st))
+    if m is None:
+        return False
+    k = int(m.group(1))
+    return stash is None or not (k < len(stash) and str(stash[k]).startswith("&"))
+
+
+def linkify(s: str, stash: list | None = None) -> list:
+    """Split s into text pieces and ('a', href, text) links, goldmark linkify style.
+
+    stash: the raw HTML stash, to tell an entity's placeholder (text) from a tag's (a node)."""
     if "://" not in s and "www." not in s and "@" not in s:
         return [s]
     out: list = []
@@ -68,8 +79,8 @@ def linkify(s: str) -> list:
         st = m.start()
         if st < pos:
             continue
-        if st and s[st - 1] == "\x03" and not s.startswith("\x02wzxhzdk:", s.rfind("\x02", 0, st)):
-            continue   # after an escaped character, not after a node
+        if st and s[st - 1] == "\x03" and not _node_before(s, st, stash):
+            continue   # after an escaped character or an entity (text in goldmark), not after a node
         if st > 1 and s[st - 1] in "\"'" and s[st - 2].isalnum():
             continue   # a quote between word characters stays straight: no node ends there
         if "[" in s[:st] and _in_label(s, st):
@@ -400,7 +411,7 @@ class HugoTreeprocessor(Treeprocessor):
         return (tail + cls._after(parent, idx, follow))[:_LOOK]
 
     def _text(self, parent, prev, s: str, before: str, after: str, counter: Counter, link_ok: bool) -> int:
-        pieces = linkify(s) if link_ok else [s]
+        pieces = linkify(s, self.md.htmlStash.rawHtmlBlocks) if link_ok else [s]
         out: list = []
         b = before
         for k, p in enumerate(pieces):
