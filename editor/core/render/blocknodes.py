@@ -63,6 +63,8 @@ def _ends_with_blank(blk: Block, nxt: Block) -> bool:
 def _is_tight(lst: Block) -> bool:
     items = lst.children
     for i, item in enumerate(items):
+        if item.data.get("loose"):
+            return False
         if i + 1 < len(items) and _ends_with_blank(item, items[i + 1]):
             return False
         subs = item.children

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.blockparser import BlockParser as MdBlockParser
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
+from markdown.postprocessors import Postprocessor, RawHtmlPostprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import UnescapeTreeprocessor
 
@@ -103,6 +103,14 @@ class _Unescape(UnescapeTreeprocessor):
         return "&amp;" if c == "&" else c
 
 
+class _InlineRaw(RawHtmlPostprocessor):
+    """Stashed raw HTML back in place. The stash holds inline HTML only (blocks go through _RawBlocks),
+    and goldmark keeps a paragraph made of nothing but inline HTML a paragraph."""
+
+    def isblocklevel(self, html: str) -> bool:  # noqa: N802 (Python-Markdown API)
+        return False
+
+
 class _Tail(Postprocessor):
     """Chunk mode: remembers the whitespace Markdown.convert strips, which the joined document keeps."""
 
@@ -133,6 +141,7 @@ class HugoExtension(Extension):
         md.treeprocessors.register(HugoTreeprocessor(md, st), "hpe_post", 15)
         md.treeprocessors.register(_Unescape(md), "unescape", 0)
         md.postprocessors.register(_RawBlocks(md, st), "hpe_raw", 35)
+        md.postprocessors.register(_InlineRaw(md), "raw_html", 30)
         md.postprocessors.register(_Tail(md, st), "hpe_tail", 1)
         md.registerExtension(self)
 

@@ -24,6 +24,7 @@ _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
+_CLOSE_SOURCE = {"code": "`", "del": "~"}
 OPEN_CH = {"a": "[", "img": "[", "em": "*", "strong": "*", "del": "~"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _LOOK = 4   # how far the typographer looks ahead (goldmark reads up to line[4])
@@ -387,7 +388,9 @@ class HugoTreeprocessor(Treeprocessor):
             return " "
         if el.tag == "a" and el.get("data-hpe-end"):
             return el.attrib.pop("data-hpe-end")
-        return PH
+        # the source's closing character where Go's unicode.IsPunct tells it from punctuation: '`' and
+        # '~' are symbols, so a quote after a code span or strikethrough is not "after punctuation"
+        return _CLOSE_SOURCE.get(el.tag, PH)
 
     @classmethod
     def _after(cls, parent: etree.Element, idx: int, follow: str) -> str:
