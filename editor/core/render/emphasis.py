@@ -128,6 +128,7 @@ class EmphasisProcessor(InlineProcessor):
         super().__init__(EMPHASIS_RE, md)
         self._data: str | None = None
         self._spans: list = []
+        self._last: tuple[int, int] | None = None   # the span last replaced by a placeholder
 
     def _spans_for(self, data: str) -> list:
         old = self._data
@@ -156,8 +157,3 @@ class EmphasisProcessor(InlineProcessor):
         el = build(data, inner, s, e, tag, oe - s)
         self._last = (s, e)
         return el, s, e
-
-    def reset(self) -> None:
-        self._data, self._spans, self._last = None, [], None
-
-    _last: tuple | None = None
