@@ -92,3 +92,15 @@ def test_safe_mode_never_keeps_a_script_url_or_an_event_attribute(case):
             ok_image = value.lower().startswith(("data:image/png;", "data:image/gif;", "data:image/jpeg;",
                                                  "data:image/webp;"))
             assert ok_image or not DANGEROUS.match(value), (tag, name, value, html)
+
+
+@settings(max_examples=int(os.environ.get("HPE_EXAMPLES", 100)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MARKDOWN, min_size=3, max_size=6), st.integers(0, 5), MARKDOWN,
+       st.sampled_from(["\n\n## Part\n\n", "\n\n", "\n\nText[^1] <!--more-->\n\n"]))
+def test_incremental_render_after_an_edit_equals_the_full_render(parts, k, new, sep):
+    inc = IncrementalRenderer()
+    inc.render(sep.join(parts))
+    parts[k % len(parts)] = new
+    text = sep.join(parts)
+    assert inc.render(text).html == render_html(text)
