@@ -1,6 +1,7 @@
 """Instant preview renderer: Markdown body -> the HTML Hugo (goldmark) puts in `.Content`."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Callable
@@ -8,11 +9,22 @@ from typing import Callable
 import markdown
 
 from .extension import HugoExtension
+from .inline import FastInlineProcessor
 from .shortcodes import Shortcodes
 
 __all__ = ["ChunkInput", "RenderConfig", "render_html", "render_markdown"]
 
 SUMMARY_DIVIDER = "<!--more-->"
+# Hugo replaces the first divider with a paragraph of its own marker, renders, then takes the marker
+# out of the HTML: the divider ends the paragraph (or list) it stands in.
+_DIVIDER_MARK = "HPESUMMARYDIVIDER7Q"
+_DIVIDER_OUT = re.compile(r"<p>%s</p>\n?|%s\n?" % (_DIVIDER_MARK, _DIVIDER_MARK))
+_DIVIDER_IN = re.compile(re.escape(SUMMARY_DIVIDER) + "[ \t]*")
+
+
+def split_at_divider(text: str) -> str:
+    """text with its first summary divider (and the blanks after it) replaced as Hugo's lexer does."""
+    return _DIVIDER_IN.sub("\n\n" + _DIVIDER_MARK + "\n\n", text, 1) if SUMMARY_DIVIDER in text else text
 
 
 @dataclass
@@ -39,15 +51,36 @@ def _instance() -> tuple[markdown.Markdown, HugoExtension]:
     if inst is None:
         ext = HugoExtension()
         md = markdown.Markdown(extensions=[ext])
+        # after every extension registered its patterns: the inline pass with a frozen pattern list
+        md.treeprocessors.register(FastInlineProcessor(md), "inline", 20)
         inst = _local.inst = (md, ext)
     return inst
 
 
+# C0 control characters other than tab, LF and CR never reach the output. In the source they become
+# U+FFFD, as CommonMark does for NUL (the renderer's own markers use some of them internally) -
+# except vertical tab and form feed, which real posts contain (pasted from slide software): they
+# are parsed as goldmark parses them and become a space in the HTML, as a browser shows them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+_VT_FF = str.maketrans("\x0b\x0c", "  ")
+
+
+def without_controls(text: str) -> str:
+    """Source text with every control character but tab, LF, CR, VT and FF replaced by U+FFFD."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
+def _output(html: str) -> str:
+    """The HTML with vertical tabs and form feeds as spaces (the other controls are gone already)."""
+    return html.translate(_VT_FF) if "\x0b" in html or "\x0c" in html else html
+
+
 def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | None" = None) -> str:
     """Render shortcode-free Markdown with the given settings (`chunk`: as one piece of a document)."""
+    markdown_text = without_controls(markdown_text)
     # Hugo's page lexer removes the first summary divider from the source, wherever it is.
-    if chunk is None or chunk.whole:   # a chunk: the document's first divider is gone already
-        markdown_text = markdown_text.replace(SUMMARY_DIVIDER, "", 1)
+    if chunk is None or chunk.whole:   # a chunk: the document's first divider is replaced already
+        markdown_text = split_at_divider(markdown_text)
     md, ext = _instance()
     md.reset()
     st = ext.state
@@ -60,7 +93,9 @@ def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | N
         if not chunk.whole:
             st.chunk = True
             st.footnotes = dict.fromkeys(chunk.footnote_labels)
-    html = md.convert(markdown_text)
+    html = _output(md.convert(markdown_text))
+    if _DIVIDER_MARK in html:
+        html = _DIVIDER_OUT.sub("", html)
     if chunk is not None:
         chunk.explicit_ids = list(st.explicit_ids)
         chunk.fn_order = list(st.fn_order)
@@ -94,11 +129,12 @@ def render_html(markdown_text: str, unsafe: bool = False, *, config: RenderConfi
                 chunk: ChunkInput | None = None) -> str:
     """Render a post body (shortcodes included) as Hugo 0.168 would put it in `.Content`."""
     config = _config(unsafe, config)
+    markdown_text = without_controls(markdown_text)   # shortcode arguments too
     if not config.shortcodes or "{{" not in markdown_text:
         return render_body(markdown_text, config, chunk)
     sc = Shortcodes(lambda inner: render_html(inner, config=config), config)
     expanded = sc.expand(markdown_text)
-    return sc.restore(render_body(expanded, config, chunk))
+    return _output(sc.restore(render_body(expanded, config, chunk)))
 
 
 def render_markdown(markdown_text: str, unsafe: bool = False, *, config: RenderConfig | None = None) -> str:

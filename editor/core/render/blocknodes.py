@@ -63,10 +63,13 @@ def _ends_with_blank(blk: Block, nxt: Block) -> bool:
 def _is_tight(lst: Block) -> bool:
     items = lst.children
     for i, item in enumerate(items):
+        if item.data.get("loose"):
+            return False
         if i + 1 < len(items) and _ends_with_blank(item, items[i + 1]):
             return False
         subs = item.children
         for j in range(len(subs) - 1):
-            if _ends_with_blank(subs[j], subs[j + 1]):
+            # goldmark's table is a new node made from a paragraph: it never "has blank previous lines"
+            if subs[j + 1].type != "table" and _ends_with_blank(subs[j], subs[j + 1]):
                 return False
     return True

@@ -255,6 +255,10 @@ class BlockParser(BlockStarts):
             text = "\n".join(blk.lines)
             rest = parse_reference_defs(text, self.refs)
             if rest is None or not rest.strip():
+                idx = parent.children.index(blk)
+                if parent.type == "item" and idx > 0 and parent.children[idx - 1].end != blk.start - 1:
+                    # goldmark drops definition-only paragraphs after the list decided it is loose
+                    parent.data["loose"] = True
                 parent.children.remove(blk)
             else:
                 blk.lines = rest.split("\n")

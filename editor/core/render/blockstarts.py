@@ -194,7 +194,7 @@ class BlockStarts:
             return 0
         rest = self.line[self.next_nonspace + 1:]
         w = len(rest) - len(rest.lstrip(" \t"))
-        if w < 1 and rest:
+        if w < 1:   # goldmark needs a space or tab after the colon, even at the line end
             return 0
         if w >= 8:
             w = 5

@@ -7,8 +7,9 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.blockparser import BlockParser as MdBlockParser
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
+from markdown.postprocessors import Postprocessor, RawHtmlPostprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import UnescapeTreeprocessor
 
 from . import inline
 from .blocks import BlockParser
@@ -31,6 +32,7 @@ class RenderState:
         self.fn_order: list[str] = []
         self.fn_refs: dict[str, int] = {}
         self.raw: list[str] = []
+        self.raw_src: dict[str, str] = {}   # inline raw HTML: stash placeholder -> its source text
         # Chunk mode (incremental.py): the document's link refs and footnote labels come from
         # outside, no footnote list is built and auto heading ids are left for a global pass.
         self.chunk = False
@@ -93,6 +95,22 @@ class _RawBlocks(Postprocessor):
         return self._RE.sub(lambda m: raw[int(m.group(1))] + "\n", text)
 
 
+class _Unescape(UnescapeTreeprocessor):
+    """Escaped characters back in place; an escaped '&' stays text (`\\&ouml;` is not an entity)."""
+
+    def _unescape(self, m):
+        c = chr(int(m.group(1)))
+        return "&amp;" if c == "&" else c
+
+
+class _InlineRaw(RawHtmlPostprocessor):
+    """Stashed raw HTML back in place. The stash holds inline HTML only (blocks go through _RawBlocks),
+    and goldmark keeps a paragraph made of nothing but inline HTML a paragraph."""
+
+    def isblocklevel(self, html: str) -> bool:  # noqa: N802 (Python-Markdown API)
+        return False
+
+
 class _Tail(Postprocessor):
     """Chunk mode: remembers the whitespace Markdown.convert strips, which the joined document keeps."""
 
@@ -121,7 +139,9 @@ class HugoExtension(Extension):
         md.parser = _DocumentParser(md, st)
         inline.install(md, st)
         md.treeprocessors.register(HugoTreeprocessor(md, st), "hpe_post", 15)
+        md.treeprocessors.register(_Unescape(md), "unescape", 0)
         md.postprocessors.register(_RawBlocks(md, st), "hpe_raw", 35)
+        md.postprocessors.register(_InlineRaw(md), "raw_html", 30)
         md.postprocessors.register(_Tail(md, st), "hpe_tail", 1)
         md.registerExtension(self)
 

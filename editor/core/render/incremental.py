@@ -7,7 +7,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html
+from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html, split_at_divider
 from .blocks import BlockParser
 from .postinline import AUTO_ID
 from .shortcodes import TAG
@@ -239,9 +239,9 @@ class IncrementalRenderer:
             return Rendered([Chunk(1, html, _key(html, {}), blocks=self.block_lines(text))], incremental=False,
                             rendered_chunks=1)
         pieces = list(layout.pieces)
-        if SUMMARY_DIVIDER in text:   # removed once from the whole source, as Hugo's lexer does
+        if SUMMARY_DIVIDER in text:   # replaced once in the whole source, as Hugo's lexer does
             first = next(i for i, (_, t) in enumerate(pieces) if SUMMARY_DIVIDER in t)
-            pieces[first] = (pieces[first][0], pieces[first][1].replace(SUMMARY_DIVIDER, "", 1))
+            pieces[first] = (pieces[first][0], split_at_divider(pieces[first][1]))
         refs, labels = layout.refs, layout.labels
         context = hashlib.blake2b(repr((sorted(refs.items()), labels)).encode("utf-8")).hexdigest()
         cache: dict[tuple, ChunkInput] = {}

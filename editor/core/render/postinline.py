@@ -8,20 +8,26 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .typographer import PH, Counter, typograph
+from .inline import FN_LABEL_ATTR
+from .typographer import MARK, PH, Counter, typograph
 
 _URL = re.compile(r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
                   r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?")
 _WWW = re.compile(r"www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?:[/#?][-a-zA-Z0-9@:%_+.~#!?&/=();,'\">^{}\[\]`]*)?")
 _EMAIL = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
                     r"(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+")
-_CAND = re.compile(r"(?:(?<=[ *_~(\n])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
+# goldmark tries linkify after a space, * _ ~ ( or where an inline node ended: raw HTML here, or a
+# quote the typographer replaced
+_CAND = re.compile(r"(?:(?<=[ *_~(\n\x03\"'])|^)(?:https?://|ftp://|www\.|[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
 _ESC_PH = re.compile(r"\x02(\d+)\x03")
 _ANY_PH = re.compile(r"\x02[^\x03]*\x03")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 INLINE = {"a", "em", "strong", "code", "del", "sup", "sub", "img", "br", "input", "span", "b", "i", "mark", "kbd"}
+_CLOSE_SOURCE = {"code": "`", "del": "~"}
 OPEN_CH = {"a": "[", "img": "[", "em": "*", "strong": "*", "del": "~"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_LOOK = 4   # how far the typographer looks ahead (goldmark reads up to line[4])
 AUTO_ID = "\x01%s\x01"   # chunk mode: an auto heading id before document-wide de-duplication
 
 
@@ -39,8 +45,33 @@ def _trim_url(s: str) -> str:
     return s
 
 
-def linkify(s: str) -> list:
-    """Split s into text pieces and ('a', href, text) links, goldmark linkify style."""
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _in_label(s: str, st: int) -> bool:
+    """Whether position st of s is after a '[' not yet closed by ']'."""
+    depth = 0
+    for c in s[:st]:
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _node_before(s: str, st: int, stash: list | None) -> bool:
+    """Whether the placeholder ending at st stands for raw HTML (an inline node in goldmark)."""
+    m = _HTML_PH.match(s, s.rfind("\x02", 0, st))
+    if m is None:
+        return False
+    k = int(m.group(1))
+    return stash is None or not (k < len(stash) and str(stash[k]).startswith("&"))
+
+
+def linkify(s: str, stash: list | None = None) -> list:
+    """Split s into text pieces and ('a', href, text) links, goldmark linkify style.
+
+    stash: the raw HTML stash, to tell an entity's placeholder (text) from a tag's (a node)."""
     if "://" not in s and "www." not in s and "@" not in s:
         return [s]
     out: list = []
@@ -49,10 +80,16 @@ def linkify(s: str) -> list:
         st = m.start()
         if st < pos:
             continue
+        if st and s[st - 1] == "\x03" and not _node_before(s, st, stash):
+            continue   # after an escaped character or an entity (text in goldmark), not after a node
+        if st > 1 and s[st - 1] in "\"'" and s[st - 2].isalnum():
+            continue   # a quote between word characters stays straight: no node ends there
+        if "[" in s[:st] and _in_label(s, st):
+            continue   # goldmark does not linkify inside an open link label
         word = m.group(0)
         if word.endswith("@"):
             em = _EMAIL.match(s, st)
-            if not em:
+            if not em or s[st] in _ASCII_PUNCT:   # an address never starts with punctuation
                 continue
             text = em.group(0)
             at = text.index("@")
@@ -69,7 +106,12 @@ def linkify(s: str) -> list:
             um = (_WWW if word.startswith("www.") else _URL).match(s, st)
             if not um:
                 continue
-            text = _trim_url(um.group(0)).rstrip("?!.,:*_~")
+            text = um.group(0)
+            while True:   # trailing punctuation and unbalanced ')' go, in turn, until neither is left
+                trimmed = _trim_url(text.rstrip("?!.,:*_~"))
+                if trimmed == text:
+                    break
+                text = trimmed
             href = ("https://" + text) if word.startswith("www.") else text
         out.append(s[pos:st])
         out.append(("a", href, text))
@@ -122,13 +164,48 @@ def _flatten_alt(img: etree.Element, md) -> None:
         s = stash[int(m.group(1))] if int(m.group(1)) < len(stash) else ""
         return html.unescape(s) if isinstance(s, str) and s.startswith("&") else ""
 
-    img.set("alt", _HTML_PH.sub(raw, _ESC_PH.sub(lambda m: chr(int(m.group(1))), "".join(parts))))
+    alt = _HTML_PH.sub(raw, _ESC_PH.sub(lambda m: chr(int(m.group(1))), "".join(parts)))
+    img.set("alt", alt.replace(MARK, ""))
 
 
 def heading_text(el: etree.Element) -> str:
-    text = "".join(el.itertext())
+    """Hugo's TextPlain of a heading: all its own text, but of each inline span only the first node.
+
+    Hugo's textPlainTo recurses into a span's first child only, so a link or strong text is cut
+    where goldmark starts a new node: at a typographer substitution (marked MARK) or a nested span.
+    """
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(_first_node_text(child))
+        parts.append(child.tail or "")
+    text = "".join(parts).replace(MARK, "")
     text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
-    return html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
+    text = html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
+    return text.rsplit("\n", 1)[-1]   # a heading of several lines: Hugo takes the last line's text
+
+
+def _first_node_text(el: etree.Element) -> str:
+    if el.tag == "img":
+        return el.get("alt", "")
+    if el.tag == "br":
+        return "\n"
+    t = el.text or ""
+    if t:
+        if t.startswith(MARK):
+            return t[1:2]
+        k = t.find(MARK)
+        t = t if k < 0 else t[:k]
+        k = t.find("\n")     # goldmark's text nodes end at a line end (the newline is written)
+        return t if k < 0 else t[:k + 1]
+    return _first_node_text(el[0]) if len(el) else ""
+
+
+def _unmark(el: etree.Element) -> None:
+    for node in el.iter():
+        if node.text and MARK in node.text:
+            node.text = node.text.replace(MARK, "")
+        if node is not el and node.tail and MARK in node.tail:
+            node.tail = node.tail.replace(MARK, "")
 
 
 def sanitize_id(text: str) -> str:
@@ -142,11 +219,14 @@ def sanitize_id(text: str) -> str:
     return "".join(out)
 
 
-def _chunk_id_base(h: etree.Element) -> str:
-    """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05."""
+def _chunk_id_base(h: etree.Element) -> str | None:
+    """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05.
+
+    None: the heading gets no id (Hugo gives none when its plain text is empty)."""
     notes = [a for a in h.iter("a") if a.get("class") == "footnote-ref"]
     if not notes:
-        return sanitize_id(heading_text(h)) or "heading"
+        text = heading_text(h)
+        return (sanitize_id(text) or "heading") if text else None
     saved = [a.text for a in notes]
     for a in notes:
         a.text = "\x04%s\x05" % a.text
@@ -164,9 +244,11 @@ class HugoTreeprocessor(Treeprocessor):
         self.state = state
 
     def run(self, root: etree.Element) -> None:
+        self._number_refs(root)
         self._footnotes(root)
         cfg = self.state
         self.typo = cfg.typographer
+        self.mark = False
         self._block(root)
         for el in root.iter():
             attr = "href" if el.tag == "a" else "src" if el.tag == "img" else None
@@ -176,6 +258,8 @@ class HugoTreeprocessor(Treeprocessor):
             if not url:
                 continue
             url = _ESC_PH.sub(lambda m: chr(int(m.group(1))), url)
+            if not isinstance(el.text, AtomicString):   # an autolink's URL is taken as written
+                url = _ENTITY.sub(lambda m: html.unescape(m.group(0)), url)
             if not cfg.unsafe and is_dangerous_url(html.unescape(url)):
                 url = ""   # goldmark writes an empty destination for these
             el.set(attr, url_escape(url) if _UNSAFE_URL.search(url) else url)
@@ -187,13 +271,18 @@ class HugoTreeprocessor(Treeprocessor):
         if cfg.chunk:   # the document-wide pass (incremental.py) numbers repeated ids
             cfg.explicit_ids = sorted(ids)
             for h in heads:
-                if not h.get("id"):
-                    h.set("id", AUTO_ID % _chunk_id_base(h))
+                base = None if h.get("id") else _chunk_id_base(h)
+                if base is not None:
+                    h.set("id", AUTO_ID % base)
+                _unmark(h)
             return
         for h in heads:
             if h.get("id"):
                 continue
-            base = sanitize_id(heading_text(h)) or "heading"
+            text = heading_text(h)
+            if not text:
+                continue   # Hugo generates no id from empty text
+            base = sanitize_id(text) or "heading"
             hid = base
             k = 1
             while hid in ids:
@@ -201,8 +290,29 @@ class HugoTreeprocessor(Treeprocessor):
                 k += 1
             ids.add(hid)
             h.set("id", hid)
+        for h in heads:
+            _unmark(h)
 
     # ------------------------------------------------------------ footnotes
+    def _number_refs(self, root: etree.Element) -> None:
+        """goldmark numbers footnotes by first reference in document order (lists, quotes, cells too)."""
+        order, refs = self.state.fn_order, self.state.fn_refs
+        number: dict[str, int] = {label: k + 1 for k, label in enumerate(order)}
+        for sup in root.iter("sup"):
+            label = sup.attrib.pop(FN_LABEL_ATTR, None)
+            if label is None:
+                continue
+            if label not in number:
+                order.append(label)
+                number[label] = len(order)
+                refs[label] = 0
+            n, k = number[label], refs[label]
+            refs[label] = k + 1
+            sup.set("id", "fnref%s:%d" % (k or "", n))
+            a = sup[0]
+            a.set("href", "#fn:%d" % n)
+            a.text = str(n)
+
     def _footnotes(self, root: etree.Element) -> None:
         holder = root.find("div[@class='footnotes']")
         if holder is None:
@@ -238,33 +348,37 @@ class HugoTreeprocessor(Treeprocessor):
 
     # ------------------------------------------------------------ text walk
     def _block(self, el: etree.Element) -> None:
+        self.mark = el.tag in HEADINGS   # headings: mark substitutions for the id (heading_text)
         counter = Counter()
-        i = self._text(el, None, el.text, "\n", self._after(el, -1), counter, True) if el.text else 0
+        i = self._text(el, None, el.text, "\n", self._after(el, -1, ""), counter, True) if el.text else 0
         while i < len(el):
             child = el[i]
             if child.tag in INLINE:
-                self._inline(child, counter, child.tag not in ("a", "img"))
+                self._inline(child, counter, child.tag not in ("a", "img"), self._follow(el, i))
                 before, fresh = self._close_ch(child), counter
             else:
                 if child.tag != "pre" and child.tag != "hpe-raw":
                     self._block(child)
+                    self.mark = el.tag in HEADINGS
                 before, fresh = "\n", Counter()
             i += 1
             if child.tail and (child.tag in INLINE or child.tail.strip()):
-                i += self._text(el, child, child.tail, before, self._after(el, i - 1), fresh, True)
+                i += self._text(el, child, child.tail, before, self._after(el, i - 1, ""), fresh, True)
 
-    def _inline(self, el: etree.Element, counter: Counter, link_ok: bool) -> None:
+    def _inline(self, el: etree.Element, counter: Counter, link_ok: bool, follow: str) -> None:
+        """Typographer and linkify inside an inline element; `follow`: the source text after its end."""
         if el.tag == "code" or isinstance(el.text, AtomicString):   # code spans, autolinks: source text
             return
         i = 0
         if el.text:
-            i = self._text(el, None, el.text, OPEN_CH.get(el.tag, PH), self._after(el, -1), counter, link_ok)
+            i = self._text(el, None, el.text, OPEN_CH.get(el.tag, PH), self._after(el, -1, follow), counter, link_ok)
         while i < len(el):
             child = el[i]
-            self._inline(child, counter, link_ok and child.tag not in ("a", "img"))
+            self._inline(child, counter, link_ok and child.tag not in ("a", "img"), self._follow(el, i, follow))
             i += 1
             if child.tail:
-                i += self._text(el, child, child.tail, self._close_ch(child), self._after(el, i - 1), counter, link_ok)
+                i += self._text(el, child, child.tail, self._close_ch(child), self._after(el, i - 1, follow), counter,
+                                link_ok)
 
     @staticmethod
     def _close_ch(el: etree.Element) -> str:
@@ -274,16 +388,33 @@ class HugoTreeprocessor(Treeprocessor):
             return " "
         if el.tag == "a" and el.get("data-hpe-end"):
             return el.attrib.pop("data-hpe-end")
-        return PH
+        # the source's closing character where Go's unicode.IsPunct tells it from punctuation: '`' and
+        # '~' are symbols, so a quote after a code span or strikethrough is not "after punctuation"
+        return _CLOSE_SOURCE.get(el.tag, PH)
 
-    @staticmethod
-    def _after(parent: etree.Element, idx: int) -> str:
+    @classmethod
+    def _after(cls, parent: etree.Element, idx: int, follow: str) -> str:
+        """The source characters (a few) after parent's text or child idx's tail, up to the line's end.
+
+        goldmark's typographer looks past the closing delimiter of a span into the rest of the line.
+        """
         if idx + 1 < len(parent):
-            return " " if parent[idx + 1].tag == "br" else PH
-        return "" if parent.tag not in INLINE else PH
+            nxt = parent[idx + 1]
+            if nxt.tag == "br":
+                return " \n"
+            return PH + (nxt.text or "")[:3] if nxt.tag in INLINE and nxt.tag != "code" else PH
+        return "" if parent.tag not in INLINE else (PH + follow)[:_LOOK]
+
+    @classmethod
+    def _follow(cls, parent: etree.Element, idx: int, follow: str = "") -> str:
+        """The source text after child idx of parent ends (its tail, then what comes after it)."""
+        tail = parent[idx].tail or ""
+        if len(tail) >= _LOOK:
+            return tail[:_LOOK]
+        return (tail + cls._after(parent, idx, follow))[:_LOOK]
 
     def _text(self, parent, prev, s: str, before: str, after: str, counter: Counter, link_ok: bool) -> int:
-        pieces = linkify(s) if link_ok else [s]
+        pieces = linkify(s, self.md.htmlStash.rawHtmlBlocks) if link_ok else [s]
         out: list = []
         b = before
         for k, p in enumerate(pieces):
@@ -291,8 +422,8 @@ class HugoTreeprocessor(Treeprocessor):
                 out.append(p)
                 b = p[2][-1]
                 continue
-            a = pieces[k + 1][2][0] if k + 1 < len(pieces) else after
-            out.append(typograph(p, b, a, counter) if self.typo and p else p)
+            a = pieces[k + 1][2][:_LOOK] if k + 1 < len(pieces) else after
+            out.append(typograph(p, b, a, counter, self.mark) if self.typo and p else p)
         first = out[0] if isinstance(out[0], str) else ""
         if prev is None:
             parent.text = first

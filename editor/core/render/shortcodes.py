@@ -39,6 +39,15 @@ def parse_args(s: str) -> tuple[list[str], dict[str, str]]:
     return pos, named
 
 
+
+def template_url(url: str) -> str:
+    """A URL as Go's html/template writes it into href/src: a scheme other than http, https or mailto
+    (javascript:, data:, vbscript:...) becomes "#ZgotmplZ", as in Hugo's built-in shortcodes."""
+    scheme, sep, _ = url.partition(":")
+    if sep and "/" not in scheme and scheme.lower() not in ("http", "https", "mailto"):
+        return "#ZgotmplZ"
+    return url
+
 class Shortcodes:
     """Replaces shortcodes with tokens before Markdown and puts their HTML back afterwards."""
 
@@ -141,9 +150,9 @@ class Shortcodes:
         e = html.escape
         out = ["<figure%s>" % (' class="%s"' % e(g("class")) if g("class") else "")]
         if g("link"):
-            out.append('<a href="%s"%s%s>' % (e(g("link")), ' target="%s"' % e(g("target")) if g("target") else "",
+            out.append('<a href="%s"%s%s>' % (e(template_url(g("link"))), ' target="%s"' % e(g("target")) if g("target") else "",
                                               ' rel="%s"' % e(g("rel")) if g("rel") else ""))
-        img = '<img src="%s"' % e(g("src"))
+        img = '<img src="%s"' % e(template_url(g("src")))
         if g("alt") or g("caption"):
             alt = g("alt") or re.sub(r"<[^>]+>", "", self._inline_md(g("caption")))
             img += '\n\t\t\talt="%s"' % e(html.unescape(alt))
@@ -160,7 +169,7 @@ class Shortcodes:
             if g("caption") or g("attr"):
                 out.append("<p>" + self._inline_md(g("caption")))
                 if g("attrlink"):
-                    out.append('<a href="%s">' % e(g("attrlink")))
+                    out.append('<a href="%s">' % e(template_url(g("attrlink"))))
                 out.append(self._inline_md(g("attr")))
                 if g("attrlink"):
                     out.append("</a>")

@@ -7,6 +7,7 @@ import unicodedata
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 NDASH, MDASH, HELLIP, LAQUO, RAQUO = "\u2013", "\u2014", "\u2026", "\u00ab", "\u00bb"
 PH = "\ue000"  # stands for a stashed placeholder or inline element: punctuation-like
+MARK = "\x0e"   # with mark=True, put before each substitution: goldmark makes it a node of its own
 _TOKEN = re.compile(r"\x02[^\x03]*\x03|.", re.S)
 _TRIGGER = re.compile(r"['\"]|--|\.\.\.|<<|>>")
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -44,6 +45,14 @@ def is_digit(c: str) -> bool:
     return bool(c) and c != PH and _cat(c) == "Nd"
 
 
+def _byte2_ok(c1: str, c2: str, more: bool) -> bool:
+    """goldmark's `len(line) == 2 || IsPunct(line[2]) || IsSpace(line[2])` on bytes: after a multi-byte
+    c1, line[2] is one of its continuation bytes, neither punctuation nor space."""
+    if ord(c1) >= 0x80 and c1 != PH:
+        return False
+    return not more or a_punct(c2) or is_space(c2)
+
+
 def _left(before: str, after: str) -> bool:
     return not is_space(after) and (not is_punct_rune(after) or is_space(before) or is_punct_rune(before))
 
@@ -62,8 +71,8 @@ class Counter:
         self.double = 0
 
 
-def typograph(s: str, before: str, after: str, counter: Counter) -> str:
-    """Apply substitutions to s; `before`/`after` are the source characters around it."""
+def typograph(s: str, before: str, after: str, counter: Counter, mark: bool = False) -> str:
+    """Apply substitutions to s; `before` is the source character before it, `after` a few after it."""
     if not _TRIGGER.search(s):
         return s
     toks = [t if len(t) == 1 else PH for t in _TOKEN.findall(s)]
@@ -71,18 +80,23 @@ def typograph(s: str, before: str, after: str, counter: Counter) -> str:
     n = len(toks)
     out: list[str] = []
     i = 0
+    m0 = MARK if mark else ""
 
     def ch(k: int) -> str:
-        """Character k places after position i on the current line ('' past the end)."""
+        """Character k places after position i on the current line ('' past the end).
+
+        Past s, the characters come from `after`: the source that follows s on the same line.
+        """
         j = i + k
         for m in range(i + 1, min(j, n)):
             if toks[m] == "\n":
                 return ""
         if j < n:
             return toks[j]
-        if j == n:
-            return after
-        return ""
+        for m in range(max(i + 1, n), j):
+            if m - n >= len(after) or after[m - n] == "\n":
+                return ""
+        return after[j - n] if j - n < len(after) else ""
 
     def length_gt(k: int) -> bool:
         return ch(k) != ""
@@ -91,31 +105,34 @@ def typograph(s: str, before: str, after: str, counter: Counter) -> str:
         c = toks[i]
         if c == "-" and ch(1) == "-":
             if ch(2) == "-":
-                out.append(MDASH)
+                out.append(m0 + MDASH)
                 i += 3
             else:
-                out.append(NDASH)
+                out.append(m0 + NDASH)
                 i += 2
             continue
         if c == "." and ch(1) == "." and ch(2) == ".":
-            out.append(HELLIP)
+            out.append(m0 + HELLIP)
             i += 3
             continue
         if c == "<" and ch(1) == "<":
-            out.append(LAQUO)
+            out.append(m0 + LAQUO)
             i += 2
             continue
         if c == ">" and ch(1) == ">":
-            out.append(RAQUO)
+            out.append(m0 + RAQUO)
             i += 2
             continue
         if c == "'" or c == '"':
             b = toks[i - 1] if i > 0 else before
-            a = ch(1) or " "
+            k = 1
+            while ch(k) == c:   # goldmark's ScanDelimiter: flanking is decided after the whole run
+                k += 1
+            a = ch(k) or " "
             can_open, can_close = _left(b, a), _right(b, a)
             rep = _single(ch, length_gt, b, can_open, can_close, counter) if c == "'" else _double(
                 ch, b, can_open, can_close, counter)
-            out.append(rep if rep is not None else raw[i])
+            out.append(m0 + rep if rep is not None else raw[i])
             i += 1
             continue
         out.append(raw[i])
@@ -147,7 +164,7 @@ def _single(ch, length_gt, b, can_open, can_close, counter):
         return RSQUO
     if counter.single > 0:
         is_close = can_close and not can_open
-        maybe = can_close and can_open and u_is_punct(c1) and (not length_gt(2) or a_punct(c2) or is_space(c2))
+        maybe = can_close and can_open and u_is_punct(c1) and _byte2_ok(c1, c2, length_gt(2))
         if is_close or maybe:
             counter.single -= 1
             return RSQUO
@@ -161,7 +178,7 @@ def _double(ch, b, can_open, can_close, counter):
         return LDQUO
     if counter.double > 0:
         is_close = can_close and not can_open
-        maybe = can_close and can_open and u_is_punct(c1) and (not c2 or a_punct(c2) or is_space(c2))
+        maybe = can_close and can_open and u_is_punct(c1) and _byte2_ok(c1, c2, bool(c2))
         if is_close or maybe:
             if c1 == '"' and is_digit(b):
                 return None
