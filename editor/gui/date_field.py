@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (QApplication, QCalendarWidget, QHBoxLayout, QLabe
                                QToolButton, QWidget, QWidgetAction)
 
 UNSET_TEXT = "unset"
-DISPLAY = "%Y-%m-%d %H:%M:%S"
+def _display(value: dt.datetime) -> str:
+    """The field's text for a value: YYYY-MM-DD HH:MM:SS (not strftime: it writes year 1 as "1")."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value:%H:%M:%S}"
 # Part of "YYYY-MM-DD HH:MM:SS" under the cursor: (first, last column), what Up/Down steps.
 PARTS = ((0, 4, "year"), (5, 7, "month"), (8, 10, "day"), (11, 13, "hour"), (14, 16, "minute"), (17, 19, "second"))
 _TYPED = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -180,11 +182,11 @@ class DateField(QWidget):
     def _describe(self) -> None:
         zone = offset_text(self._offset)
         if self.invalid:
-            kept = self._value.strftime(DISPLAY) if self._value else UNSET_TEXT
+            kept = _display(self._value) if self._value else UNSET_TEXT
             text = (f"Not a date: “{self.edit.text()}”. Type YYYY-MM-DD, YYYY-MM-DD HH:MM or an RFC 3339 date; "
                     f"the post keeps {kept}. Escape puts it back.")
         else:
-            text = (f"{self._label}: {self._value.strftime(DISPLAY) + ' ' + zone if self._value else UNSET_TEXT}. "
+            text = (f"{self._label}: {_display(self._value) + ' ' + zone if self._value else UNSET_TEXT}. "
                     "Type or paste a date (YYYY-MM-DD HH:MM), `now`, or nothing to unset; "
                     "Up and Down change the part at the cursor; Alt+Down opens a calendar.")
         self.edit.setToolTip(text)
@@ -204,8 +206,8 @@ class DateField(QWidget):
 
     def _show_value(self) -> None:
         """The text shows the value (canonical form); any invalid text is dropped."""
-        value = self._value
-        self.edit.setText(value.astimezone(dt.timezone(self._offset)).strftime(DISPLAY) if value else "")
+        value = self._value   # already in the field's offset (set_value, _commit)
+        self.edit.setText(_display(value) if value else "")
         self.edit.setModified(False)
         self._before_edit = None
         self.clear_button.setEnabled(value is not None)

@@ -315,10 +315,12 @@ class MainWindow(DialogFlows, QMainWindow):
         self._syncing = True
         try:
             if is_open:
+                # The body first: whatever the form then fails on, the editor never holds another
+                # post's text (or none) that a save would write.
+                self.editor.set_body(doc.post.content)
                 values, other = form_values(doc.post)
                 self.form.populate(values, other, doc.tz_offset())
                 self.actions.toggle_draft.setChecked(bool(values.get("draft")))
-                self.editor.set_body(doc.post.content)
             else:
                 self.form.populate({}, {}, None)
                 self.editor.set_body("")

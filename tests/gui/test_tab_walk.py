@@ -77,7 +77,7 @@ def test_every_form_field_and_preference_has_a_mnemonic_with_a_buddy(qtbot, tmp_
     dialog = PreferencesDialog(current(window.settings), window)
     qtbot.addWidget(dialog)
     buddies = [lab for lab in dialog.findChildren(QLabel) if lab.buddy() is not None]
-    assert len(buddies) == 7 and all("&" in lab.text() for lab in buddies)
+    assert len(buddies) == 8 and all("&" in lab.text() for lab in buddies)
 
 
 def test_dark_theme_greys_disabled_controls(qtbot):

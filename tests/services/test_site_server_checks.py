@@ -20,14 +20,14 @@ def server(qapp, tmp_path):
     made.stop()
 
 
-def test_a_site_without_theme_or_layouts_shows_the_built_in_page_and_says_so(server, tmp_path):
+def test_a_site_without_theme_or_layouts_shows_the_built_in_page_and_says_so(request, server, tmp_path):
     srv, rec = server
     root = make_site(tmp_path, {"posts/hello.md": POST}, files={"layouts/index.html": "home"})
     before = tree(root)
     post = root / "content/posts/hello.md"
     srv.update(post, POST)
     srv.start(root)
-    wait_until(lambda: srv.state == "ready", 30)
+    wait_until(request, lambda: srv.state == "ready", 30)
     status, body = fetch(srv.page_url(post))
     assert status == 200 and "<h1>Theme-less Hello</h1>" in body and "<em>text</em>" in body
     notes = rec.of("notice")[-1].splitlines()
@@ -38,7 +38,7 @@ def test_a_site_without_theme_or_layouts_shows_the_built_in_page_and_says_so(ser
     assert tree(root) == before                        # nothing written into the author's site
 
 
-def test_a_theme_needing_another_hugo_fails_with_one_line(server, tmp_path):
+def test_a_theme_needing_another_hugo_fails_with_one_line(request, server, tmp_path):
     srv, rec = server
     theme = {"themes/old/hugo.toml": "[module.hugoVersion]\nmin = '0.80.0'\nmax = '0.110.0'\n",
              # .Site.IsServer was removed after 0.120: the build fails as it would for the author.
@@ -47,7 +47,7 @@ def test_a_theme_needing_another_hugo_fails_with_one_line(server, tmp_path):
     root = make_site(tmp_path, {"posts/a.md": POST},
                      config="baseURL = 'https://example.org/'\ntheme = 'old'\n", files=theme)
     srv.start(root)
-    wait_until(lambda: srv.state == "build-failed", 60)
+    wait_until(request, lambda: srv.state == "build-failed", 60)
     message = rec.of("failed")[-1]
     assert message.startswith("themes/old/hugo.toml (module.hugoVersion) asks for Hugo 0.80.0 to 0.110.0, "
                               "but this is Hugo 0.")
@@ -59,7 +59,7 @@ SUBMODULE = {".gitmodules": '[submodule "themes/ananke"]\n\tpath = themes/ananke
                              "\turl = https://example.org/ananke.git\n"}
 
 
-def test_an_empty_submodule_theme_is_explained_and_the_built_in_page_shown(server, tmp_path):
+def test_an_empty_submodule_theme_is_explained_and_the_built_in_page_shown(request, server, tmp_path):
     srv, rec = server
     root = make_site(tmp_path, {"posts/hello.md": POST},
                      config="baseURL = 'https://example.org/'\ntheme = 'ananke'\n", files=SUBMODULE)
@@ -67,19 +67,19 @@ def test_an_empty_submodule_theme_is_explained_and_the_built_in_page_shown(serve
     post = root / "content/posts/hello.md"
     srv.update(post, POST)
     srv.start(root)
-    wait_until(lambda: srv.state == "ready", 60)
+    wait_until(request, lambda: srv.state == "ready", 60)
     assert ("The theme ananke is a git submodule that is not checked out (themes/ananke is empty): run "
             f"`git submodule update --init --recursive` in {root}.") in rec.of("notice")[-1].splitlines()
     status, body = fetch(srv.page_url(post))
     assert status == 200 and "<h1>Theme-less Hello</h1>" in body
 
 
-def test_a_missing_theme_fails_with_one_line(server, tmp_path):
+def test_a_missing_theme_fails_with_one_line(request, server, tmp_path):
     srv, rec = server
     root = make_site(tmp_path, {"posts/a.md": POST},
                      config="baseURL = 'https://example.org/'\ntheme = 'ananke'\n", files=SUBMODULE)
     srv.start(root)
-    wait_until(lambda: srv.state == "build-failed", 60)
+    wait_until(request, lambda: srv.state == "build-failed", 60)
     assert rec.of("failed")[-1] == ("The theme ananke is a git submodule that is not checked out "
                                     "(themes/ananke is not there): run `git submodule update --init --recursive` "
                                     f"in {root}.")
