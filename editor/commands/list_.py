@@ -1,4 +1,4 @@
-"""`list SITE [--json] [--status S] [--tag T] [--section S] [--lang L]`: the site's content index as a table or JSON."""
+"""`list SITE [--json] [--words] [--status S] [--tag T] [--section S] [--lang L]`: the site's content index as a table or JSON."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def add_parser(p) -> None:
     p.add_argument("--tag", help="only posts with this tag (case-insensitive)")
     p.add_argument("--section", help="only posts in this section")
     p.add_argument("--lang", help="only posts in this language (multilingual sites)")
+    p.add_argument("--words", action="store_true",
+                   help="add Hugo's .WordCount of each post (each body is rendered once, then cached)")
     p.add_argument("--no-cache", action="store_true", help="re-read every file (the cache is still updated)")
 
 
@@ -40,7 +42,10 @@ def run(args) -> int:
         return 2
     if site.error is not None:
         print(f"hugo-post-editor: warning: {site.error} (read-only; using Hugo's defaults)", file=sys.stderr)
-    index = SiteIndex(site, use_cache=True)
+    # Word counts are Hugo's (the body rendered, then counted): the cost of a cold index many times
+    # over, so only on request; without --words the table has no WORDS column and JSON gives a count
+    # only where one is already cached (else null).
+    index = SiteIndex(site, use_cache=True, words=args.words)
     if args.no_cache:
         index.use_cache = False
     index.refresh(save=False)   # the cache is written after the answer is out
@@ -69,17 +74,19 @@ def _print(index, args, out) -> None:
         import json
         out.write(json.dumps(entries, ensure_ascii=False, indent=None).replace("}, {", "},\n{") + "\n")
         return
-    _table(entries, out, index.site.multilingual)
+    _table(entries, out, index.site.multilingual, args.words)
 
 
-def _table(entries: list[dict], out, languages: bool = False) -> None:
-    """Columns STATUS DATE WORDS PATH TITLE URL; LANG after DATE on a multilingual site."""
-    rows = [("STATUS", "DATE", *(("LANG",) if languages else ()), "WORDS", "PATH", "TITLE", "URL")]
+def _table(entries: list[dict], out, languages: bool = False, words: bool = False) -> None:
+    """Columns STATUS DATE PATH TITLE URL; LANG after DATE on a multilingual site, WORDS with --words."""
+    rows = [("STATUS", "DATE", *(("LANG",) if languages else ()), *(("WORDS",) if words else ()),
+             "PATH", "TITLE", "URL")]
     for e in entries:
         date = (e["date"] or "")[:10]
         flag = " !" if any(p["severity"] == "error" for p in e["problems"]) else ""
         lang = (e.get("lang", ""),) if languages else ()
-        rows.append((e["status"] + flag, date, *lang, str(e["words"]), e["path"], e["title"], e["url"]))
+        count = (str(e["words"]),) if words else ()
+        rows.append((e["status"] + flag, date, *lang, *count, e["path"], e["title"], e["url"]))
     n = len(rows[0]) - 1
     widths = [max(len(r[i]) for r in rows) for i in range(n)]
     for r in rows:

@@ -107,4 +107,5 @@ def test_list_shows_and_filters_languages(tmp_path):
     only = json.loads(_cli("list", str(root), "--json", "--lang", "de", "--no-cache").stdout)
     assert [(e["path"], e["lang"], e["url"]) for e in only] == [("content/posts/a.de.md", "de", "/de/posts/a/")]
     plain = make_site(tmp_path / "plain", {"posts/a.md": POST})
-    assert _cli("list", str(plain), "--no-cache").stdout.split()[:3] == ["STATUS", "DATE", "WORDS"]
+    assert _cli("list", str(plain), "--no-cache").stdout.split()[:3] == ["STATUS", "DATE", "PATH"]
+    assert _cli("list", str(plain), "--words").stdout.split()[:3] == ["STATUS", "DATE", "WORDS"]

@@ -45,18 +45,20 @@ def test_show_and_list_give_hugos_word_count(tmp_path, capsys):
             expected["content/" + path] = int(words)
     assert sorted(expected) == sorted("content/" + k for k in samples)
 
-    assert main(["list", str(root), "--json", "--no-cache"]) == 0
+    assert main(["list", str(root), "--json", "--no-cache"]) == 0     # no rendering unless asked
+    assert {e["words"] for e in json.loads(capsys.readouterr().out)} == {None}
+    assert main(["list", str(root), "--json", "--words", "--no-cache"]) == 0
     listed = {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)}
     assert listed == expected
 
-    # The window's index leaves counts out (its list shows none); `list` then fills them in.
+    # The window's index leaves counts out (its list shows none); `list --words` then fills them in.
     from editor.core.index import SiteIndex
     from editor.core.site import open_site
     window_index = SiteIndex(open_site(root), words=False).refresh()
     assert {e["words"] for e in window_index.entries()} == {None}
-    assert main(["list", str(root), "--json"]) == 0
+    assert main(["list", str(root), "--json", "--words"]) == 0
     assert {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)} == expected
-    assert main(["list", str(root), "--json"]) == 0     # and from the cache now
+    assert main(["list", str(root), "--json", "--words"]) == 0     # and from the cache now
     assert {e["path"]: e["words"] for e in json.loads(capsys.readouterr().out)} == expected
 
     for rel in expected:
