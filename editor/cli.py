@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from editor.commands.terminal import protect
     protect()   # a post's title must not drive the author's terminal
     argv = sys.argv[1:] if argv is None else argv
-    if "--verbose" in argv and not (argv[0] in COMMANDS):
+    if "--verbose" in argv and argv[0] not in COMMANDS:
         # The window: show Qt's and Chromium's own diagnostics (quiet by default).
         argv = [a for a in argv if a != "--verbose"]
         os.environ["HPE_VERBOSE"] = "1"
