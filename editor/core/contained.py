@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import tempfile
 from pathlib import Path
+
+from editor.core.replace import replace_file
 
 MAX_COPY_BYTES = 512 * 1024 * 1024   # an image or page resource, not a disk image
 
@@ -76,17 +77,6 @@ def copy_regular(src: str | os.PathLike, root: str | os.PathLike, dest: str | os
     if dest.is_symlink():
         raise NotContained(f"{dest} is a symbolic link; not written through")
     with open_regular(src, root) as fh:
-        out_fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".copy", dir=dest.parent)
-        try:
-            with os.fdopen(out_fd, "wb") as out:
-                shutil.copyfileobj(fh, out)
-                out.flush()
-                os.fsync(out.fileno())
-            shutil.copystat(os.path.realpath(src), tmp)   # times and mode, as copy2 did
-            os.replace(tmp, dest)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(dest, lambda out: shutil.copyfileobj(fh, out),
+                     # times and mode, as copy2 did
+                     before_rename=lambda _fd, tmp: shutil.copystat(os.path.realpath(src), tmp))

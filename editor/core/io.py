@@ -33,6 +33,7 @@ from pathlib import Path
 
 from editor.core.errors import PostError
 from editor.core.post import Post
+from editor.core.replace import fsync_folder, replace_file
 from editor.core.text import decode, encode
 
 
@@ -125,7 +126,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
                       "refusing to replace it", path)
     if info is not None and info.st_nlink > 1:
         _write_in_place(path, data, folder, info)
-        _fsync_folder(folder)
+        fsync_folder(folder)
         return
     if info is not None:
         mode = stat.S_IMODE(info.st_mode)
@@ -133,23 +134,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if info is not None:
-                _keep_identity(fh.fileno(), path, info)
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
+    keep = None if info is None else (lambda fd, _tmp: _keep_identity(fd, path, info))
+    replace_file(path, lambda fh: fh.write(data), mode=mode, before_rename=keep)
 
 
 def _keep_identity(fd: int, original: str, info: os.stat_result) -> None:
@@ -213,19 +199,6 @@ def _overwrite(path: str, data: bytes) -> None:
         fh.truncate()
         fh.flush()
         os.fsync(fh.fileno())
-
-
-def _fsync_folder(folder: str) -> None:
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
 
 
 # ------------------------------------------------------------------ two writers

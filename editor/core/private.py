@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
+
+from editor.core.replace import replace_file
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -67,32 +68,7 @@ def write_private(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) -
     A symlink at `path` is replaced, never written through. On failure the old file is untouched
     and OSError propagates.
     """
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    replace_file(path, lambda fh: fh.write(data), mode=mode)
 
 
 def is_private(path: str | os.PathLike) -> bool:

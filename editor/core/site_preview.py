@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import socket
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +16,7 @@ from editor.bundled import resources_dir
 from editor.core import lifeline
 from editor.core.languages import mount_language as _mount_language, multihost, site_base
 from editor.core.private import FILE_MODE, private_dir, write_private
+from editor.core.replace import replace_file
 from editor.core.site import CONFIG_NAMES, Site
 from editor.core.site_check import lacks_layouts
 
@@ -246,18 +246,7 @@ class PreviewPlan:
         data = text.encode("utf-8")
         private_dir(target.parent, top=self.scratch)
         # The temp file lives outside the watched scratch tree: Hugo sees one event per write.
-        fd, tmp = tempfile.mkstemp(prefix="buf-", suffix=".tmp", dir=self.tmp)   # 0600
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                os.fchmod(fh.fileno(), FILE_MODE)
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(target, lambda fh: fh.write(data), mode=FILE_MODE, temp_dir=self.tmp, durable=False)
         self._written[key] = text
         return target
 
