@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from editor.core.gitrepo import GitError, Repo, last_line
-from editor.core.publish import no_upstream
+from editor.core.publish import tracked_branch
 
 
 class SyncConflict(GitError):
@@ -53,13 +53,7 @@ def sync(repo: Repo) -> SyncResult:
     busy = repo.in_progress()
     if busy:
         raise GitError(f"{busy} is in progress in {repo.top}: finish or abort it first")
-    branch = repo.branch()
-    if branch is None:
-        raise GitError("HEAD is detached (not on a branch): check out a branch first")
-    upstream = repo.upstream()
-    if upstream is None:
-        raise GitError(no_upstream(branch))
-    remote, _merge = upstream
+    branch, remote, _merge = tracked_branch(repo)
     fetched = repo.git("fetch", "--quiet", remote)
     if fetched.returncode != 0:
         raise GitError(f"fetch from {remote} failed: {last_line(fetched.stderr.decode('utf-8', 'replace'))}")

@@ -193,6 +193,18 @@ def no_upstream(branch: str | None) -> str:
     return f"the branch {branch} has no upstream: set one with git push -u origin {branch}"
 
 
+def tracked_branch(repo: Repo) -> tuple[str, str, str]:
+    """(branch, remote, remote branch ref) of the current branch; GitError on a detached HEAD or a
+    branch without upstream (push and sync both need one)."""
+    branch = repo.branch()
+    if branch is None:
+        raise GitError("HEAD is detached (not on a branch): check out a branch first")
+    upstream = repo.upstream()
+    if upstream is None:
+        raise GitError(no_upstream(branch))
+    return branch, *upstream
+
+
 def commit(plan_: Plan, message: str | None = None) -> Result:
     """Commit exactly the plan's files through a temporary index, so whatever else is staged
     (a hugo.toml, another post) stays staged and uncommitted; the real index then records the
@@ -248,13 +260,7 @@ def unpushed(repo: Repo) -> int:
 def push(repo: Repo) -> str:
     """Push the current branch to its upstream; returns "remote/branch". A rejection because the
     remote moved says so (the local commit stays)."""
-    branch = repo.branch()
-    if branch is None:
-        raise GitError("HEAD is detached (not on a branch): check out a branch first")
-    upstream = repo.upstream()
-    if upstream is None:
-        raise GitError(no_upstream(branch))
-    remote, merge = upstream
+    branch, remote, merge = tracked_branch(repo)
     result = repo.git("push", "--porcelain", remote, f"refs/heads/{branch}:{merge}")
     out = result.stdout.decode("utf-8", "replace")
     err = result.stderr.decode("utf-8", "replace")
