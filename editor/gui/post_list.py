@@ -58,8 +58,13 @@ class PostFilterProxy(QSortFilterProxyModel):
             warnings = super().data(index, WarningRole)
             title = super().data(index, Qt.ItemDataRole.DisplayRole)
             return f"{title}. Warning: {'; '.join(warnings)}" if warnings else title
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:   # the status too (its column may hide)
-            return f"{super().data(index, role)}\nstatus: {self.index(index.row(), 1).data()}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:   # what hidden columns would say
+            model = self.sourceModel()
+            extra = [f"{name}: {value}" for name, value in (
+                ("status", self.index(index.row(), 1).data()),
+                ("language", self.index(index.row(), model.LANGUAGE_COLUMN).data()),
+                ("git", self.index(index.row(), model.GIT_COLUMN).data())) if value]
+            return "\n".join([super().data(index, role), *extra])
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             if super().data(index, WarningRole):   # the marker: URL shared or slug Hugo would change
                 if self._warning_icon is None:
@@ -121,6 +126,7 @@ class PostListView(QTableView):
         self.activated.connect(self._on_activated)
         self.clicked.connect(self._on_activated)
         self.section_wanted = False
+        self.optional = {model.LANGUAGE_COLUMN: False, model.GIT_COLUMN: False}   # shown on such sites
         # A model reset shows every column again: fit them once more.
         self.proxy.modelReset.connect(lambda: self._fit_columns(self.width()))
         self.proxy.layoutChanged.connect(lambda *_: self._fit_columns(self.width()))
@@ -140,7 +146,8 @@ class PostListView(QTableView):
 
     def wanted_width(self) -> int:
         """Room for ~40 characters of title beside the visible short columns."""
-        columns = self._widths[1] + self._widths[2] + (self._widths[3] if self.section_wanted else 0)
+        columns = self._widths[1] + self._widths[2] + (self._widths[3] if self.section_wanted else 0) \
+            + sum(self._widths[col] for col, on in self.optional.items() if on)
         return TITLE_CHARS * self.fontMetrics().averageCharWidth() + columns + self.verticalScrollBar().sizeHint().width() + 8
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
@@ -154,12 +161,14 @@ class PostListView(QTableView):
         super().resizeEvent(event)
 
     def _fit_columns(self, width: int) -> None:
-        """Title first: as the list narrows, tags give way, then the section, then the status (the filters and
-        the tooltip still say it); each shows again when the title keeps ~40 characters beside it."""
+        """Title first: as the list narrows, tags give way, then the section, then the git state and the
+        language (where the site has them), then the status (the filters and the tooltip still say
+        each); each shows again when the title keeps ~40 (24) characters beside it."""
         char = self.fontMetrics().averageCharWidth()
         room = width - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - self._widths[2]
         shown = {}
-        for col, wanted, least in ((1, True, MIN_TITLE_CHARS), (3, self.section_wanted, TITLE_CHARS),
+        optional = [(col, on, MIN_TITLE_CHARS) for col, on in self.optional.items()]
+        for col, wanted, least in ((1, True, MIN_TITLE_CHARS), *optional, (3, self.section_wanted, TITLE_CHARS),
                                    (4, width >= TAGS_FROM_WIDTH, TITLE_CHARS)):
             shown[col] = wanted and room - self._widths[col] >= least * char
             if shown[col]:
@@ -173,6 +182,13 @@ class PostListView(QTableView):
     def set_section_wanted(self, on: bool) -> None:
         """A site with several sections: show the Section column when there is room."""
         self.section_wanted = on
+        self._fit_columns(self.width())
+
+    def set_optional(self, column: int, on: bool) -> None:
+        """A multilingual site or one in git: show the Language / Git column when there is room."""
+        self.optional[column] = on
+        if not on:
+            self.setColumnHidden(column, True)
         self._fit_columns(self.width())
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -299,7 +315,7 @@ class PostBrowser(QWidget):
         self.lang_filter.setCurrentIndex(max(i, 0))
         self.lang_filter.blockSignals(False)
         self.lang_filter.setVisible(multi)
-        self.view.setColumnHidden(self.model.LANGUAGE_COLUMN, not multi)
+        self.view.set_optional(self.model.LANGUAGE_COLUMN, multi)
         if current and (i < 0 or not multi):
             self._filter(lang="")
 
@@ -320,7 +336,7 @@ class PostBrowser(QWidget):
 
     def set_git(self, enabled: bool) -> None:
         """Show the git column and the "Changed" filter only for a site in a git repository."""
-        self.view.setColumnHidden(self.model.GIT_COLUMN, not enabled)
+        self.view.set_optional(self.model.GIT_COLUMN, enabled)
         self.status_buttons["changed"].setVisible(enabled)
         if not enabled and self.proxy.status == "changed":
             self.set_status("")

@@ -57,3 +57,11 @@ def wait_preview_contains(qtbot, window, text: str, timeout: int = 8000) -> None
 
 def label_text(widget: QWidget) -> str:
     return widget.text()
+
+
+def widen_post_list(qtbot, window, width: int = 700) -> None:
+    """Give the post browser room beside the title, so optional columns (language, git) show."""
+    from PySide6.QtCore import Qt
+    window.resize(max(window.width(), 3 * width), window.height())
+    qtbot.waitUntil(lambda: window.width() >= 3 * width, timeout=5000)
+    window.resizeDocks([window.post_dock], [width], Qt.Orientation.Horizontal)

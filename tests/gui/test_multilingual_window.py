@@ -13,7 +13,7 @@ from editor.gui.new_post_dialog import NewPostDialog
 from editor.services.new_post import planned_path
 from editor.core.site import load_site
 from tests.core.test_hugo_agreement_languages import hugo_languages
-from tests.gui.helpers import find, make_window
+from tests.gui.helpers import find, make_window, widen_post_list
 from tests.sitegen import hugo_list, make_site, site_path
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
@@ -56,7 +56,9 @@ def test_language_column_filter_translations_and_new_translation(qtbot, tmp_path
     qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=20000)
     browser = window.post_browser
     lang_filter = find(window, QComboBox, "postLanguageFilter")
-    assert lang_filter.isVisibleTo(window) and not window.post_list.isColumnHidden(model.LANGUAGE_COLUMN)
+    widen_post_list(qtbot, window)
+    qtbot.waitUntil(lambda: not window.post_list.isColumnHidden(model.LANGUAGE_COLUMN), timeout=5000)
+    assert lang_filter.isVisibleTo(window)
     assert [lang_filter.itemText(i) for i in range(lang_filter.count())] == ["All languages", "en", "de", "fr"]
     assert model.headerData(model.LANGUAGE_COLUMN, Qt.Orientation.Horizontal) == "Language"
     langs = {model.post_row(i).path: model.post_row(i).lang for i in range(model.rowCount())}

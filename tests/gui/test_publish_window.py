@@ -6,6 +6,7 @@ import os
 import stat
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from editor.gui.publish_dialog import PublishChoice
 from tests.gitsites import (POST, git, git_isolated, other_author_pushes, site_repo,  # noqa: F401
                             snapshot)
-from tests.gui.helpers import find, make_window
+from tests.gui.helpers import find, make_window, widen_post_list
 
 pytestmark = pytest.mark.usefixtures("git_isolated")
 ALPHA = "content/posts/alpha.md"
@@ -48,7 +49,10 @@ def test_post_list_shows_git_states_and_filters_changed(qtbot, tmp_path):
     states = {os.path.relpath(r.path, root): model.git_state(r.path) for r in model.rows()}
     assert states == {"content/posts/alpha.md": "unchanged", "content/posts/beta.md": "modified",
                       "content/posts/gamma.md": "new", "content/posts/bundle/index.md": "modified"}
-    assert not browser.view.isColumnHidden(model.GIT_COLUMN)
+    tips = [browser.proxy.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(browser.proxy.rowCount())]
+    assert any("beta.md" in tip and "git: modified" in tip for tip in tips)   # even while the column hides
+    widen_post_list(qtbot, window)
+    qtbot.waitUntil(lambda: not browser.view.isColumnHidden(model.GIT_COLUMN), timeout=5000)
     assert browser.status_buttons["changed"].isVisible() and browser.status_buttons["changed"].text() == "Changed 3"
     browser.set_status("changed")
     shown = sorted(os.path.basename(browser.view.path_at(r)) for r in range(browser.proxy.rowCount()))
