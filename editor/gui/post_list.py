@@ -163,11 +163,11 @@ class PostListView(QTableView):
     def _fit_columns(self, width: int) -> None:
         """Title first: as the list narrows, tags give way, then the section, then the git state and the
         language (where the site has them), then the status (the filters and the tooltip still say
-        each); each shows again when the title keeps ~40 (24) characters beside it."""
+        each); each shows again when the title keeps ~40 characters beside it (the status: 24)."""
         char = self.fontMetrics().averageCharWidth()
         room = width - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width() - self._widths[2]
         shown = {}
-        optional = [(col, on, MIN_TITLE_CHARS) for col, on in self.optional.items()]
+        optional = [(col, on, TITLE_CHARS) for col, on in self.optional.items()]
         for col, wanted, least in ((1, True, MIN_TITLE_CHARS), *optional, (3, self.section_wanted, TITLE_CHARS),
                                    (4, width >= TAGS_FROM_WIDTH, TITLE_CHARS)):
             shown[col] = wanted and room - self._widths[col] >= least * char
