@@ -1,4 +1,4 @@
-"""The layers hold: import-linter's contracts, and services on QtCore only (import-linter cannot tell PySide6's modules apart)."""
+"""The layers hold: import-linter's contracts, and services on QtCore only (import-linter sees PySide6 as one)."""
 
 from __future__ import annotations
 

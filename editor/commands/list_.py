@@ -1,4 +1,4 @@
-"""`list SITE [--json] [--words] [--status S] [--tag T] [--section S] [--lang L]`: the site's content index as a table or JSON."""
+"""`list SITE [--json] [--words] [--status S] [--tag T] [--section S] [--lang L]`: the content index, table or JSON."""
 
 from __future__ import annotations
 

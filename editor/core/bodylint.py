@@ -68,6 +68,13 @@ def check_body(body: str, post_path: str | None = None, content_dirs: list[Path]
                static_dirs: list[Path] | None = None) -> list[BodyProblem]:
     """Problems of a body (text with "\\n" newlines). Paths enable the image and ref checks."""
     lines = _code_free_lines(body)
+    problems = (_reference_problems(lines) + _target_problems(lines, post_path, content_dirs, static_dirs)
+                + _heading_problems(lines))
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _reference_problems(lines: list[tuple[int, str]]) -> list[BodyProblem]:
+    """Reference links without a definition, and definitions nothing uses."""
     problems: list[BodyProblem] = []
     defs: dict[str, int] = {}
     for i, line in lines:
@@ -87,6 +94,13 @@ def check_body(body: str, post_path: str | None = None, content_dirs: list[Path]
     for label, i in defs.items():
         if label not in used and not _shortcut_used(label, lines):
             problems.append(BodyProblem(i + 1, 1, f"link definition [{label}] is never used"))
+    return problems
+
+
+def _target_problems(lines: list[tuple[int, str]], post_path: str | None, content_dirs: list[Path] | None,
+                     static_dirs: list[Path] | None) -> list[BodyProblem]:
+    """Local images that do not exist and ref/relref shortcodes whose page is not found."""
+    problems: list[BodyProblem] = []
     folder = Path(post_path).parent if post_path else None
     for i, line in lines:
         for m in list(_IMAGE.finditer(line)) + list(_FIGURE.finditer(line)):
@@ -98,6 +112,12 @@ def check_body(body: str, post_path: str | None = None, content_dirs: list[Path]
             if content_dirs and not _ref_found(m.group(1), content_dirs, post_path):
                 problems.append(BodyProblem(i + 1, m.start() + 1, f'REF_NOT_FOUND: Ref "{m.group(1)}": '
                                                                   "page not found (Hugo refuses to build the site)"))
+    return problems
+
+
+def _heading_problems(lines: list[tuple[int, str]]) -> list[BodyProblem]:
+    """Headings whose anchor repeats an earlier one (links to it reach the first)."""
+    problems: list[BodyProblem] = []
     seen: dict[str, int] = {}
     for i, line in lines:
         m = _ATX.match(line)
@@ -112,7 +132,7 @@ def check_body(body: str, post_path: str | None = None, content_dirs: list[Path]
                                                   "go to the first"))
         else:
             seen[anchor] = i
-    return sorted(problems, key=lambda p: (p.line, p.column))
+    return problems
 
 
 def _shortcut_used(label: str, lines: list[tuple[int, str]]) -> bool:

@@ -178,5 +178,5 @@ def translation_target(site, post_path: str | os.PathLike, code: str) -> Path | 
     return own_dir / rel
 
 
-__all__ = ["PageLanguage", "page_language", "mount_language", "mounted_content_dirs", "url_base", "site_base", "multihost", "split_suffix",
-           "translation_target"]
+__all__ = ["PageLanguage", "page_language", "mount_language", "mounted_content_dirs", "url_base", "site_base",
+           "multihost", "split_suffix", "translation_target"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,14 +41,37 @@ def check_post(post: Post, site=None) -> list[Problem]:
 
     for key, first, line, column in post.duplicate_keys:
         add(line, ERROR, f'"{key}" is defined twice (first on line {first}); Hugo refuses the file', column)
+    by_field = _keys_by_field(post)
+    _check_aliases(post, by_field, add)
+    _check_dates(post, by_field, add)
+    _check_draft(post, by_field, add)
+    _check_mojibake(post.content, post.body_line, add)
+    _check_body(post, site, add)
+    _check_relative_images(post, add)
+    _check_mojibake(post.raw_front_matter.replace("\r\n", "\n"), post.front_matter_line, add)
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+_Add = Callable[..., None]
+
+
+def _keys_by_field(post: Post) -> dict[str, list[str]]:
+    """The keys of the front matter grouped by the field they set (aliases such as date/publishDate)."""
     by_field: dict[str, list[str]] = {}
     for key in post.keys():
         if isinstance(key, str) and fields.canonical(key):
             by_field.setdefault(fields.canonical(key), []).append(key)
+    return by_field
+
+
+def _check_aliases(post: Post, by_field: dict[str, list[str]], add: _Add) -> None:
     for name, keys in by_field.items():
         if len(keys) > 1:
             add(post.key_line(keys[-1]), WARNING,
                 f"{' and '.join(keys)} all set {name}; Hugo uses only one of them — keep one")
+
+
+def _check_dates(post: Post, by_field: dict[str, list[str]], add: _Add) -> None:
     for name in fields.DATE_FIELDS:
         for key in by_field.get(name, []):
             raw = post.raw(key)  # as written, before making it aware
@@ -57,6 +81,9 @@ def check_post(post: Post, site=None) -> list[Problem]:
                 add(post.key_line(key), ERROR,
                     f'the "{key}" front matter field is not a parsable date: {raw!r} '
                     "(use RFC 3339, e.g. 2026-12-01T09:00:00+01:00)")
+
+
+def _check_draft(post: Post, by_field: dict[str, list[str]], add: _Add) -> None:
     for key in by_field.get("draft", []):
         raw = post.raw(key)
         if isinstance(raw, str) and raw.strip().lower() in ("yes", "no", "on", "off", "y", "n"):
@@ -65,29 +92,33 @@ def check_post(post: Post, site=None) -> list[Problem]:
                 "(Hugo 0.111 read it as true); write draft: true or draft: false")
         elif not isinstance(raw, bool) and raw is not None:
             add(post.key_line(key), WARNING, f"draft should be true or false, not {raw!r}")
-    offset = post.body_line
-    for number, line in enumerate(post.content.split("\n")):
+
+
+def _check_mojibake(text: str, offset: int, add: _Add) -> None:
+    """Mojibake in `text`, whose first line is line `offset` of the file."""
+    for number, line in enumerate(text.split("\n")):
         for m in mojibake.find(line):
             add(offset + number, WARNING,
                 f"mojibake {m.text!r} (UTF-8 read as Windows-1252); meant {m.fixed!r}", m.start + 1)
+
+
+def _check_body(post: Post, site, add: _Add) -> None:
     content_dirs = list(site.content_dirs) if site is not None else None
     static_dirs = [site.root / "static"] if site is not None else None
     for bp in bodylint.check_body(post.content, post.path, content_dirs, static_dirs):
-        add(offset + bp.line - 1, WARNING, bp.message, bp.column)
-    if post.path and os.path.basename(post.path) not in ("index.md", "_index.md"):
-        for number, line in enumerate(post.content.split("\n")):
-            for m in _RELATIVE_IMAGE.finditer(line):
-                if "://" not in m.group(1) and not m.group(1).startswith(("/", "#")):
-                    add(offset + number, WARNING,
-                        f"relative image {m.group(1)} in a single-file post: Hugo publishes it beside the "
-                        "section, not the page, so the link breaks; make the post a leaf bundle "
-                        "(folder/index.md with the image beside it)", m.start() + 1)
-    fm_offset = post.front_matter_line
-    for number, line in enumerate(post.raw_front_matter.replace("\r\n", "\n").split("\n")):
-        for m in mojibake.find(line):
-            add(fm_offset + number, WARNING,
-                f"mojibake {m.text!r} (UTF-8 read as Windows-1252); meant {m.fixed!r}", m.start + 1)
-    return sorted(problems, key=lambda p: (p.line, p.column))
+        add(post.body_line + bp.line - 1, WARNING, bp.message, bp.column)
+
+
+def _check_relative_images(post: Post, add: _Add) -> None:
+    if not post.path or os.path.basename(post.path) in ("index.md", "_index.md"):
+        return
+    for number, line in enumerate(post.content.split("\n")):
+        for m in _RELATIVE_IMAGE.finditer(line):
+            if "://" not in m.group(1) and not m.group(1).startswith(("/", "#")):
+                add(post.body_line + number, WARNING,
+                    f"relative image {m.group(1)} in a single-file post: Hugo publishes it beside the "
+                    "section, not the page, so the link breaks; make the post a leaf bundle "
+                    "(folder/index.md with the image beside it)", m.start() + 1)
 
 
 def _raise(value):

@@ -147,7 +147,8 @@ def check_flow_depth(text: str) -> None:
 
 def check_aliases(root) -> None:
     """Refuse a YAML node graph (ruamel or PyYAML nodes) whose aliases refer to themselves or
-    would expand past ALIAS_BUDGET nodes (long scalars weigh more); sizes are memoised, so this is linear in the nodes written."""
+    would expand past ALIAS_BUDGET nodes (long scalars weigh more); sizes are memoised, so this is linear
+    in the nodes written."""
     if root is None:
         return
     sizes: dict[int, int] = {}

@@ -1,4 +1,4 @@
-"""The array form of `[permalinks]` (Hugo ≥ 0.161): the first entry whose page matcher (path, kind, sites) matches gives the pattern."""
+"""Array-form `[permalinks]` (Hugo ≥ 0.161): the first entry whose matcher (path, kind, sites) fits sets the pattern."""
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ def reading_time(words: int, cjk: bool = False) -> int:
 
 def stats(rendered_html: str, has_cjk_language: bool = False, is_cjk_language: bool | None = None
           ) -> tuple[int, int]:
-    """(words, minutes) of a rendered body, with Hugo's CJK detection (site hasCJKLanguage or the page's isCJKLanguage)."""
+    """(words, minutes) of a rendered body, with Hugo's CJK detection (site hasCJKLanguage or page isCJKLanguage)."""
     plain = plain_text(rendered_html)
     cjk = is_cjk_language if is_cjk_language is not None else (has_cjk_language and is_cjk(plain))
     words = word_count(plain, cjk)

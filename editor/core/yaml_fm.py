@@ -539,7 +539,8 @@ def _append(text: str, key: str, value, entries: list[Entry], newline: str) -> s
     if text and not text.endswith(("\n", "\r")):
         text += newline
     if isinstance(value, (list, tuple)) and value and _prefers_block(entries):
-        return text + f"{_key_text(key)}:{newline}" + _render_block_items(value, _block_prefix(text, entries), None, newline)
+        items = _render_block_items(value, _block_prefix(text, entries), None, newline)
+        return text + f"{_key_text(key)}:{newline}" + items
     rendered = render_flow(value) if isinstance(value, (list, tuple, dict)) else render_scalar(value)
     return text + f"{_key_text(key)}:{' ' if rendered else ''}{rendered}{newline}"
 

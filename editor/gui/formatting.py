@@ -1,4 +1,4 @@
-"""Markdown formatting commands on the editor's cursor: emphasis, code, link, headings, lists, quotes, smart Enter and Tab."""
+"""Markdown formatting on the editor's cursor: emphasis, code, link, headings, lists, quotes, smart Enter and Tab."""
 
 from __future__ import annotations
 

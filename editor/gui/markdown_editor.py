@@ -1,4 +1,4 @@
-"""The Markdown body editor: highlighting, smart Enter/Tab, spelling menu, image paste/drop, centred column, typewriter scrolling."""
+"""The Markdown body editor: highlighting, smart Enter/Tab, spelling, image paste/drop, centring, typewriter mode."""
 
 from __future__ import annotations
 

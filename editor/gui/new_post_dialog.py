@@ -1,4 +1,4 @@
-"""The New Post dialog: title, section, layout (single file or leaf bundle) and, on multilingual sites, language; with the file it will create."""
+"""The New Post dialog: title, section, layout (file or bundle), language if multilingual; shows the file it makes."""
 
 from __future__ import annotations
 

@@ -148,7 +148,8 @@ class PostListView(QTableView):
         """Room for ~40 characters of title beside the visible short columns."""
         columns = self._widths[1] + self._widths[2] + (self._widths[3] if self.section_wanted else 0) \
             + sum(self._widths[col] for col, on in self.optional.items() if on)
-        return TITLE_CHARS * self.fontMetrics().averageCharWidth() + columns + self.verticalScrollBar().sizeHint().width() + 8
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return TITLE_CHARS * self.fontMetrics().averageCharWidth() + columns + scrollbar + 8
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         before = self.currentIndex()

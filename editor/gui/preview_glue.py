@@ -1,4 +1,4 @@
-"""Wires the preview service to the preview pane and the editor: updates, scroll sync, visibility, site markup, remote content."""
+"""Wires the preview service to pane and editor: updates, scroll sync, visibility, site markup, remote content."""
 
 from __future__ import annotations
 

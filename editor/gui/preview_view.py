@@ -51,7 +51,8 @@ class PreviewPage(QWebEnginePage):
         if not is_main_frame:   # frames: only remote embeds, and only when the author allows remote content
             return self.remote and url.scheme() in ("http", "https")
         home = self._home
-        if url.scheme() == "data" or (url.scheme(), url.host(), url.path()) == (home.scheme(), home.host(), home.path()):
+        same_page = (url.scheme(), url.host(), url.path()) == (home.scheme(), home.host(), home.path())
+        if url.scheme() == "data" or same_page:
             return True   # the page itself (anchor jumps are handled by the page's script)
         if url.scheme() in EXTERNAL_SCHEMES and nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             self.externalLink.emit(url)   # only what the author clicked (no meta refresh, no script)

@@ -1,4 +1,4 @@
-"""Site preview in the window: the page as the real `hugo server` renders it, fed the unsaved buffer (actionSitePreview)."""
+"""Site preview in the window: the page as real `hugo server` renders it, fed the unsaved buffer (actionSitePreview)."""
 
 from __future__ import annotations
 

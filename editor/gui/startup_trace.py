@@ -1,4 +1,4 @@
-"""Start-up markers for tests/bench/bench_startup.py: seconds from the bench's exec to the first window paint and to the first preview on the page."""
+"""Start-up markers for tests/bench/bench_startup.py: seconds from exec to the first window paint and first preview."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Status bar: Hugo's word count and reading time (from the rendered body, off the UI thread), line:column, status, URL."""
+"""Status bar: Hugo's word count and reading time (rendered body, off the UI thread), line:column, status, URL."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Benchmark: git states of a big site (run after every post-list refresh) and the Publish plan, against plain `git status`.
+"""Benchmark: git states of a big site (after every post-list refresh) and the Publish plan, against `git status`.
 
 Run: .venv/bin/python tests/bench/bench_git_states.py [--posts 10000] [--changed 20] [--runs 5]
 Prints the median of --runs for `git status` alone, page_states (what the post list asks for,

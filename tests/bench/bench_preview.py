@@ -264,9 +264,11 @@ def bench_window(docs: dict[str, str], keys: int, interval_ms: int, profile: boo
         own = (rss0.get(os.getpid(), 0) / 2**20, rss1.get(os.getpid(), 0) / 2**20)
         latencies.sort()
         if paused:
-            print("preview paused %s: worst event-loop stall %.0f ms while typing %d keys" % (name, stall["worst"], keys))
+            print("preview paused %s: worst event-loop stall %.0f ms while typing %d keys"
+                  % (name, stall["worst"], keys))
             latencies = latencies or [0.0]
-        print(("preview-only " if bare else "window ") + "%s words=%d keys=%d every %d ms: latency median %.0f ms, p90 %.0f ms, max %.0f ms; "
+        print(("preview-only " if bare else "window ")
+              + "%s words=%d keys=%d every %d ms: latency median %.0f ms, p90 %.0f ms, max %.0f ms; "
               "worst event-loop stall %.0f ms; CPU %.2f cores (all processes); renders shown %d, dropped %d"
               % (name, len(doc.split()), keys, interval_ms, statistics.median(latencies),
                  latencies[int(len(latencies) * 0.9) - 1], latencies[-1], stall["worst"],

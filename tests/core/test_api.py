@@ -162,7 +162,8 @@ def test_refused_edit_leaves_post_unchanged():
 
 
 def test_url_uses_slug_url_and_site_permalinks(tmp_path):
-    (tmp_path / "hugo.toml").write_text("baseURL = 'https://example.org/'\n[permalinks]\nposts = '/:year/:month/:slug/'\n")
+    (tmp_path / "hugo.toml").write_text("baseURL = 'https://example.org/'\n"
+                                        "[permalinks]\nposts = '/:year/:month/:slug/'\n")
     (tmp_path / "content/posts").mkdir(parents=True)
     path = tmp_path / "content/posts/x.md"
     path.write_bytes(SEED.read_bytes())

@@ -1,4 +1,4 @@
-"""Disk faults injected into saving: the original file is intact, no temp file is left, the error names file and cause."""
+"""Disk faults injected into saving: the original stays intact, no temp file is left, the error names file and cause."""
 
 from __future__ import annotations
 

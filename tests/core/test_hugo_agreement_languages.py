@@ -64,13 +64,15 @@ SETTINGS = {
     "permalinks": ("baseURL = 'https://example.org/blog/'\n[permalinks]\nposts = '/:year/:slug/'\n",
                    "[languages.de.permalinks]\nposts = '/artikel/:slug/'\n"
                    "[languages.de.permalinks.section]\nposts = '/artikel/'\n"),
-    "ugly-permalinks": ("baseURL = 'https://example.org/'\nuglyURLs = true\n[permalinks.page]\nposts = '/:year/:slug/'\n",
+    "ugly-permalinks": ("baseURL = 'https://example.org/'\nuglyURLs = true\n"
+                        "[permalinks.page]\nposts = '/:year/:slug/'\n",
                         "[languages.fr.permalinks.page]\nnotes = '/n/:title/'\n"),
     # Hugo 0.161's array form: page matchers by path, kind and language (first match wins).
     "permalinks-array": ("baseURL = 'https://example.org/'\n"
                          "[[permalinks]]\npattern = '/artikel/'\n[permalinks.target]\npath = '{/posts}'\n"
                          "[permalinks.target.sites.matrix]\nlanguages = ['de']\n"
-                         "[[permalinks]]\npattern = '/artikel/:year/:slug/'\n[permalinks.target]\npath = '{/posts/**}'\n"
+                         "[[permalinks]]\npattern = '/artikel/:year/:slug/'\n"
+                         "[permalinks.target]\npath = '{/posts/**}'\n"
                          "[permalinks.target.sites.matrix]\nlanguages = ['de', 'fr']\n"
                          "[[permalinks]]\npattern = '/blog/:slug/'\n[permalinks.target]\npath = '/posts/*'\n"
                          "kind = 'page'\n"
@@ -140,8 +142,8 @@ def hugo_languages(root: Path, *extra: str) -> dict[str, str]:
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def site(request, tmp_path_factory):
     layout, setting = request.param
-    root = make_site(tmp_path_factory.mktemp(f"{layout}-{setting}"), _files(layout, "de" if setting == "default-de" else "en"),
-                     _config(layout, setting))
+    root = make_site(tmp_path_factory.mktemp(f"{layout}-{setting}"),
+                     _files(layout, "de" if setting == "default-de" else "en"), _config(layout, setting))
     return root, hugo_list(root), hugo_languages(root)
 
 

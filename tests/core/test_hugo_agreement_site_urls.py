@@ -74,7 +74,8 @@ CONFIGS = {
     "prefix": "baseURL = 'https://example.org/blog/sub/'\n",
     "nolower": BASE + "disablePathToLower = true\n",
     "accents": BASE + "removePathAccents = true\n",
-    "permalinks-flat": BASE + "[permalinks]\nposts = '/:year/:month/:slug/'\nnotes = '/N/:monthname/:weekdayname/:title/'\n",
+    "permalinks-flat": BASE + "[permalinks]\nposts = '/:year/:month/:slug/'\n"
+                       "notes = '/N/:monthname/:weekdayname/:title/'\n",
     "permalinks-page": BASE + "[permalinks.page]\nposts = '/:year/:month/:day/:slugorfilename/'\n"
                        "notes = '/:section/:filename/'\n[permalinks.section]\nposts = '/articles/'\n",
     "permalinks-tokens": "baseURL = 'https://example.org/pre/'\ndisablePathToLower = true\n"

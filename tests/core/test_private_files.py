@@ -58,7 +58,8 @@ def test_an_existing_open_journal_folder_is_tightened(tmp_path):
     recovery.write(tmp_path / "p.md", "text", None)
     assert mode(old) == 0o700 and mode(old.parent) == 0o700
     # The author's own XDG folder above ours is not ours to change.
-    assert mode(Path(os.environ["XDG_DATA_HOME"])) != 0 and recovery.data_dir().parent == Path(os.environ["XDG_DATA_HOME"])
+    assert (mode(Path(os.environ["XDG_DATA_HOME"])) != 0
+            and recovery.data_dir().parent == Path(os.environ["XDG_DATA_HOME"]))
 
 
 CORRUPT = {

@@ -16,7 +16,8 @@ import editor.core as core
 from editor.core import PostError
 
 KEYS = st.text(alphabet=string.ascii_letters + "_", min_size=1, max_size=10)
-SAFE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\x85\u2028\u2029"),
+SAFE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"),
+                                           blacklist_characters="\ufeff\x85\u2028\u2029"),
                     max_size=30)
 SCALARS = st.one_of(
     SAFE_TEXT, st.booleans(), st.integers(-10**9, 10**9),
@@ -27,7 +28,8 @@ SCALARS = st.one_of(
 )
 VALUES = st.one_of(SCALARS, st.lists(st.one_of(SAFE_TEXT, st.integers(0, 99)), max_size=4))
 MAPPINGS = st.dictionaries(KEYS, VALUES, max_size=6)
-SETTINGS = settings(max_examples=int(os.environ.get("HPE_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("HPE_EXAMPLES", 150)), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
 
 
 def _yaml_post(data: dict, style: str | None, flow: bool) -> str:

@@ -148,7 +148,8 @@ def test_emoji_and_math_left_literal():
 
 
 def test_definition_list():
-    same("Term\n: Definition (definition list).\n", "<dl>\n<dt>Term</dt>\n<dd>Definition (definition list).</dd>\n</dl>")
+    same("Term\n: Definition (definition list).\n",
+         "<dl>\n<dt>Term</dt>\n<dd>Definition (definition list).</dd>\n</dl>")
 
 
 def test_relative_link_emitted_as_is():

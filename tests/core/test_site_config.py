@@ -60,7 +60,8 @@ def test_malformed_config_names_file_and_line_and_site_stays_readable(tmp_path, 
 
 @pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 def test_new_post_matches_hugo_new_content(tmp_path):
-    arch = '---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\ndate: {{ .Date }}\ndraft: true\ntags: []\n---\n'
+    arch = ('---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\n'
+            'date: {{ .Date }}\ndraft: true\ntags: []\n---\n')
     root = make_site(tmp_path, {}, files={"archetypes/posts.md": arch})
     made = new_post(load_site(root), "posts", "My First Post")
     assert made == root / "content" / "posts" / "my-first-post.md"

@@ -226,7 +226,8 @@ def test_server_output_startup_failures():
 
 def _list(root, plan):
     env = {**os.environ, **plan.env()}
-    out = subprocess.run([str(hugo.hugo_binary()), "list", "all", "--noBuildLock", "--config", ",".join(plan.config_args)],
+    out = subprocess.run([str(hugo.hugo_binary()), "list", "all", "--noBuildLock",
+                          "--config", ",".join(plan.config_args)],
                          cwd=plan.cwd, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     return {row.title: row.path for row in hugo.parse_list(out.stdout)}

@@ -1,4 +1,4 @@
-"""One word count, Hugo's: `show --json`, `list --json` and the status bar's function agree with real Hugo's .WordCount."""
+"""One word count, Hugo's: `show --json`, `list --json` and the status bar agree with real Hugo's .WordCount."""
 
 from __future__ import annotations
 

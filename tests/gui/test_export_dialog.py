@@ -1,4 +1,4 @@
-"""The Export dialog names the URL before writing, warns when it changes, and never defaults to the post's own folder."""
+"""The Export dialog names the URL before writing, warns when it changes, never defaults to the post's own folder."""
 
 from __future__ import annotations
 

@@ -54,7 +54,8 @@ def test_every_shortcut_is_on_a_menu_and_fires_from_the_keyboard(qtbot, tmp_path
     owners: dict[str, str] = {}
     for action in actions:
         for key in action.shortcuts():
-            assert key.toString() not in owners, f"{key.toString()}: {owners.get(key.toString())} and {action.objectName()}"
+            assert key.toString() not in owners, \
+                f"{key.toString()}: {owners.get(key.toString())} and {action.objectName()}"
             owners[key.toString()] = action.objectName()
     edit_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Edit")
     on_edit = {a.objectName() for a in edit_menu.actions()}

@@ -1,4 +1,4 @@
-"""Multilingual sites in the window: language column and filter, "Translations: de, fr", New Translation…, New Post in a language."""
+"""Multilingual window: language column/filter, "Translations: de, fr", New Translation…, New Post in a language."""
 
 from __future__ import annotations
 

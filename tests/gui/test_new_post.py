@@ -14,7 +14,8 @@ from editor.services.new_post import planned_path
 from tests.gui.helpers import find, make_window
 from tests.sitegen import make_site
 
-ARCH = '---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\ndate: {{ .Date }}\ndraft: true\ntags: []\n---\n'
+ARCH = ('---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\n'
+        'date: {{ .Date }}\ndraft: true\ntags: []\n---\n')
 
 
 def test_dialog_shows_the_file_and_refuses_a_taken_name(qtbot, tmp_path):

@@ -1,4 +1,4 @@
-"""The window's post list agrees with the real `hugo list all` (pages, titles, statuses, URLs), generated and real sites."""
+"""The window's post list agrees with real `hugo list all` (pages, titles, statuses, URLs), generated and real sites."""
 
 from __future__ import annotations
 

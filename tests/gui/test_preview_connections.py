@@ -1,4 +1,4 @@
-"""The previews open no connection of any kind (resource hints, requests, popups) unless the author allows remote content."""
+"""The previews open no connection of any kind (resource hints, requests, popups) unless remote content is allowed."""
 
 from __future__ import annotations
 

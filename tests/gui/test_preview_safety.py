@@ -11,7 +11,8 @@ from PySide6.QtCore import QUrl
 
 from tests.gui.helpers import js, make_window, wait_preview_contains
 
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8Dw"
+                       "HwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
 
 
 @contextmanager

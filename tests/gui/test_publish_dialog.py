@@ -33,7 +33,8 @@ def test_lists_changed_posts_with_diffs_message_and_push(qtbot, tmp_path):
     assert texts == ["Alpha edited — modified", "broken — cannot be published", "Gamma — new"]
     broken = posts.item(1)
     assert broken.checkState() == Qt.CheckState.Unchecked
-    assert not broken.flags() & Qt.ItemFlag.ItemIsUserCheckable and "content/posts/broken.md:3:1: invalid YAML" in broken.toolTip()
+    assert (not broken.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and "content/posts/broken.md:3:1: invalid YAML" in broken.toolTip())
     assert dialog.selected_keys() == ["content/posts/alpha.md", "content/posts/gamma.md"]
     assert dialog.message.text() == "Publish: Alpha edited, Gamma"
     diff = dialog.diff.toPlainText()

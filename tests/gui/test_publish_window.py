@@ -1,4 +1,4 @@
-"""Publishing in the window: git states in the post list, Publish… (Ctrl+Shift+U) with scripted answers, Update from Remote."""
+"""Publishing in the window: git states in the list, Publish… (Ctrl+Shift+U), scripted answers, Update from Remote."""
 
 from __future__ import annotations
 

@@ -106,7 +106,9 @@ def test_sigkill_while_typing_keeps_everything_the_journal_held(qtbot, tmp_path)
         assert bar.buttons[name].isVisible() and bar.buttons[name].accessibleName(), name
     bar.buttons["recoveryCompare"].click()
     diff = window.safety.compare.text.toPlainText()
-    assert window.safety.compare.isVisible() and "+title: \"IBM No Longer Offers General Purpose Facial Recognition Software RECOVERED\"" in diff and must_have[-1] in diff
+    assert (window.safety.compare.isVisible()
+            and '+title: "IBM No Longer Offers General Purpose Facial Recognition Software RECOVERED"' in diff
+            and must_have[-1] in diff)
     restore.trigger()
     editor = find(window, QPlainTextEdit, "markdownEditor")
     for word in must_have[1:]:

@@ -1,4 +1,4 @@
-"""The site preview (a real browser page from hugo server) reaches nothing but that server unless remote content is on."""
+"""The site preview (a real page from hugo server) reaches nothing but that server unless remote content is on."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ def test_site_preview_reaches_only_its_own_server(qtbot, tmp_path):
         view = find(window, QWebEngineView, "sitePreview")
         window.actions.site_preview.setChecked(True)
         qtbot.waitUntil(lambda: pane.server.state == "ready", timeout=60000)
-        qtbot.waitUntil(lambda: "Safe text here." in (run(qtbot, view, "document.body ? document.body.innerText : ''") or ""),
-                        timeout=30000)
+        body_js = "document.body ? document.body.innerText : ''"
+        qtbot.waitUntil(lambda: "Safe text here." in (run(qtbot, view, body_js) or ""), timeout=30000)
         qtbot.waitUntil(lambda: run(qtbot, view, "document.title") in ("fetch refused", "fetched"), timeout=20000)
         assert run(qtbot, view, "document.title") == "fetch refused"
         assert run(qtbot, view, "document.querySelector('img').complete") is True

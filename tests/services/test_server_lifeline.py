@@ -1,4 +1,4 @@
-"""`hugo server` dies with the app even on SIGKILL; servers left by an earlier crash are stopped at start-up, never a stranger's pid."""
+"""`hugo server` dies with the app even on SIGKILL; a crash's leftovers are stopped at start-up, never a stranger's."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Site preview of a multilingual site against the real `hugo server`: the post's own language's page, unsaved text served."""
+"""Site preview of a multilingual site on real `hugo server`: the page in the post's language, unsaved text served."""
 
 from __future__ import annotations
 

@@ -157,8 +157,9 @@ def _render_highlighted(code: str, lang: str, style: str, no_classes: bool, line
         out.append('<span style="display:flex;"><span>%s</span></span>' % "".join(line))
     if linenos_start:
         out = [o.replace("<span>", "<span>" + n, 1) for o, n in zip(out, _number_lines([""] * len(out), linenos_start))]
-    return '<div class="highlight"><pre tabindex="0" style="%s"><code class="language-%s" data-lang="%s">%s</code></pre></div>' % (
-        pre_style, attr_lang, attr_lang, "".join(out))
+    return ('<div class="highlight"><pre tabindex="0" style="%s">'
+            '<code class="language-%s" data-lang="%s">%s</code></pre></div>'
+            % (pre_style, attr_lang, attr_lang, "".join(out)))
 
 
 def render_indented(code: str) -> str:

@@ -1,4 +1,4 @@
-"""Inline patterns added to or replacing Python-Markdown's: raw HTML policy, strikethrough, footnote refs, breaks, refs."""
+"""Inline patterns added to or replacing Python-Markdown's: raw HTML, strikethrough, footnote refs, breaks, refs."""
 from __future__ import annotations
 
 import html

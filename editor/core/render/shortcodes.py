@@ -150,7 +150,8 @@ class Shortcodes:
         e = html.escape
         out = ["<figure%s>" % (' class="%s"' % e(g("class")) if g("class") else "")]
         if g("link"):
-            out.append('<a href="%s"%s%s>' % (e(template_url(g("link"))), ' target="%s"' % e(g("target")) if g("target") else "",
+            out.append('<a href="%s"%s%s>' % (e(template_url(g("link"))),
+                                              ' target="%s"' % e(g("target")) if g("target") else "",
                                               ' rel="%s"' % e(g("rel")) if g("rel") else ""))
         img = '<img src="%s"' % e(template_url(g("src")))
         if g("alt") or g("caption"):

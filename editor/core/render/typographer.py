@@ -1,4 +1,4 @@
-"""goldmark's typographer: quotes, apostrophes, dashes, ellipses and angle quotes, decided from neighbouring characters."""
+"""goldmark's typographer: quotes, apostrophes, dashes, ellipses and angle quotes, decided from neighbours."""
 from __future__ import annotations
 
 import re

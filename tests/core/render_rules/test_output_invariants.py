@@ -31,7 +31,8 @@ MARKDOWN = st.lists(st.one_of(PIECES, PIECES, PIECES, CONTROLS, st.text(max_size
 
 def _assert_clean(html: str) -> None:
     m = CONTROL.search(html)
-    assert m is None, "control character %r in the output near %r" % (m.group(0), html[max(0, m.start() - 40):m.end() + 40])
+    assert m is None, "control character %r in the output near %r" % (
+        m.group(0), html[max(0, m.start() - 40):m.end() + 40])
 
 
 @SETTINGS
