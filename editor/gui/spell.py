@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -20,6 +21,9 @@ def word_at(editor, cursor: QTextCursor) -> tuple[int, int, str] | None:
     return None
 
 
+FALLBACK_MS = 3000   # start-up without a preview paint: load the dictionary after this
+
+
 class SpellController:
     """Connects a SpellService to the editor's highlighter, context menu and the window's settings."""
 
@@ -28,7 +32,9 @@ class SpellController:
         self.editor = editor = window.editor
         settings = window.settings
         self.preferred = settings.value("spell/language", "", str) if hasattr(settings, "value") else ""
-        self.service = service or SpellService(self.preferred or "en", parent=window)
+        # the window's own service loads its dictionary only after the first preview paint
+        self.service = service or SpellService(self.preferred or "en", parent=window, active=False)
+        self.painted = False     # the first preview has painted (or start-up is over without one)
         highlighter = editor.highlighter
         highlighter.spell = self.service
         enabled = settings.value("spell/enabled", True, bool) if hasattr(settings, "value") else True
@@ -41,9 +47,27 @@ class SpellController:
         editor.spell_menu = self.add_menu_items
         window.document.loaded.connect(self.follow_site)
         window.document.fieldsChanged.connect(self.follow_site)   # `lang` edited in the front matter
+        preview = getattr(window, "preview", None)
+        if preview is not None and hasattr(preview, "applied"):
+            preview.applied.connect(self._first_paint)
+        # a hidden preview or no post never paints: the dictionary still comes, later
+        QTimer.singleShot(FALLBACK_MS, self._start_up_over)
+
+    def _first_paint(self, *_args) -> None:
+        self.window.preview.applied.disconnect(self._first_paint)
+        QTimer.singleShot(0, self._start_up_over)     # after this paint reaches the screen
+
+    def _start_up_over(self) -> None:
+        if self.painted:
+            return
+        self.painted = True
+        if self.editor.highlighter.spell_enabled:
+            self.service.activate()
 
     def set_enabled(self, on: bool) -> None:
         self.editor.highlighter.spell_enabled = on
+        if on and self.painted:
+            self.service.activate()
         if hasattr(self.window.settings, "set_value"):
             self.window.settings.set_value("spell/enabled", on)
         self.editor.highlighter.rehighlight_soon()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from editor.core.render import RenderConfig
+from editor.core.render_config import RenderConfig  # not editor.core.render: rendering is the worker's
 from editor.services import resources
 
 RenderFn = Callable[[str], str]

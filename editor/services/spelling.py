@@ -107,8 +107,12 @@ class SpellService(QObject):
     dictionaryChanged = Signal(str)  # a word was added to the personal list
     _loaded = Signal(object, str)    # worker -> UI thread
 
-    def __init__(self, language: str = DEFAULT_LANGUAGE, parent: QObject | None = None) -> None:
+    def __init__(self, language: str = DEFAULT_LANGUAGE, parent: QObject | None = None,
+                 active: bool = True) -> None:
         super().__init__(parent)
+        # inactive: the language is remembered and loads on activate() (parsing the dictionary holds
+        # the GIL ~150 ms and takes ~38 MB: the window defers it past its first preview paint)
+        self._active = active
         self._checker = None
         self._language: str | None = None
         self._cache: dict[str, bool] = {}
@@ -132,11 +136,23 @@ class SpellService(QObject):
         self._language = language
         if language == NONE:
             self._install(None, NONE)   # no dictionary: every word is taken as known
+        elif not self._active and not wait:
+            self._checker = None        # loads on activate()
+            self._cache.clear()
         elif wait:
             self._install(_load(language), language)
         else:
             threading.Thread(target=lambda: self._loaded.emit(_load(language), language),
                              name="spell-load", daemon=True).start()
+
+    def activate(self) -> None:
+        """Load the dictionary of the current language if it was deferred (once)."""
+        if self._active:
+            return
+        self._active = True
+        if self._language and self._checker is None:
+            language, self._language = self._language, None
+            self.set_language(language)
 
     def _install(self, checker, language: str) -> None:
         if language != self._language:

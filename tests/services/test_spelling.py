@@ -88,3 +88,13 @@ def test_no_dictionary_underlines_nothing(qtbot):
         service.set_language("zh-CN")
     assert service.language == "" and not service.is_ready and service.is_known("Straße")
     assert service.is_known("transparancy") and service.suggestions("transparancy") == []
+
+
+def test_an_inactive_service_loads_its_last_language_on_activate(qtbot):
+    service = SpellService("en", active=False)
+    service.set_language("de")               # remembered, not loaded
+    assert not service.is_ready and service.is_known("Wrnog")
+    with qtbot.waitSignal(service.ready, timeout=20000):
+        service.activate()
+    assert service.language == "de" and service.is_ready
+    assert service.is_known("Haus") and not service.is_known("Wrnog")

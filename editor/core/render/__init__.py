@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
 
 import markdown
+
+from editor.core.render_config import RenderConfig  # the UI imports it without the renderer
 
 from .extension import HugoExtension
 from .inline import FastInlineProcessor
@@ -25,21 +26,6 @@ _DIVIDER_IN = re.compile(re.escape(SUMMARY_DIVIDER) + "[ \t]*")
 def split_at_divider(text: str) -> str:
     """text with its first summary divider (and the blanks after it) replaced as Hugo's lexer does."""
     return _DIVIDER_IN.sub("\n\n" + _DIVIDER_MARK + "\n\n", text, 1) if SUMMARY_DIVIDER in text else text
-
-
-@dataclass
-class RenderConfig:
-    """Hugo markup settings that affect the rendered HTML."""
-
-    unsafe: bool = False
-    typographer: bool = True
-    highlight_style: str = "monokai"
-    highlight_no_classes: bool = True
-    auto_heading_id_type: str = "github"
-    ref_resolver: Callable[[str], str | None] | None = None
-    params: dict = field(default_factory=dict)
-    shortcodes: bool = True
-    refs: dict = field(default_factory=dict)   # "ref:target" / "relref:target" → URL (editor.core.refs)
 
 
 _local = threading.local()

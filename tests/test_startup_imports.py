@@ -1,0 +1,24 @@
+"""The UI process imports only what the first paint needs: the renderer lives in the worker process."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _modules_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_main_window_does_not_import_the_renderer() -> None:
+    loaded = _modules_after("import editor.gui.main_window")
+    assert "editor.core.render" not in loaded
+    assert "markdown" not in loaded
+    assert "pymdownx" not in loaded
+
+
+def test_render_config_is_the_renderers() -> None:
+    from editor.core.render import RenderConfig
+    from editor.core.render_config import RenderConfig as Light
+    assert RenderConfig is Light
