@@ -142,8 +142,15 @@ class SpellService(QObject):
         elif wait:
             self._install(_load(language), language)
         else:
-            threading.Thread(target=lambda: self._loaded.emit(_load(language), language),
-                             name="spell-load", daemon=True).start()
+            threading.Thread(target=self._load_in_background, args=(language,), name="spell-load",
+                             daemon=True).start()
+
+    def _load_in_background(self, language: str) -> None:
+        checker = _load(language)
+        try:
+            self._loaded.emit(checker, language)
+        except RuntimeError:   # the window (and this service) closed while the dictionary loaded
+            pass
 
     def activate(self) -> None:
         """Load the dictionary of the current language if it was deferred (once)."""
