@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -26,6 +26,7 @@ from editor.gui.site_preview_pane import install_site_preview
 from editor.gui.translations import install_translations
 from editor.gui.url_warning import UrlWarning
 from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
+from editor.gui.window_layout import FitWidth, WindowLayout
 from editor.services import resources, workspace
 from editor.services.document import Document
 from editor.services.fields import form_values
@@ -69,7 +70,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self._status_timer.setInterval(60_000)
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
-        self._restore_layout()
+        self.window_layout = WindowLayout(self)
+        self.window_layout.restore()
         self._set_tab_order()
         self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
         self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
@@ -86,7 +88,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setMinimumWidth(250)
         self.form_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # not a stop of its own: its fields are
-        self.form.installEventFilter(_FitWidth(self.form_scroll))
+        self.form.installEventFilter(FitWidth(self.form_scroll))
         self.editor = MarkdownEditor()
         self.preview = PreviewView()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -197,7 +199,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.preview.preview_page.externalLink.connect(self.open_external)
         self.post_list.postActivated.connect(self.open_post)
         self.post_model.scanFinished.connect(self._list_ready)
-        self.splitter.splitterMoved.connect(lambda *_: self._save_layout())
+        self.splitter.splitterMoved.connect(lambda *_: self.window_layout.save())
 
     def _install_writer_tools(self) -> None:
         """Issue 7's tools, each wired by its own module."""
@@ -471,39 +473,6 @@ class MainWindow(DialogFlows, QMainWindow):
     def _remember_session(self) -> None:
         self.settings.set_last_paths(self.folder, self.document.path)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            # First start: most of the screen, centred (the editor needs width to be useful).
-            self.setGeometry(first_geometry(self.screen().availableGeometry(), self.minimumSizeHint()))
-        state = self.settings.state("state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = self.settings.state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
-            # First run: share the width once the window has its real size.
-            QTimer.singleShot(0, self._default_sizes)
-
-    def _default_sizes(self) -> None:
-        width = self.width()
-        # The post browser: room for ~40 characters of title beside status and date, at most 30 % (the
-        # editor and the preview need the rest).
-        dock = min(max(260, self.post_list.wanted_width() + 16), int(width * 0.3))
-        self.resizeDocks([self.post_dock], [dock], Qt.Orientation.Horizontal)
-        if getattr(self, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
-            self.resizeDocks([self.problems_dock], [max(90, self.height() // 8)], Qt.Orientation.Vertical)
-        rest = max(0, width - dock - 24)
-        needed = self.form.minimumSizeHint().width() + self.form_scroll.verticalScrollBar().sizeHint().width()
-        form = max(needed, int(rest * 0.3))
-        self.splitter.setSizes([form, (rest - form) // 2, (rest - form) // 2])
-
-    def _save_layout(self) -> None:
-        self.settings.set_state("splitter", self.splitter.saveState())
-        self.settings.set_state("geometry", self.saveGeometry())
-        self.settings.set_state("state", self.saveState())
-
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not getattr(self, "_shown_once", False):
@@ -529,7 +498,7 @@ class MainWindow(DialogFlows, QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
-        self._save_layout()
+        self.window_layout.save()
         self._remember_session()
         self.settings.sync()
         self.preview_service.shutdown()
@@ -537,7 +506,6 @@ class MainWindow(DialogFlows, QMainWindow):
         event.accept()
 
 
-FIRST_SIZE = 0.85   # of the available screen, on the first start
 # Disabled while no post is open (the empty state offers what makes sense then).
 POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "actionClose",
                 "actionGenerateSlug", "actionToggleDraft", "actionSitePreview", "actionFind", "actionReplace",
@@ -545,32 +513,6 @@ POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "a
                 "actionHeading1", "actionHeading2", "actionHeading3", "actionParagraph", "actionBulletList",
                 "actionNumberedList", "actionQuote", "actionFixMojibake", "actionFocusMode",
                 "actionFocusForm", "actionFocusEditor", "actionFocusPreview")
-
-
-def first_geometry(screen: QRect, least: QSize) -> QRect:
-    """~85 % of the available screen, centred (never below the window's minimum, never off the top-left)."""
-    size = QSize(max(int(screen.width() * FIRST_SIZE), least.width()),
-                 max(int(screen.height() * FIRST_SIZE), least.height()))
-    rect = QRect(QPoint(0, 0), size)
-    rect.moveCenter(screen.center())
-    rect.moveTopLeft(QPoint(max(rect.left(), screen.left()), max(rect.top(), screen.top())))
-    return rect
-
-
-class _FitWidth(QObject):
-    """Keeps a scroll area at least as wide as its widget needs (fields appear and grow at run time,
-    and the form never scrolls sideways): nothing in the form is ever clipped."""
-
-    def __init__(self, scroll: QScrollArea) -> None:
-        super().__init__(scroll)
-        self.scroll = scroll
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
-            needed = obj.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 2
-            if needed > self.scroll.minimumWidth():
-                self.scroll.setMinimumWidth(needed)
-        return False
 
 
 def _dates_ok(doc: Document) -> bool:

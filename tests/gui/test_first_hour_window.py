@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHeaderView, QMenu
 
-from editor.gui.main_window import first_geometry
+from editor.gui.window_layout import first_geometry
 from tests.gui.helpers import make_window
 from tests.sitegen import make_site
 
@@ -83,7 +83,7 @@ def test_the_list_is_readable(qtbot, tmp_path):
     ready(qtbot, window)
     window.resize(1600, 1000)
     qtbot.wait(100)
-    window._default_sizes()   # the first-start layout at a real screen's size (the offscreen one is 800×800)
+    window.window_layout.default_sizes()   # first-start layout, real screen size (offscreen: 800×800)
     view = window.post_list
     qtbot.waitUntil(lambda: view.columnWidth(0) >= 40 * view.fontMetrics().averageCharWidth(), timeout=3000)
     header = view.horizontalHeader()
