@@ -297,10 +297,6 @@ class Site:
         return merged_rules(self.frontmatter_rules)
 
     @property
-    def enable_git_info(self) -> bool:
-        return self.config.get("enablegitinfo") is True
-
-    @property
     def taxonomies(self) -> dict[str, str]:
         """singular → plural; Hugo's tags and categories when the site does not set any."""
         raw = self.config.get("taxonomies")
@@ -329,18 +325,6 @@ class Site:
     @property
     def archetype_dir(self) -> Path:
         return self.root / str(self.config.get("archetypedir") or "archetypes")
-
-    @property
-    def build_drafts(self) -> bool:
-        return self.config.get("builddrafts") is True
-
-    @property
-    def build_future(self) -> bool:
-        return self.config.get("buildfuture") is True
-
-    @property
-    def build_expired(self) -> bool:
-        return self.config.get("buildexpired") is True
 
     @property
     def disable_path_to_lower(self) -> bool:
