@@ -83,9 +83,9 @@ def _problem(path: str, line, message: str, severity: str = "error", column=1) -
 
 def _facts(site: Site) -> dict:
     """What index_file needs from the site, worked out once per site rather than once per file."""
-    facts = site.__dict__.get("_index_facts")
+    facts = site.memo.get("index_facts")
     if facts is None:
-        facts = site.__dict__["_index_facts"] = {
+        facts = site.memo["index_facts"] = {
             "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
             "accents": site.remove_path_accents, "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
@@ -210,7 +210,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         # Rendering is most of a cold index's time; an index that shows no counts (the window's
         # post list) leaves them out (None) and `list` fills them in (SiteIndex(words=True)).
         "words": _hugo_words(text[body_at:] if body_at else text, facts, page)
-        if site.__dict__.get("_index_words", True) else None,
+        if site.index_words else None,
         "problems": problems,
         "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
                 _ts(dates["lastmod"])],
