@@ -39,7 +39,7 @@ def run(args) -> int:
                 if args.quiet:
                     continue
             print(problem)
-    for problem in checked_url_problems(files, sites):   # issue 5: unsafe slugs, shared URLs
+    for problem in checked_url_problems(files, sites):   # across posts: unsafe slugs, URLs two posts share
         errors += problem.severity == ERROR
         warnings += problem.severity != ERROR
         if problem.severity == ERROR or not args.quiet:

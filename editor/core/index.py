@@ -197,7 +197,7 @@ class SiteIndex:
         self.site = site
         self.words = words   # False: entries carry "words": None (no rendering; see index_file)
         # Read by index_file in this process, forked workers and the index_worker (pickled with the site).
-        site.__dict__["_index_words"] = words
+        site.index_words = words
         self.cache = Path(cache) if cache else cache_path()
         self.use_cache = use_cache
         self._rows: dict[str, tuple] = {}   # absolute path -> _row() tuple
@@ -245,7 +245,7 @@ class SiteIndex:
         files being read; with save=False the sqlite cache is written later by save()."""
         self.skipped_links = []
         files, sections = scan(self.site, self.skipped_links)
-        self.site.__dict__["_nested_sections"] = sections  # seen by the scan: no second walk
+        self.site.remember_sections(sections)  # seen by the scan: no second walk
         fp = _fingerprint(self.site, sections)
         if self._rows and fp == self._fp:
             cached = {p: (*self._stats[p], fp, *row) for p, row in self._rows.items()}

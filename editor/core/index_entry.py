@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import re
 import stat
 
 from editor.core import collisions, fastfm, fields, languages, pagedates, status as status_mod, textstats
 from editor.core.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
 from editor.core.site import Site
-from editor.core.urls import _uses_filename, escape_path, page_url, sanitize
+from editor.core.urls import _uses_filename, default_page_url, page_url
 
 
 class _Page:
@@ -83,9 +82,9 @@ def _problem(path: str, line, message: str, severity: str = "error", column=1) -
 
 def _facts(site: Site) -> dict:
     """What index_file needs from the site, worked out once per site rather than once per file."""
-    facts = site.__dict__.get("_index_facts")
+    facts = site.memo.get("index_facts")
     if facts is None:
-        facts = site.__dict__["_index_facts"] = {
+        facts = site.memo["index_facts"] = {
             "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
             "accents": site.remove_path_accents, "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
@@ -108,16 +107,8 @@ def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set | None]:
 def _default_url(facts: dict, base: str, parts: tuple[str, ...], stem: str, slug) -> str:
     """urls.page_url for the common page (no `url`, no permalink pattern, no :filename rule)."""
     folders = list(parts[:-1]) if stem == "index" else [*parts[:-1], stem]
-    if slug is not None and slug != "" and folders:
-        folders[-1] = str(slug).strip("-")
-    lower, accents = facts["lower"], facts["accents"]
-    path = "/".join(sanitize(p, lower=lower, accents=accents) for p in folders)
-    if "//" in path:
-        path = re.sub(r"/{2,}", "/", path)
-    path = path.strip("/")
-    if facts["ugly"]:
-        return escape_path(base + "/" + path + ".html")
-    return escape_path(base + "/" + path + "/")
+    return default_page_url(base, folders, str(slug) if slug is not None and slug != "" else None,
+                            facts["lower"], facts["accents"], facts["ugly"])
 
 
 _DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALIASES[name])
@@ -210,7 +201,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         # Rendering is most of a cold index's time; an index that shows no counts (the window's
         # post list) leaves them out (None) and `list` fills them in (SiteIndex(words=True)).
         "words": _hugo_words(text[body_at:] if body_at else text, facts, page)
-        if site.__dict__.get("_index_words", True) else None,
+        if site.index_words else None,
         "problems": problems,
         "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
                 _ts(dates["lastmod"])],

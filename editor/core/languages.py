@@ -26,7 +26,7 @@ class PageLanguage:
 def _dir_languages(site) -> dict[str, str]:
     """Content folder (with trailing separator, as written and resolved) → the language of its
     un-suffixed files: the one language that uses it, the default language for a shared one."""
-    cached = site.__dict__.get("_dir_languages")
+    cached = site.memo.get("dir_languages")
     if cached is not None:
         return cached
     users: dict[Path, list[str]] = {}
@@ -38,7 +38,7 @@ def _dir_languages(site) -> dict[str, str]:
         code = codes[0] if len(codes) == 1 else site.default_language
         for d in (folder, folder.resolve()):
             out[os.path.join(str(d), "")] = code
-    site.__dict__["_dir_languages"] = out
+    site.memo["dir_languages"] = out
     return out
 
 
@@ -54,9 +54,9 @@ def split_suffix(name: str, codes) -> tuple[str, str | None]:
 
 
 def codes(site) -> set[str]:
-    found = site.__dict__.get("_language_codes")
+    found = site.memo.get("language_codes")
     if found is None:
-        found = site.__dict__["_language_codes"] = {lang.code for lang in site.all_languages}
+        found = site.memo["language_codes"] = {lang.code for lang in site.all_languages}
     return found
 
 
@@ -66,7 +66,7 @@ def page_language(site, post_path: str | os.PathLike) -> PageLanguage | None:
     the file lies outside every content folder."""
     p = os.path.abspath(post_path)
     dirs = _dir_languages(site)
-    for prefix in site._dir_prefixes:
+    for prefix in site.dir_prefixes:
         if p.startswith(prefix):
             parts = [x for x in p[len(prefix):].split(os.sep) if x]
             break
@@ -80,7 +80,7 @@ def page_language(site, post_path: str | os.PathLike) -> PageLanguage | None:
 
 
 def _folder(site, prefix: str) -> Path:
-    cache = site.__dict__.setdefault("_prefix_paths", {})
+    cache = site.memo.setdefault("prefix_paths", {})
     found = cache.get(prefix)
     if found is None:
         found = cache[prefix] = Path(prefix)
@@ -88,9 +88,9 @@ def _folder(site, prefix: str) -> Path:
 
 
 def _disabled(site) -> frozenset[str]:
-    found = site.__dict__.get("_disabled_codes")
+    found = site.memo.get("disabled_codes")
     if found is None:
-        found = site.__dict__["_disabled_codes"] = frozenset(
+        found = site.memo["disabled_codes"] = frozenset(
             lang.code for lang in site.all_languages if lang.disabled)
     return found
 

@@ -13,7 +13,6 @@ class RenderConfig:
     typographer: bool = True
     highlight_style: str = "monokai"
     highlight_no_classes: bool = True
-    auto_heading_id_type: str = "github"
     ref_resolver: Callable[[str], str | None] | None = None
     params: dict = field(default_factory=dict)
     shortcodes: bool = True

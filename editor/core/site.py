@@ -127,6 +127,11 @@ class Site:
     config_files: list[Path] = field(default_factory=list)
     error: PostError | None = None
     content_override: Path | None = None
+    # Values other modules derive from the site once (language folders, index facts), keyed by name:
+    # they go with the site, pickled along to the index worker, and vanish when it is read again.
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Whether index_file renders bodies to count words; SiteIndex sets it, the index worker gets it pickled.
+    index_words: bool = field(default=True, init=False, repr=False, compare=False)
 
     @property
     def read_only(self) -> bool:
@@ -200,7 +205,7 @@ class Site:
         return [d.resolve() for d in self.content_dirs]
 
     @cached_property
-    def _dir_prefixes(self) -> list[str]:
+    def dir_prefixes(self) -> list[str]:
         dirs = [*self.content_dirs, *self._resolved_dirs]
         # Longest first: a language folder inside another content folder wins.
         return sorted({os.path.join(str(d), "") for d in dirs}, key=len, reverse=True)
@@ -208,7 +213,7 @@ class Site:
     def relative(self, post_path: str | os.PathLike) -> Path | None:
         """The post's path inside its content folder (None when outside every content folder)."""
         p = os.path.abspath(post_path)
-        for prefix in self._dir_prefixes:
+        for prefix in self.dir_prefixes:
             if p.startswith(prefix):
                 return Path(p[len(prefix):])
         return None
@@ -217,6 +222,10 @@ class Site:
         rel = self.relative(post_path)
         parts = rel.parts if rel else ()
         return parts[0] if len(parts) > 1 else ""
+
+    def remember_sections(self, nested: set[tuple[str, ...]]) -> None:
+        """Take the nested sections a content scan just found, so is_section walks no folder itself."""
+        self._nested_sections = nested   # an instance value replaces the cached_property's
 
     def is_section(self, folders) -> bool:
         """True when content/<folders> is a section: top-level folders always, deeper ones with _index."""
@@ -297,10 +306,6 @@ class Site:
         return merged_rules(self.frontmatter_rules)
 
     @property
-    def enable_git_info(self) -> bool:
-        return self.config.get("enablegitinfo") is True
-
-    @property
     def taxonomies(self) -> dict[str, str]:
         """singular → plural; Hugo's tags and categories when the site does not set any."""
         raw = self.config.get("taxonomies")
@@ -329,18 +334,6 @@ class Site:
     @property
     def archetype_dir(self) -> Path:
         return self.root / str(self.config.get("archetypedir") or "archetypes")
-
-    @property
-    def build_drafts(self) -> bool:
-        return self.config.get("builddrafts") is True
-
-    @property
-    def build_future(self) -> bool:
-        return self.config.get("buildfuture") is True
-
-    @property
-    def build_expired(self) -> bool:
-        return self.config.get("buildexpired") is True
 
     @property
     def disable_path_to_lower(self) -> bool:

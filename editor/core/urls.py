@@ -253,14 +253,21 @@ def page_url(post, site=None) -> str:
             path = path[:-1] + ".html"   # Hugo's uglyURLs applies to pattern URLs too
         return escape_path(base + (path.lower() if lower else path))
     folders = list(rel.parts[:-1]) if rel.stem == "index" else list(rel.parts[:-1]) + [rel.stem]
+    return default_page_url(base, folders, slug, lower, accents, site is not None and site.ugly_urls)
+
+
+def default_page_url(base: str, folders: list[str], slug: str | None, lower: bool, accents: bool,
+                     ugly: bool) -> str:
+    """Hugo's URL for a page with no `url` and no permalink pattern: its folders and file stem (a
+    leaf bundle's folders alone), the slug taking the last one's place, sanitised, under `base`."""
     if slug is not None and folders:
-        folders[-1] = slug.strip("-")
+        folders = [*folders[:-1], slug.strip("-")]   # Hugo trims hyphens (only) from the slug
     path = "/".join(sanitize(p, lower=lower, accents=accents) for p in folders)
-    path = re.sub(r"/{2,}", "/", path).strip("/")
-    if site is not None and site.ugly_urls:
-        return escape_path(base + "/" + path + ".html")
-    return escape_path(base + "/" + path + "/")
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
+    path = path.strip("/")
+    return escape_path(base + "/" + path + (".html" if ugly else "/"))
 
 
 __all__ = ["sanitize", "safe_slug", "title_slug", "urlize", "hugo_urlize", "page_url", "escape_path",
-           "remove_accents"]
+           "remove_accents", "default_page_url"]

@@ -25,7 +25,7 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionQuit": ("&Quit", StdKey.Quit, "application-exit", "Quit Hugo Post Editor"),
     "actionUndo": ("&Undo", StdKey.Undo, "edit-undo", "Undo the last edit in the editor"),
     "actionRedo": ("&Redo", StdKey.Redo, "edit-redo", "Redo"),
-    # Issue 11: the clipboard on the Edit menu too; they act on the focused field (gui/edit_actions.py).
+    # The clipboard on the Edit menu too, so it can be found; they act on the focused field (gui/edit_actions.py).
     "actionCut": ("Cu&t", StdKey.Cut, "edit-cut", "Cut the selection"),
     "actionCopy": ("&Copy", StdKey.Copy, "edit-copy", "Copy the selection"),
     "actionPaste": ("&Paste", StdKey.Paste, "edit-paste", "Paste (images go into the post's bundle)"),
@@ -35,10 +35,10 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionToggleDraft": ("Toggle &Draft", "Ctrl+Shift+D", "", "Mark the post as draft or not"),
     "actionReloadList": ("Re&load Post List", StdKey.Refresh, "view-refresh", "Scan the content folder again"),
     "actionAbout": ("&About", "", "help-about", "About Hugo Post Editor"),
-    # Never lose a word (issue 6): crash recovery.
+    # Never lose a word: crash recovery.
     "actionRestoreRecovery": ("Restore &Recovered Changes", "", "document-revert",
                               "Put back the unsaved text recovered after the editor closed unexpectedly"),
-    # Writer's tools (issue 7): find/replace, formatting, spelling, focus, mojibake, preferences.
+    # Writer's tools: find/replace, formatting, spelling, focus, mojibake, preferences.
     "actionFind": ("&Find…", StdKey.Find, "edit-find", "Find in the post's body"),
     "actionReplace": ("Find and &Replace…", "Ctrl+H", "edit-find-replace", "Find and replace in the post's body"),
     "actionFindNext": ("Find &Next", StdKey.FindNext, "go-down", "Next match"),
@@ -61,7 +61,7 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionTypewriter": ("&Typewriter Scrolling", "", "", "Keep the line being typed in the middle"),
     "actionSitePreview": ("S&ite Preview", "Ctrl+Shift+P", "internet-web-browser",
                           "Show the page as the real hugo server renders it, from the unsaved text"),
-    # Keyboard-only authoring (issue 16): move between the panes (gui/panes.py).
+    # Keyboard-only authoring: move between the panes (gui/panes.py).
     "actionNextPane": ("Ne&xt Pane", ("Ctrl+Tab", "F6"), "", "Move the keyboard focus to the next pane"),
     "actionPreviousPane": ("Pre&vious Pane", ("Ctrl+Shift+Tab", "Shift+F6"), "",
                            "Move the keyboard focus to the previous pane"),
@@ -71,7 +71,7 @@ SPECS: dict[str, tuple[str, object, str, str]] = {
     "actionFocusPreview": ("Go to Pre&view", "Alt+4", "", "Put the keyboard focus in the preview"),
     "actionPreferences": ("&Preferences…", StdKey.Preferences, "preferences-system",
                           "Font, width, theme, spelling, images"),
-    # Publish with git (issue 15).
+    # Publish with git.
     "actionPublish": ("&Publish…", "Ctrl+Shift+U", "document-send", "Commit the changed posts with git and push them"),
     "actionSync": ("&Update from Remote", "", "view-refresh", "Fetch the site's repository and fast-forward to it"),
 }

@@ -63,8 +63,8 @@ class MainWindow(DialogFlows, QMainWindow):
         self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.site_preview = install_site_preview(self)
-        self.safety = install_safety(self)   # issue 6: recovery, outside changes, repair, save conflicts
-        self.publishing = install_publishing(self)   # issue 15: git states, Publish…, Update from Remote
+        self.safety = install_safety(self)   # never lose a word: recovery, outside changes, repair, save conflicts
+        self.publishing = install_publishing(self)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
         self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
         self._status_timer.setInterval(60_000)
@@ -202,7 +202,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.splitter.splitterMoved.connect(lambda *_: self.window_layout.save())
 
     def _install_writer_tools(self) -> None:
-        """Issue 7's tools, each wired by its own module."""
+        """The writer's tools, each wired by its own module so the window stays a list of installs."""
         from editor.gui import (find_replace, focus_mode, formatting, image_drop, outline, preferences,
                                 problems_panel, spell, status_bar)
         formatting.install_formatting(self)

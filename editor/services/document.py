@@ -331,7 +331,7 @@ class Document(DocumentSafety, QObject):
 
     def _own_offset(self) -> dt.timedelta | None:
         if self.post is not None:
-            for key in ("date", "publishDate", "lastmod", "expiryDate"):
+            for key in fields.DATE_FIELDS:
                 value = self.post.get(key)
                 if isinstance(value, dt.datetime) and value.utcoffset() is not None:
                     return value.utcoffset()

@@ -7,9 +7,7 @@ import datetime as dt
 from editor.core import fields
 from editor.core.post import Post
 
-FORM_KEYS = ("title", "slug", "date", "publishDate", "lastmod", "expiryDate", "draft", "tags",
-             "categories", "description")
-DATE_KEYS = ("date", "publishDate", "lastmod", "expiryDate")
+FORM_KEYS = ("title", "slug", *fields.DATE_FIELDS, "draft", "tags", "categories", "description")
 
 
 def form_values(post: Post) -> tuple[dict, dict]:
@@ -18,7 +16,7 @@ def form_values(post: Post) -> tuple[dict, dict]:
     for key in FORM_KEYS:
         if key in post:
             value = post[key]
-            if key in DATE_KEYS and not isinstance(value, dt.datetime):
+            if key in fields.DATE_FIELDS and not isinstance(value, dt.datetime):
                 continue   # not a date Hugo can read: shown as unset, the lint reports it
             if key == "draft":
                 value = post.draft

@@ -1,7 +1,7 @@
 """Benchmark: how long each hostile post takes to be answered (load, the index reader, `show` and `check`).
 
 Run: .venv/bin/python tests/bench/bench_attacks.py
-Goal (issue 10): every hostile post is answered (loaded or refused with a PostError) within a second
+Goal: every hostile post is answered (loaded or refused with a PostError) within a second
 in-process; the command-line figures include the interpreter's start-up (~0.3 s).
 """
 

@@ -1,7 +1,7 @@
 """Benchmark: `hugo-post-editor list --json` cold and warm against `hugo list all` on a generated site.
 
 Run: .venv/bin/python tests/bench/bench_index.py [--posts 10000] [--words 600] [--runs 3]
-Goal (issue 5): cold <= 1.0x Hugo, warm <= 0.3x Hugo. Prints the median of --runs of each.
+Goal: cold <= 1.0x Hugo, warm <= 0.3x Hugo. Prints the median of --runs of each.
 """
 
 from __future__ import annotations

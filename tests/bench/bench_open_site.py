@@ -1,7 +1,7 @@
 """Benchmark: open a generated 10,000-post site in the window; time until the list is full, worst UI stall.
 
 Run: .venv/bin/python tests/bench/bench_open_site.py [--posts 10000] [--words 600]
-Goal (issue 5): the list shows in under a second warm; the window never freezes (the worst gap
+Goal: the list shows in under a second warm; the window never freezes (the worst gap
 between 10 ms timer ticks is printed, cold = no index cache, warm = cache from the cold run).
 """
 

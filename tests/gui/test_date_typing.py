@@ -1,4 +1,4 @@
-"""Date fields take whole typed or pasted dates, show bad ones as bad, and are one Tab stop each (issues 11, 16)."""
+"""Date fields take whole typed or pasted dates, show bad ones as bad, and are one Tab stop each."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A new author's first hour in the window: the list, the size, new posts, the empty state, recent files,
-panes by keyboard (issues 11 and 16), driven by real clicks and keys."""
+panes by keyboard, driven by real clicks and keys."""
 
 from __future__ import annotations
 

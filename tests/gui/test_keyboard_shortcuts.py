@@ -1,4 +1,4 @@
-"""Every shortcut is on a menu and works from the keyboard: real key events sent to the window (issue 11)."""
+"""Every shortcut is on a menu and works from the keyboard: real key events sent to the window."""
 
 from __future__ import annotations
 

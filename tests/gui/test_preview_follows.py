@@ -1,4 +1,4 @@
-"""The preview follows the writing (issue 11): blocks carry their source line; the block being typed stays in view."""
+"""The preview follows the writing: blocks carry their source line; the block being typed stays in view."""
 
 from __future__ import annotations
 

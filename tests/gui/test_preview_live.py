@@ -59,7 +59,7 @@ def test_typing_patches_the_page_without_reloading_it(qtbot, tmp_path):
     assert js(qtbot, window, "document.querySelector('.hpe-chunk').hpeMark") == "same"
     assert js(qtbot, window, "document.querySelectorAll('#content > .hpe-chunk').length") == chunks
     # The author scrolled the preview away, then typed: the preview brings the typed block into view
-    # (issue 11, the preview follows the writing), by patching, not reloading (checked above).
+    # (the preview follows the writing), by patching, not reloading (checked above).
     del top
     in_view = ("(function(){var p=Array.from(document.querySelectorAll('#content p'))"
                ".find(e => e.textContent.indexOf('typed here') >= 0); var r=p.getBoundingClientRect();"

@@ -1,4 +1,4 @@
-"""Keyboard-only authoring (issue 16): Tab walks the whole window once, in order, and comes back; every stop is
+"""Keyboard-only authoring: Tab walks the whole window once, in order, and comes back; every stop is
 visible; every form field has a mnemonic; the Dark theme greys disabled controls."""
 
 from __future__ import annotations

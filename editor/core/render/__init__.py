@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import markdown
 
@@ -107,7 +107,7 @@ def _config(unsafe: bool, config: RenderConfig | None) -> RenderConfig:
     if config is None:
         return RenderConfig(unsafe=unsafe)
     if unsafe and not config.unsafe:
-        return RenderConfig(**{**config.__dict__, "unsafe": True})
+        return replace(config, unsafe=True)
     return config
 
 

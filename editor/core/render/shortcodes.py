@@ -96,8 +96,7 @@ class Shortcodes:
                     elif not mk.group("self"):
                         depth += 1
             url_context = text[max(0, m.start() - 2):m.start()] == "]("
-            parts.append(self.call(name, m.group("args") or "", inner, m.group("a") is None, m.group(0),
-                                   bool(m.group("close")), url_context))
+            parts.append(self.call(name, m.group("args") or "", inner, m.group(0), bool(m.group("close")), url_context))
             pos, i = end, j
         parts.append(text[pos:])
         return "".join(parts)
@@ -117,8 +116,7 @@ class Shortcodes:
         return rendered
 
     # ------------------------------------------------------------ one call
-    def call(self, name: str, args: str, inner: str | None, markdown_inner: bool, source: str,
-             closing: bool, url_context: bool) -> str:
+    def call(self, name: str, args: str, inner: str | None, source: str, closing: bool, url_context: bool) -> str:
         if closing:
             return self.token(self._placeholder(name, source, None))
         pos, named = parse_args(args)

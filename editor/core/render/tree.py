@@ -168,7 +168,7 @@ class TreeBuilder:
                 rest.children = kids
                 self.build(dd, rest)
             else:
-                self.build(dl, Block("x", 0) if False else _wrap(child))
+                self.build(dl, _wrap(child))
 
     def _dt(self, parent, blk: Block, tight: bool) -> None:
         etree.SubElement(parent, "dt").text = inline_text(blk.lines)
