@@ -51,14 +51,15 @@ class SpellController:
         if preview is not None and hasattr(preview, "applied"):
             preview.applied.connect(self._first_paint)
         # a hidden preview or no post never paints: the dictionary still comes, later
-        QTimer.singleShot(FALLBACK_MS, self._start_up_over)
+        # (tied to the service, a child of the window: a window gone by then loads nothing)
+        QTimer.singleShot(FALLBACK_MS, self.service, self._start_up_over)
 
     def _first_paint(self, *_args) -> None:
         self.window.preview.applied.disconnect(self._first_paint)
         QTimer.singleShot(0, self._start_up_over)     # after this paint reaches the screen
 
     def _start_up_over(self) -> None:
-        if self.painted:
+        if self.painted or not self.window.isVisible():   # a closed window needs no dictionary
             return
         self.painted = True
         if self.editor.highlighter.spell_enabled:
