@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
@@ -51,15 +52,15 @@ class SpellController:
         if preview is not None and hasattr(preview, "applied"):
             preview.applied.connect(self._first_paint)
         # a hidden preview or no post never paints: the dictionary still comes, later
-        # (tied to the service, a child of the window: a window gone by then loads nothing)
-        QTimer.singleShot(FALLBACK_MS, self.service, self._start_up_over)
+        QTimer.singleShot(FALLBACK_MS, self._start_up_over)
 
     def _first_paint(self, *_args) -> None:
         self.window.preview.applied.disconnect(self._first_paint)
         QTimer.singleShot(0, self._start_up_over)     # after this paint reaches the screen
 
     def _start_up_over(self) -> None:
-        if self.painted or not self.window.isVisible():   # a closed window needs no dictionary
+        # A window closed (or deleted) by then needs no dictionary.
+        if self.painted or not shiboken6.isValid(self.window) or not self.window.isVisible():
             return
         self.painted = True
         if self.editor.highlighter.spell_enabled:
