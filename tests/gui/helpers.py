@@ -65,3 +65,12 @@ def widen_post_list(qtbot, window, width: int = 700) -> None:
     window.resize(max(window.width(), 3 * width), window.height())
     qtbot.waitUntil(lambda: window.width() >= 3 * width, timeout=5000)
     window.resizeDocks([window.post_dock], [width], Qt.Orientation.Horizontal)
+
+
+def page_text(qtbot, view) -> str:
+    """The visible text of any web view's page (the site preview's, say)."""
+    result: list = []
+    view.page().runJavaScript("JSON.stringify(document.body ? document.body.innerText : '')", 0,
+                              lambda r: result.append(r))
+    qtbot.waitUntil(lambda: bool(result), timeout=10000)
+    return json.loads(result[0]) if isinstance(result[0], str) else ""

@@ -13,16 +13,12 @@ from editor.gui.new_post_dialog import NewPostDialog
 from editor.services.new_post import planned_path
 from editor.core.site import load_site
 from tests.core.test_hugo_agreement_languages import hugo_languages
+from tests.core.test_languages_new import FOLDERS, SUFFIX
 from tests.gui.helpers import find, make_window, widen_post_list
 from tests.sitegen import hugo_list, make_site, site_path
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 
-FOLDERS = ("baseURL = 'https://example.org/'\n[languages.en]\ncontentDir = 'content/en'\nweight = 1\n"
-           "[languages.de]\ncontentDir = 'content/de'\nweight = 2\n[languages.fr]\ncontentDir = 'content/fr'\n"
-           "weight = 3\n")
-SUFFIX = "baseURL = 'https://example.org/'\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n" \
-         "[languages.fr]\nweight = 3\n"
 ARCH = {"archetypes/default.md": "---\ntitle: 'x'\ndate: {{ .Date }}\ndraft: true\n---\n"}
 
 

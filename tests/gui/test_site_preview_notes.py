@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel
 
 from editor.core import hugo, site_check
-from tests.gui.helpers import find, make_window
+from tests.gui.helpers import find, make_window, page_text
 from tests.sitegen import make_site
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 
-
-def page_text(qtbot, view) -> str:
-    result: list = []
-    view.page().runJavaScript("JSON.stringify(document.body ? document.body.innerText : '')", 0,
-                              lambda r: result.append(r))
-    qtbot.waitUntil(lambda: bool(result), timeout=10000)
-    return json.loads(result[0]) if isinstance(result[0], str) else ""
 
 
 def test_theme_less_site_shows_the_built_in_page_and_says_so(qtbot, tmp_path):

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from editor.core import hugo
-from tests.gui.helpers import copy_seed, find, make_window
+from tests.gui.helpers import copy_seed, find, make_window, page_text
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")
 
-
-def page_text(qtbot, view) -> str:
-    result: list = []
-    view.page().runJavaScript("JSON.stringify(document.body ? document.body.innerText : '')", 0,
-                              lambda r: result.append(r))
-    qtbot.waitUntil(lambda: bool(result), timeout=10000)
-    return json.loads(result[0]) if isinstance(result[0], str) else ""
 
 
 def test_site_preview_follows_the_buffer_and_never_writes_the_file(qtbot, tmp_path):
