@@ -32,7 +32,7 @@ def _keep(entry: dict, args) -> bool:
 
 def run(args) -> int:
     from editor.core.errors import PostError
-    from editor.core.index import SiteIndex
+    from editor.core.index.site_index import SiteIndex
     from editor.core.site import open_site
 
     try:

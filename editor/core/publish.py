@@ -96,7 +96,7 @@ def _title(site: Site, rel: str, abs_path: str) -> tuple[str, str]:
     stem = Path(rel).stem if Path(rel).stem != "index" else Path(rel).parent.name
     if os.path.splitext(rel)[1].lower() not in CONTENT_SUFFIXES or not os.path.isfile(abs_path):
         return stem or rel, ""
-    from editor.core.index_entry import index_file
+    from editor.core.index.entry import index_file
     entry = index_file(site, abs_path)
     errors = [p for p in entry["problems"] if p.get("severity") == "error" and p.get("code") not in URL_CODES]
     error = f"{rel}:{errors[0]['line']}:{errors[0]['column']}: {errors[0]['message']}" if errors else ""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from editor.core import languages
 from editor.core.errors import PostError
-from editor.core.index_entry import index_file
+from editor.core.index.entry import index_file
 from editor.core.site import Site
 
 

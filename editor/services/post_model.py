@@ -112,7 +112,7 @@ class PostListModel(QAbstractTableModel):
     def _read(self, gen: int, folder: str, site: Site | None, full: bool) -> list[PostRow]:
         if site is None or Path(site.content_dir).resolve() != Path(folder).resolve():
             return scan(folder, site)   # a sub-folder or a folder outside any site
-        from editor.core.index import SiteIndex
+        from editor.core.index.site_index import SiteIndex
         if full or self._index is None or self._index.site.root != site.root:
             self._index = SiteIndex(site, words=False)   # the list shows no word counts
         index = self._index

@@ -106,7 +106,7 @@ _URL_CODES = ("url-collision", "unsafe-slug")
 
 
 def row_from_entry(e: dict, root: str, content_root: str) -> PostRow:
-    """A post-list row from a content-index entry (editor.core.index)."""
+    """A post-list row from a content-index entry (editor.core.index.site_index)."""
     problems = e.get("problems", [])
     errors = [p.get("message", "") for p in problems
               if p.get("severity") == "error" and p.get("code") not in _URL_CODES]
@@ -126,7 +126,7 @@ def index_rows(content_dir: str | os.PathLike, site: Site | None) -> list[PostRo
     """The rows from the site's content index, or None when a sub-folder was opened (scan it)."""
     if site is None or Path(site.content_dir).resolve() != Path(content_dir).resolve():
         return None
-    from editor.core.index import build_index
+    from editor.core.index.site_index import build_index
     root = str(site.root)
     return [row_from_entry(e, root, str(content_dir)) for e in build_index(site) if e.get("kind") == "page"]
 

@@ -91,7 +91,7 @@ def name_of(pid: int) -> str:
         return "webengine"
     if "render_worker" in text:
         return "render-worker"
-    if "index_worker" in text:
+    if "editor.core.index.worker" in text:
         return "index-worker"
     return "main"
 

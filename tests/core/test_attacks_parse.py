@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from editor.core import PostError, load, loads
 from editor.core import fastfm
-from editor.core.index import SiteIndex
+from editor.core.index.site_index import SiteIndex
 from editor.core.parseguard import ALIAS_BUDGET
 from editor.core.site import open_site
 from tests.conftest import ROOT

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from editor.core import hugo, io
-from editor.core.index import SiteIndex
+from editor.core.index.site_index import SiteIndex
 from editor.core.site import load_site
 from tests.conftest import ROOT
 from tests.sitegen import hugo_list, make_site, site_path

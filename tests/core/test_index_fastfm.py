@@ -8,7 +8,7 @@ import os
 import pytest
 
 from editor.core import fastfm
-from editor.core.index import SiteIndex
+from editor.core.index.site_index import SiteIndex
 from editor.core.site import load_site
 from tests.conftest import corpus_posts, requires_corpus
 from tests.sitegen import make_site
@@ -137,7 +137,7 @@ def test_progress_is_reported(tmp_path):
 
 
 def test_word_count_is_whitespace_split_and_reads_survive_growth(tmp_path):
-    from editor.core.index_entry import _read, _words
+    from editor.core.index.entry import _read, _words
     samples = [b"", b" ", b"one", b" one", b"one ", b"a  b\tc\nd\re\x0bf\x0cg", b"caf\xc3\xa9 \xe2\x80\x93 x",
                b"\x1c\x1d not-space-for-bytes", "日本語 スラッグ".encode()]
     samples += [p.read_bytes() for p in corpus_posts()[:300]]

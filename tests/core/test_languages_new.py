@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from editor.core import hugo, io
-from editor.core.index import SiteIndex
+from editor.core.index.site_index import SiteIndex
 from editor.core.errors import PostError
 from editor.core.site import load_site
 from editor.core.translations import missing, new_translation, of

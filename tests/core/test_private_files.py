@@ -111,7 +111,7 @@ def test_write_private_replaces_a_symlink_instead_of_writing_through_it(tmp_path
 
 
 def test_index_cache_is_private(tmp_path, umask):
-    from editor.core.index import SiteIndex, cache_path
+    from editor.core.index.site_index import SiteIndex, cache_path
     from editor.core.site import open_site
     from tests.sitegen import make_site
     root = make_site(tmp_path, {"posts/draft.md": "---\ntitle: Secret draft title\ndraft: true\n---\n"})
@@ -152,7 +152,7 @@ def test_settings_and_personal_dictionary_folders_are_private(tmp_path, umask, q
 
 
 def test_relative_xdg_folders_are_ignored_not_used_from_the_current_folder(tmp_path, monkeypatch):
-    from editor.core.index import cache_path
+    from editor.core.index.site_index import cache_path
     home = tmp_path / "home"
     work = tmp_path / "site-repo"
     work.mkdir()

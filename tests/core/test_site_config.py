@@ -7,7 +7,7 @@ import pytest
 from editor.core import hugo
 from editor.core.archetypes import new_post
 from editor.core.errors import PostError
-from editor.core.index import SiteIndex
+from editor.core.index.site_index import SiteIndex
 from editor.core.site import find_site, load_site, open_site
 from tests.sitegen import hugo_list, make_site
 

@@ -6,7 +6,7 @@ import pytest
 
 from editor.core import hugo
 from editor.core.collisions import slug_problem
-from editor.core.index import SiteIndex
+from editor.core.index.site_index import SiteIndex
 from editor.core.site import load_site
 from tests.sitegen import hugo_list, make_site, site_path
 

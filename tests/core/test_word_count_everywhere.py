@@ -52,7 +52,7 @@ def test_show_and_list_give_hugos_word_count(tmp_path, capsys):
     assert listed == expected
 
     # The window's index leaves counts out (its list shows none); `list --words` then fills them in.
-    from editor.core.index import SiteIndex
+    from editor.core.index.site_index import SiteIndex
     from editor.core.site import open_site
     window_index = SiteIndex(open_site(root), words=False).refresh()
     assert {e["words"] for e in window_index.entries()} == {None}

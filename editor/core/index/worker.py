@@ -1,8 +1,8 @@
-"""`python -m editor.core.index_worker`: read many posts in a fresh process, for callers that run threads (the window).
+"""`python -m editor.core.index.worker`: read many posts in a fresh process, for callers that run threads (the window).
 
 Protocol: stdin holds a pickle of (site, [(language, path), …]); stdout gets `progress DONE TOTAL`
 lines, then a `result N` line followed by N pickles, each a list of index rows. Forking a process that runs Qt
-threads is unsafe; this process has no threads, so it may fork its own pool (editor.core.index).
+threads is unsafe; this process has no threads, so it may fork its own pool (editor.core.index.site_index).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ CHUNK = 400
 
 
 def main() -> int:
-    from editor.core.index import _index_many
+    from editor.core.index.site_index import _index_many
     from editor.core.lifeline import die_with_parent
     die_with_parent()     # never outlive the window that asked (its pool workers follow us)
     site, items = pickle.load(sys.stdin.buffer)

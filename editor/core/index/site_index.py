@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from editor.core import collisions, languages, status as status_mod
-from editor.core.index_entry import index_file, url_line
+from editor.core.index.entry import index_file, url_line
 from editor.core.private import private_dir, private_file
 from editor.core.site import CONTENT_SUFFIXES, Site
 
@@ -108,7 +108,7 @@ def _index_many(site: Site, items: list[tuple], progress=None,
                 start: str = "fork") -> list[tuple]:
     """Index files, on every core when there are many. `start`: "fork" (the command line: the
     site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
-    `editor.core.index_worker` process does the forking), or another multiprocessing start method.
+    `editor.core.index.worker` process does the forking), or another multiprocessing start method.
     `progress(done, total)` after each chunk."""
     global _FORK_SITE
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
@@ -151,15 +151,15 @@ def _index_many(site: Site, items: list[tuple], progress=None,
 
 
 def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple] | None:
-    """_index_many in `python -m editor.core.index_worker` (None when that fails: read here instead)."""
+    """_index_many in `python -m editor.core.index.worker` (None when that fails: read here instead)."""
     import pickle
     import subprocess
     import sys
-    package_parent = str(Path(__file__).resolve().parents[2])
+    package_parent = str(Path(__file__).resolve().parents[3])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         [package_parent, *filter(None, [os.environ.get("PYTHONPATH")])]))
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "editor.core.index_worker"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, "-m", "editor.core.index.worker"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     except OSError:
         return None
