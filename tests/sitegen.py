@@ -7,7 +7,7 @@ import os
 import random
 from pathlib import Path
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 
 DEFAULT_CONFIG = "baseURL = 'https://example.org/'\ntitle = 'Test site'\n"
 

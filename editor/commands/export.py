@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from editor.core.errors import PostError
-from editor.core.export import (DEFAULT_SECTION, ExportError, default_slug, export_url, plan_export,
-                                resolve_content_dir, write_export)
-from editor.core.io import load, read_bytes
-from editor.core.site import find_site
+from editor.core.files.export import (DEFAULT_SECTION, ExportError, default_slug, export_url, plan_export,
+                                      resolve_content_dir, write_export)
+from editor.core.files.io import load, read_bytes
+from editor.core.hugo.site import find_site
 
 
 def add_parser(p: argparse.ArgumentParser) -> None:

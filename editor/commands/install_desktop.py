@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from editor.core.private import write_private
+from editor.core.files.private import write_private
 
 APP_ID = "hugo-post-editor"
 

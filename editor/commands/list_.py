@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from editor.core.status import STATUSES
+from editor.core.hugo.status import STATUSES
 
 
 def add_parser(p) -> None:
@@ -33,7 +33,7 @@ def _keep(entry: dict, args) -> bool:
 def run(args) -> int:
     from editor.core.errors import PostError
     from editor.core.index.site_index import SiteIndex
-    from editor.core.site import open_site
+    from editor.core.hugo.site import open_site
 
     try:
         site = open_site(args.site)

@@ -17,11 +17,12 @@ def add_parser(p) -> None:
 
 
 def run(args) -> int:
-    from editor.core.archetypes import new_post, runs_hugo
+    from editor.core.hugo.archetypes import new_post, runs_hugo
     from editor.core.errors import PostError
-    from editor.core.site import open_site
+    from editor.core.hugo.site import open_site
 
-    from editor.core import hugo, site_check
+    from editor.core.hugo import binary as hugo
+    from editor.core.lint import site_check
 
     site = None
     try:

@@ -24,10 +24,10 @@ def _fail(message: str, status: int = 2) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core import publish
+    from editor.core.git import publish
     from editor.core.errors import PostError
-    from editor.core.gitrepo import GitError
-    from editor.core.site import open_site
+    from editor.core.git.repo import GitError
+    from editor.core.hugo.site import open_site
 
     try:
         site = open_site(args.site)
@@ -82,6 +82,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _left_out(paths: list[str], out) -> None:
-    from editor.core.publish import describe
+    from editor.core.git.publish import describe
     if paths:
         out.write(f"left out (not under the content folder): {describe(paths)}\n")

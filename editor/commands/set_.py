@@ -9,8 +9,9 @@ import time
 from contextlib import nullcontext
 
 from editor.commands.common import UserError, fail, open_post
-from editor.core import PostError, dumps, fields, save
-from editor.core.io import ChangedOnDisk, locked
+from editor.core import PostError, dumps, save
+from editor.core.hugo import fields
+from editor.core.files.io import ChangedOnDisk, locked
 
 RETRIES = 5   # reads of a file that keeps changing under us before giving up (loudly)
 TEXT_FIELDS = {"title", "slug", "url", "description", "summary", "type", "layout", "linkTitle", "author"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from editor.commands.common import UserError, fail, open_post
-from editor.core import textstats
-from editor.core.dates import format_date
-from editor.core.status import hugo_bool
+from editor.core.hugo import textstats
+from editor.core.hugo.dates import format_date
+from editor.core.hugo.status import hugo_bool
 
 
 def add_parser(p) -> None:

@@ -11,8 +11,8 @@ def add_parser(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.core.gitrepo import GitError, Repo
-    from editor.core.gitsync import SyncConflict, sync
+    from editor.core.git.repo import GitError, Repo
+    from editor.core.git.sync import SyncConflict, sync
 
     try:
         result = sync(Repo.find(args.site))

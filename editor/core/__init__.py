@@ -11,9 +11,10 @@ import importlib
 _EXPORTS = {
     "PostError": "editor.core.errors",
     "Post": "editor.core.post",
-    "load": "editor.core.io", "loads": "editor.core.io", "dumps": "editor.core.io", "save": "editor.core.io",
+    "load": "editor.core.files.io", "loads": "editor.core.files.io",
+    "dumps": "editor.core.files.io", "save": "editor.core.files.io",
     "render_html": "editor.core.render", "RenderConfig": "editor.core.render",
-    "Site": "editor.core.site", "find_site": "editor.core.site", "load_site": "editor.core.site",
+    "Site": "editor.core.hugo.site", "find_site": "editor.core.hugo.site", "load_site": "editor.core.hugo.site",
 }
 
 __all__ = ["PostError", "Post", "load", "loads", "dumps", "save", "render_html", "RenderConfig",

@@ -93,7 +93,7 @@ def write_record(folder: Path, pid: int, command: list[str]) -> dict | None:
 
     The command is the program's own argv (what /proc shows once the launcher has exec'd it).
     """
-    from editor.core.private import write_private
+    from editor.core.files.private import write_private
     started, owner = start_time(pid), describe(os.getpid())
     if started is None or owner is None:
         return None

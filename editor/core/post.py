@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from editor.core import fields, frontmatter, json_fm, pagedates, toml_fm, yaml_fm
-from editor.core.dates import UTC, DateError, parse_date
+from editor.core.hugo import fields, pagedates
+from editor.core.frontmatter import split as frontmatter, json_fm, toml_fm, yaml_fm
+from editor.core.hugo.dates import UTC, DateError, parse_date
 from editor.core.errors import PostError
-from editor.core.frontmatter import JSON, NONE, TOML, YAML, Parts
-from editor.core.status import compute_status, hugo_bool
-from editor.core.text import detect_newline, to_newline
-from editor.core.values import same_value
+from editor.core.frontmatter.split import JSON, NONE, TOML, YAML, Parts
+from editor.core.hugo.status import compute_status, hugo_bool
+from editor.core.files.text import detect_newline, to_newline
+from editor.core.frontmatter.values import same_value
 
 
 # The round-trip YAML parser reads ≈ 30 KB of dense front matter per second, and an edit parses
@@ -315,7 +316,7 @@ class Post:
 
     def url(self, site=None) -> str:
         """The page's relative permalink as Hugo would produce it."""
-        from editor.core import site as site_mod, urls
+        from editor.core.hugo import site as site_mod, urls
         if site is None and self.path:
             site = site_mod.find_site(self.path)
         return urls.page_url(self, site)

@@ -16,4 +16,4 @@ class RenderConfig:
     ref_resolver: Callable[[str], str | None] | None = None
     params: dict = field(default_factory=dict)
     shortcodes: bool = True
-    refs: dict = field(default_factory=dict)   # "ref:target" / "relref:target" → URL (editor.core.refs)
+    refs: dict = field(default_factory=dict)   # "ref:target" / "relref:target" → URL (editor.core.hugo.refs)

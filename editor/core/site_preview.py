@@ -14,11 +14,11 @@ from pathlib import Path, PurePosixPath
 
 from editor.bundled import resources_dir
 from editor.core import lifeline
-from editor.core.languages import mount_language as _mount_language, multihost, site_base
-from editor.core.private import FILE_MODE, private_dir, write_private
-from editor.core.replace import replace_file
-from editor.core.site import CONFIG_NAMES, Site
-from editor.core.site_check import lacks_layouts
+from editor.core.hugo.languages import mount_language as _mount_language, multihost, site_base
+from editor.core.files.private import FILE_MODE, private_dir, write_private
+from editor.core.files.replace import replace_file
+from editor.core.hugo.site import CONFIG_NAMES, Site
+from editor.core.lint.site_check import lacks_layouts
 
 APP_ID = "hugo-post-editor"
 TICK = 0.5      # Hugo's file watcher hands over changes in batches on a fixed 500 ms ticker

@@ -43,7 +43,7 @@ class ImageInserter:
             return None
         if not image_service.needs_bundle(doc.path):
             return doc.path
-        from editor.core.images import bundle_path
+        from editor.core.files.images import bundle_path
         if not self.confirm_bundle(doc.path, str(bundle_path(doc.path))):
             return None
         self.window.document.set_body(self.window.editor.toPlainText())

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
-from editor.core.bodylint import outside_fences
+from editor.core.lint.bodylint import outside_fences
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

@@ -35,7 +35,7 @@ def store(settings, prefs: dict) -> None:
     settings.set_value("spell/language", prefs["spell_language"])
     settings.set_value("images/maxWidth", prefs["image_width"])
     settings.set_remote_content(prefs["remote_content"])
-    settings.set_value("hugo/binary", prefs.get("hugo_binary", ""))   # read by editor.core.hugo too
+    settings.set_value("hugo/binary", prefs.get("hugo_binary", ""))   # read by editor.core.hugo.binary too
     settings.sync()
 
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QDockWidget, QLabel, QListWidget,
                                QListWidgetItem, QStyle, QVBoxLayout)
 
-from editor.core import mojibake
-from editor.core.lint import ERROR, Problem
+from editor.core.lint import mojibake
+from editor.core.lint.postlint import ERROR, Problem
 from editor.services.problems import ProblemsService
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole

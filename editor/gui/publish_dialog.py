@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFrame, QHB
                                QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
-from editor.core.publish import Plan, default_message, describe
-from editor.core.publish_diff import FRONT, file_diff, render
+from editor.core.git.publish import Plan, default_message, describe
+from editor.core.git.diff import FRONT, file_diff, render
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 

@@ -7,8 +7,8 @@ import os
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
 
-from editor.core import publish as core_publish
-from editor.core.gitrepo import GitError
+from editor.core.git import publish as core_publish
+from editor.core.git.repo import GitError
 from editor.gui.publish_dialog import PublishChoice, PublishDialog
 from editor.services.git_service import GitService
 

@@ -7,8 +7,8 @@ import os
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from editor.core import recovery
-from editor.core.text import is_encoding_error
+from editor.core.files import recovery
+from editor.core.files.text import is_encoding_error
 from editor.gui.change_bar import ChangeBar, CompareDialog
 from editor.gui.raw_mode import RawBar, mark_error
 from editor.gui.recovery_bar import RecoveryBar

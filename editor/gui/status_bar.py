@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from editor.core import textstats
+from editor.core.hugo import textstats
 from editor.services.problems import Coalescer
 
 

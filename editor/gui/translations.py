@@ -59,7 +59,7 @@ class Translations(QObject):
         lang = self.choose_language(codes)
         if not lang or lang not in codes or not self.window.maybe_save():
             return None
-        from editor.core.translations import new_translation
+        from editor.core.hugo.translations import new_translation
         try:
             path = str(new_translation(self._site(), self._path(), lang))
         except (PostError, OSError) as exc:

@@ -8,15 +8,16 @@ import os
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core import PostError, fields
-from editor.core.export import (DEFAULT_SECTION, ExportError, ExportPlan, default_slug, export_url,
-                                local_images, plan_export, resolve_content_dir, target_path, write_export)
-from editor.core.io import read_bytes, save, to_bytes
+from editor.core import PostError
+from editor.core.hugo import fields
+from editor.core.files.export import (DEFAULT_SECTION, ExportError, ExportPlan, default_slug, export_url,
+                                      local_images, plan_export, resolve_content_dir, target_path, write_export)
+from editor.core.files.io import read_bytes, save, to_bytes
 from editor.core.post import Post
-from editor.core.recovery import Journal, content_hash
-from editor.core.site import Site
-from editor.core.text import decode
-from editor.core.urls import title_slug
+from editor.core.files.recovery import Journal, content_hash
+from editor.core.hugo.site import Site
+from editor.core.files.text import decode
+from editor.core.hugo.urls import title_slug
 from editor.services.document_safety import DocumentSafety, RawText
 from editor.services.file_watch import FileWatch
 from editor.services.recovery_service import RecoveryJournal

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from editor.core import PostError, recovery
-from editor.core.io import read_bytes, write_checked
+from editor.core import PostError
+from editor.core.files import recovery
+from editor.core.files.io import read_bytes, write_checked
 from editor.core.post import Post
-from editor.core.recovery import content_hash
-from editor.core.text import decode, decode_legacy, encode, is_encoding_error, unified_diff
+from editor.core.files.recovery import content_hash
+from editor.core.files.text import decode, decode_legacy, encode, is_encoding_error, unified_diff
 
 
 @dataclass
@@ -45,7 +46,7 @@ class DocumentSafety:
         return True
 
     def conversion(self, path: str):
-        """What reopening `path` as Windows-1252 would change (core.text.Conversion), or None."""
+        """What reopening `path` as Windows-1252 would change (core.files.text.Conversion), or None."""
         try:
             return decode_legacy(read_bytes(path), path)
         except PostError:
@@ -105,7 +106,7 @@ class DocumentSafety:
         overwrite = self._may_overwrite(raw.path)
         if not overwrite:
             return False
-        try:   # the same checked, locked write as a post's save (core.io.write_checked)
+        try:   # the same checked, locked write as a post's save (core.files.io.write_checked)
             data = encode(raw.text, raw.bom)
             write_checked(raw.path, data, self._base_hash, force=overwrite == "force")
         except PostError as exc:

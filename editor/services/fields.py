@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from editor.core import fields
+from editor.core.hugo import fields
 from editor.core.post import Post
 
 FORM_KEYS = ("title", "slug", *fields.DATE_FIELDS, "draft", "tags", "categories", "description")

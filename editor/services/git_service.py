@@ -6,10 +6,10 @@ import threading
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from editor.core import publish as core_publish
-from editor.core.gitrepo import GitError, Repo
-from editor.core.gitsync import sync as core_sync
-from editor.core.site import Site
+from editor.core.git import publish as core_publish
+from editor.core.git.repo import GitError, Repo
+from editor.core.git.sync import sync as core_sync
+from editor.core.hugo.site import Site
 
 
 class GitService(QObject):
@@ -19,8 +19,8 @@ class GitService(QObject):
     statesChanged = Signal(object)      # {page path: state} or None (not a repository)
     busyChanged = Signal(bool)
     progress = Signal(str)              # "Committing…", "Pushing to origin/main…"
-    published = Signal(object)          # core.publish.Result (.pushed set when pushed)
-    synced = Signal(object)             # core.gitsync.SyncResult
+    published = Signal(object)          # core.git.publish.Result (.pushed set when pushed)
+    synced = Signal(object)             # core.git.sync.SyncResult
     pushedEarlier = Signal(str, int)    # upstream, number of earlier commits pushed (nothing new to commit)
     failed = Signal(str, str)           # what ("publish", "push", "sync"), one-line message
 

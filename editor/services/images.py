@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from editor.core import images
-from editor.core.contained import NotContained, read_regular
-from editor.core.io import atomic_write
+from editor.core.files import images
+from editor.core.files.contained import NotContained, read_regular
+from editor.core.files.io import atomic_write
 
 
 class ImageError(Exception):

@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 from editor.core import PostError, loads
-from editor.core.dates import format_date
-from editor.core.export import check_section, check_slug
-from editor.core.io import atomic_write, to_bytes
-from editor.core.urls import title_slug
+from editor.core.hugo.dates import format_date
+from editor.core.files.export import check_section, check_slug
+from editor.core.files.io import atomic_write, to_bytes
+from editor.core.hugo.urls import title_slug
 
 
 def simple_post_text(title: str, now: dt.datetime) -> str:
@@ -23,7 +23,7 @@ def planned_path(content_dir: str, section: str, title: str, bundle: bool = Fals
                  site=None) -> tuple[str, str]:
     """(the file a new post would get, why it cannot be created or ""): for the dialog's preview.
     With a site and a `lang` other than its default, the file is that language's (see
-    editor.core.archetypes.target_path: its own content folder, or a `.lang` suffix)."""
+    editor.core.hugo.archetypes.target_path: its own content folder, or a `.lang` suffix)."""
     slug = title_slug(title) or "untitled"
     try:
         parts = check_section(section or "posts")
@@ -31,7 +31,7 @@ def planned_path(content_dir: str, section: str, title: str, bundle: bool = Fals
     except ValueError as exc:
         return "", str(exc)
     if site is not None and lang and lang != site.default_language:
-        from editor.core.archetypes import target_path
+        from editor.core.hugo.archetypes import target_path
         try:
             target = target_path(site, "/".join(parts), title, bundle, lang)
         except PostError as exc:
@@ -54,7 +54,7 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
                 site=None, bundle: bool = False, lang: str = "") -> str:
     """Create a post and return its path; never overwrites (PostError).
 
-    With a writable site, the site's archetypes decide the front matter (editor.core.archetypes,
+    With a writable site, the site's archetypes decide the front matter (editor.core.hugo.archetypes,
     real `hugo new content` when available); otherwise `<content>/<section>/<slug>.md` gets a small
     YAML post with title, date and draft.
     """
@@ -69,7 +69,7 @@ def create_post(content_dir: str, section: str, title: str, now: dt.datetime | N
         raise PostError(problem, path=planned or None)
     if site is not None and not site.read_only and \
             Path(site.content_dir).resolve() == Path(content_dir).resolve():
-        from editor.core.archetypes import new_post
+        from editor.core.hugo.archetypes import new_post
         return str(new_post(site, "/".join(parts), title, bundle=bundle, now=now, lang=lang or None))
     now = now or dt.datetime.now().astimezone().replace(microsecond=0)
     folder = Path(content_dir).joinpath(*parts)

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
                             QThreadPool, Signal)
 
-from editor.core.collisions import slug_problem
-from editor.core.site import Site
+from editor.core.hugo.collisions import slug_problem
+from editor.core.hugo.site import Site
 from editor.services.content_watch import ContentWatcher, folders_to_watch
 from editor.services.post_rows import (STATUS_ORDER, PostRow, index_rows, ranked_terms, row_from_entry,
                                        scan)
@@ -350,7 +350,7 @@ class PostListModel(QAbstractTableModel):
 
 def _url_key(site: Site | None, lang: str, url: str) -> str:
     """Pages collide on the same URL (any case) on the same host: multihost languages have their own."""
-    from editor.core.languages import multihost
+    from editor.core.hugo.languages import multihost
     host = lang + " " if site is not None and lang and multihost(site) else ""
     return host + url.lower()
 

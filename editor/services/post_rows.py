@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core import PostError, load
-from editor.core.site import Site
+from editor.core.hugo.site import Site
 
 POST_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
 STATUS_ORDER = {"draft": 0, "scheduled": 1, "published": 2, "expired": 3, "error": 4}

@@ -94,7 +94,7 @@ def _config_dict(config: RenderConfig) -> dict:
 
 
 class RefSource:
-    """The URLs of a body's ref/relref targets in the open site (editor.core.refs), worked out
+    """The URLs of a body's ref/relref targets in the open site (editor.core.hugo.refs), worked out
     again only when the set of targets changes (a lookup may walk the content folder)."""
 
     def __init__(self, site, post_path: str | None) -> None:
@@ -102,7 +102,7 @@ class RefSource:
         self._last: tuple[tuple, dict] | None = None
 
     def __call__(self, text: str) -> dict:
-        from editor.core import refs
+        from editor.core.hugo import refs
         found = tuple(refs.targets(text)) if "ref" in text else ()
         if self._last is None or self._last[0] != found:
             self._last = (found, refs.resolve_all(text, self.post_path, self.site) if found else {})

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from editor.core.errors import PostError
-from editor.core.lint import ERROR, Problem, check_post
+from editor.core.lint.postlint import ERROR, Problem, check_post
 from editor.core.post import Post
 
 

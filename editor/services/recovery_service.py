@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core import recovery
-from editor.core.io import describe_os_error
+from editor.core.files import recovery
+from editor.core.files.io import describe_os_error
 
 # (post path, whole text as it would be saved, sha256 of the file it is based on) or None when clean.
 Snapshot = Callable[[], "tuple[str | None, str, str | None] | None"]

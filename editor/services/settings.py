@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from editor.core.private import private_dir
+from editor.core.files.private import private_dir
 from editor.services.resources import APP_ID
 
 

@@ -16,10 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import (QCoreApplication, QObject, QProcess, QProcessEnvironment, Qt, QTimer,
                             QUrl, Signal)
 
-from editor.core import hugo, lifeline, site_check
+from editor.core import lifeline
+from editor.core.hugo import binary as hugo
+from editor.core.lint import site_check
 from editor.core.errors import PostError
-from editor.core.io import loads
-from editor.core.site import load_site, open_site
+from editor.core.files.io import loads
+from editor.core.hugo.site import load_site, open_site
 from editor.core.site_preview import (Event, PreviewPlan, ServerOutput, free_port, next_write_time,
                                       plan_for, reap_stale_servers)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.core.recovery import data_dir
-from editor.core.private import private_dir, write_private
+from editor.core.files.recovery import data_dir
+from editor.core.files.private import private_dir, write_private
 
 SUPPORTED = ("en", "es", "fr", "it", "pt", "de", "ru", "ar", "lv", "eu", "nl", "fa")
 DEFAULT_LANGUAGE = "en"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core import PostError
-from editor.core.site import Site, find_site
+from editor.core.hugo.site import Site, find_site
 
 
 @dataclass
@@ -46,7 +46,7 @@ def resolve(path: str) -> Workspace:
 def site_for(path: str | Path) -> Site | None:
     """The site of any path: configured, bare (a content folder) or None; never raises for config."""
     try:
-        from editor.core.site import open_site
+        from editor.core.hugo.site import open_site
     except ImportError:   # older core: configured sites only
         try:
             return find_site(path)

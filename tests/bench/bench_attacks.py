@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from editor.core import PostError, fastfm, load  # noqa: E402
+from editor.core import PostError, load  # noqa: E402
+from editor.core.frontmatter import fast as fastfm  # noqa: E402
 from tests.core.test_attacks_parse import BOMB, HOSTILE  # noqa: E402
 
 EXTRA = {

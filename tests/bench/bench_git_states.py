@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from editor.core import publish  # noqa: E402
-from editor.core.site import open_site  # noqa: E402
+from editor.core.git import publish  # noqa: E402
+from editor.core.hugo.site import open_site  # noqa: E402
 from tests.sitegen import generate_posts, make_site  # noqa: E402
 
 

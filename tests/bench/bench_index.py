@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from editor.core import hugo  # noqa: E402
+from editor.core.hugo import binary as hugo  # noqa: E402
 from tests.sitegen import generate_posts, make_site  # noqa: E402
 
 

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from editor.core import hugo  # noqa: E402
+from editor.core.hugo import binary as hugo  # noqa: E402
 from editor.services.site_server import SiteServer  # noqa: E402
 from tests.sitegen import generate_posts, make_site  # noqa: E402
 

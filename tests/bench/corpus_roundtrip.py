@@ -18,8 +18,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from editor.core import PostError, dumps, loads  # noqa: E402
-from editor.core.io import to_bytes  # noqa: E402
-from editor.core.text import decode  # noqa: E402
+from editor.core.files.io import to_bytes  # noqa: E402
+from editor.core.files.text import decode  # noqa: E402
 
 EDITS = {
     "title": lambda post: 'He said "hi": a colon',

@@ -181,7 +181,7 @@ def test_render_html_api():
 
 
 def test_core_never_imports_qt():
-    code = ("import sys, editor.core, editor.core.lint, editor.cli; "
+    code = ("import sys, editor.core, editor.core.lint.postlint, editor.cli; "
             "from editor.commands import show, set_, check, render; "
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]; "
             "print(bad); sys.exit(1 if bad else 0)")

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from editor.core import load, loads, dumps
-from editor.core.dates import format_date
+from editor.core.hugo.dates import format_date
 from tests.conftest import ROOT
 
 EDGES = ["0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59", "0001-01-01T00:30:00+01:00",

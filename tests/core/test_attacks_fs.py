@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.core.index.site_index import SiteIndex
-from editor.core.site import open_site
+from editor.core.hugo.site import open_site
 from tests.conftest import ROOT
 
 POST = "---\ntitle: {t}\n---\nbody\n"
@@ -84,7 +84,7 @@ def _returns_quickly(fn) -> tuple[bool, BaseException | None]:
 
 def test_a_fifo_swapped_in_after_the_check_never_blocks_a_read(tmp_path, monkeypatch):
     from editor.core import PostError
-    from editor.core import io as core_io
+    from editor.core.files import io as core_io
     from editor.core.index.entry import _read
     regular = tmp_path / "post.md"
     regular.write_text(POST.format(t="a"))

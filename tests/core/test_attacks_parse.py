@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from editor.core import PostError, load, loads
-from editor.core import fastfm
+from editor.core.frontmatter import fast as fastfm
 from editor.core.index.site_index import SiteIndex
-from editor.core.parseguard import ALIAS_BUDGET
-from editor.core.site import open_site
+from editor.core.frontmatter.parseguard import ALIAS_BUDGET
+from editor.core.hugo.site import open_site
 from tests.conftest import ROOT
 
 DIGITS = "9" * 5000
@@ -207,7 +207,7 @@ def test_huge_front_matter_is_refused_at_once_but_still_indexed(tmp_path, fm):
 @settings(max_examples=20, deadline=None)
 @given(depth=st.integers(1, 3000), bracket=st.sampled_from(["[]", "{}"]))
 def test_yaml_flow_nesting_past_the_limit_is_refused_before_parsing(depth, bracket):
-    from editor.core.parseguard import MAX_FLOW_DEPTH
+    from editor.core.frontmatter.parseguard import MAX_FLOW_DEPTH
     inner = bracket[0] * depth + bracket[1] * depth if bracket == "[]" else _nested_map(depth, "yaml")
     text = f"---\ntitle: x\na: {inner}\n---\nbody\n"
     if depth <= MAX_FLOW_DEPTH:
@@ -219,7 +219,7 @@ def test_yaml_flow_nesting_past_the_limit_is_refused_before_parsing(depth, brack
 
 
 def test_odd_keys_and_binary_values_read_as_hugo_reads_them(tmp_path):
-    from editor.core import hugo
+    from editor.core.hugo import binary as hugo
     root = tmp_path / "site"
     posts = root / "content" / "posts"
     posts.mkdir(parents=True)
@@ -280,7 +280,7 @@ def _kind(value) -> str:
 
 
 def test_numbers_read_as_hugo_reads_them_in_post_and_index(tmp_path):
-    from editor.core import hugo
+    from editor.core.hugo import binary as hugo
     fm = "".join(f"{k}: {v}\n" for k, v in NUMBERS.items())
     post = loads("---\ntitle: t\n" + fm + "---\nbody\n")
     mine = {k: post.raw(k) for k in NUMBERS}
@@ -322,7 +322,8 @@ CONTROLS = {"quoted.md": ('---\ntitle: "a\x0cb"\ndraft: true\ntags: [x]\n---\nbo
 def test_control_characters_read_as_hugo_keeps_them_and_edits_land_on_the_right_lines(tmp_path):
     """Form feeds and vertical tabs (pasted from PDFs) are refused by YAML readers but kept by Hugo;
     str.splitlines() breaks lines at them, which would shift every edit after one."""
-    from editor.core import dumps, hugo
+    from editor.core import dumps
+    from editor.core.hugo import binary as hugo
     root = tmp_path / "site"
     posts = root / "content" / "posts"
     posts.mkdir(parents=True)

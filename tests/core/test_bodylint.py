@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from editor.core.bodylint import check_body, resolve_ref
-from editor.core.lint import check_file
+from editor.core.lint.bodylint import check_body, resolve_ref
+from editor.core.lint.postlint import check_file
 
 BODY = """# Title
 

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 import editor.core as core
-from editor.core import hugo
-from editor.core.lint import ERROR, check_file, iter_posts
+from editor.core.hugo import binary as hugo
+from editor.core.lint.postlint import ERROR, check_file, iter_posts
 from tests.conftest import ROOT, SEED, SHARED
 from tests.sitegen import make_site, site_path
 

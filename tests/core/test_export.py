@@ -10,8 +10,8 @@ import pytest
 
 from editor.commands import export as export_cmd
 from editor.core import load
-from editor.core.export import (ExportError, default_slug, local_images, plan_export, target_path,
-                                write_export)
+from editor.core.files.export import (ExportError, default_slug, local_images, plan_export, target_path,
+                                      write_export)
 from tests.conftest import SEED
 
 POST = "---\ntitle: Photo walk\n---\n\n![a](cover.png)\n![b](img/sub.png \"t\")\n<img src=\"inline.jpg\">\n" \

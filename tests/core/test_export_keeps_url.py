@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from editor.cli import main
-from editor.core import hugo, load
-from editor.core.export import ExportError, default_slug, resolve_content_dir
+from editor.core import load
+from editor.core.hugo import binary as hugo
+from editor.core.files.export import ExportError, default_slug, resolve_content_dir
 from tests.sitegen import make_site
 
 TOML_POST = "+++\ntitle = 'Writing front matter in TOML'\n+++\nBody\n"

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from editor.cli import main
-from editor.core.export import ExportError, check_slug, plan_export, target_path, write_export
+from editor.core.files.export import ExportError, check_slug, plan_export, target_path, write_export
 from editor.services import images as image_service
 
 SECRET = b"-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n"

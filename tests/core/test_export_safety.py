@@ -7,7 +7,7 @@ import argparse
 import pytest
 
 from editor.commands import export as export_cmd
-from editor.core.export import ExportError, plan_export, target_path, write_export
+from editor.core.files.export import ExportError, plan_export, target_path, write_export
 
 HOSTILE_NAMES = ["CON", "con", "nul.md", "Aux", "COM1", "lpt9.txt", "prn", "x" * 300, "é" * 130, "dots.",
                  "a:b", "a|b", "what?", "star*", "<tag>", "quote\"d", "tab\tname", "new\nline", "\x00",

@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-import editor.core.io as io_mod
+import editor.core.files.io as io_mod
 from editor.core import PostError, load, save
 
 ORIGINAL = b"---\ntitle: Kept\n---\nThe original body.\n"

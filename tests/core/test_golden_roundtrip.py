@@ -10,7 +10,7 @@ import pytest
 
 import editor.core as core
 from editor.core import PostError
-from editor.core.values import same_value
+from editor.core.frontmatter.values import same_value
 from tests.bench.corpus_roundtrip import minimal
 
 GOLDEN = Path(__file__).parent / "golden"

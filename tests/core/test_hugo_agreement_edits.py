@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import editor.core as core
-from editor.core import hugo
-from editor.core.dates import format_date
+from editor.core.hugo import binary as hugo
+from editor.core.hugo.dates import format_date
 from tests.conftest import SEED, corpus_posts, requires_corpus
 from tests.sitegen import make_site
 

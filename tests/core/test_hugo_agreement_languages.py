@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import hugo, io
+from editor.core.hugo import binary as hugo
+from editor.core.files import io
 from editor.core.index.site_index import SiteIndex
-from editor.core.site import load_site
+from editor.core.hugo.site import load_site
 from tests.conftest import ROOT
 from tests.sitegen import hugo_list, make_site, site_path
 

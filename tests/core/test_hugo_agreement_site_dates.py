@@ -7,9 +7,10 @@ import os
 
 import pytest
 
-from editor.core import hugo, io, status
-from editor.core.dates import format_hugo
-from editor.core.site import load_site
+from editor.core.hugo import binary as hugo, status
+from editor.core.files import io
+from editor.core.hugo.dates import format_hugo
+from editor.core.hugo.site import load_site
 from tests.sitegen import hugo_dump, hugo_list, make_site
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")

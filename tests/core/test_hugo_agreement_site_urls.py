@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from editor.core import hugo, io
-from editor.core.site import load_site
-from editor.core.urls import page_url
+from editor.core.hugo import binary as hugo
+from editor.core.files import io
+from editor.core.hugo.site import load_site
+from editor.core.hugo.urls import page_url
 from tests.sitegen import hugo_list, make_site, site_path
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from editor.core import images
+from editor.core.files import images
 
 
 def jpeg_with_exif(width: int, height: int) -> bytes:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.conftest import ROOT
 from tests.sitegen import hugo_list, make_site, site_path
 

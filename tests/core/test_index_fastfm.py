@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from editor.core import fastfm
+from editor.core.frontmatter import fast as fastfm
 from editor.core.index.site_index import SiteIndex
-from editor.core.site import load_site
+from editor.core.hugo.site import load_site
 from tests.conftest import corpus_posts, requires_corpus
 from tests.sitegen import make_site
 

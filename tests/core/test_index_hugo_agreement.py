@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.core.index.site_index import SiteIndex
-from editor.core.site import load_site
+from editor.core.hugo.site import load_site
 from tests.conftest import ROOT
 from tests.sitegen import generate_posts, hugo_list, make_site, site_path
 

@@ -9,11 +9,12 @@ import sys
 
 import pytest
 
-from editor.core import hugo, io
+from editor.core.hugo import binary as hugo
+from editor.core.files import io
 from editor.core.index.site_index import SiteIndex
 from editor.core.errors import PostError
-from editor.core.site import load_site
-from editor.core.translations import missing, new_translation, of
+from editor.core.hugo.site import load_site
+from editor.core.hugo.translations import missing, new_translation, of
 from tests.conftest import ROOT
 from tests.core.test_hugo_agreement_languages import hugo_languages
 from tests.sitegen import hugo_list, make_site, site_path

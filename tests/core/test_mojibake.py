@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core import mojibake
+from editor.core.lint import mojibake
 from tests.conftest import SEED, corpus_posts, requires_corpus
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.sitegen import make_site
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import recovery
-from editor.core.private import private_dir, write_private
+from editor.core.files import recovery
+from editor.core.files.private import private_dir, write_private
 
 UMASKS = [0o022, 0o000]
 
@@ -84,7 +84,7 @@ def test_corrupt_or_truncated_journal_is_skipped_with_a_warning(tmp_path, kind, 
         data = whole[:len(whole) // 2]
     bad = recovery.recovery_dir() / f"{kind}.json"
     bad.write_bytes(data)
-    with caplog.at_level(logging.WARNING, logger="editor.core.recovery"):
+    with caplog.at_level(logging.WARNING, logger="editor.core.files.recovery"):
         found = recovery.entries()
     assert [j.text for j in found] == ["kept"]
     assert any(str(bad) in r.getMessage() for r in caplog.records), caplog.text
@@ -94,7 +94,7 @@ def test_corrupt_or_truncated_journal_is_skipped_with_a_warning(tmp_path, kind, 
 def test_a_fifo_in_the_journal_folder_does_not_block(tmp_path, caplog):
     recovery.write(tmp_path / "good.md", "kept", None)
     os.mkfifo(recovery.recovery_dir() / "fifo.json")
-    with caplog.at_level(logging.WARNING, logger="editor.core.recovery"):
+    with caplog.at_level(logging.WARNING, logger="editor.core.files.recovery"):
         assert [j.text for j in recovery.entries()] == ["kept"]
     assert "fifo.json" in caplog.text
 
@@ -112,7 +112,7 @@ def test_write_private_replaces_a_symlink_instead_of_writing_through_it(tmp_path
 
 def test_index_cache_is_private(tmp_path, umask):
     from editor.core.index.site_index import SiteIndex, cache_path
-    from editor.core.site import open_site
+    from editor.core.hugo.site import open_site
     from tests.sitegen import make_site
     root = make_site(tmp_path, {"posts/draft.md": "---\ntitle: Secret draft title\ndraft: true\n---\n"})
     SiteIndex(open_site(root)).refresh(start="in-process")
@@ -121,7 +121,7 @@ def test_index_cache_is_private(tmp_path, umask):
 
 
 def test_site_preview_scratch_copies_of_the_buffer_are_private(tmp_path, umask):
-    from editor.core.site import open_site
+    from editor.core.hugo.site import open_site
     from editor.core.site_preview import cache_root, plan_for
     from tests.sitegen import make_site
     root = make_site(tmp_path, {"posts/one.md": "---\ntitle: One\n---\nsaved\n"})
@@ -175,7 +175,7 @@ def test_journal_that_cannot_be_moved_or_removed_is_still_offered_not_a_crash(tm
         raise PermissionError(13, "Permission denied")
     monkeypatch.setattr(os, "replace", refuse)
     monkeypatch.setattr(Path, "unlink", refuse)
-    with caplog.at_level(logging.WARNING, logger="editor.core.recovery"):
+    with caplog.at_level(logging.WARNING, logger="editor.core.files.recovery"):
         assert recovery.set_aside(journal).text == "unsaved"
         recovery.clear(post)
     assert "could not be set aside" in caplog.text and "could not be removed" in caplog.text

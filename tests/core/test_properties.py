@@ -122,4 +122,4 @@ def test_any_bytes_load_or_raise_post_error(tmp_path_factory, data):
     except PostError as exc:
         assert "post.md" in str(exc)
         return
-    assert core.io.to_bytes(post) == data
+    assert core.files.io.to_bytes(post) == data

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.gitrepo import Repo
-from editor.core.publish_diff import BODY, FRONT, file_diff, labelled_diff, render
+from editor.core.git.repo import Repo
+from editor.core.git.diff import BODY, FRONT, file_diff, labelled_diff, render
 from tests.gitsites import POST, git_isolated, site_repo  # noqa: F401
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from editor.core import recovery
+from editor.core.files import recovery
 
 
 def test_journal_round_trip_in_xdg_data_home(tmp_path):

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from editor.core import RenderConfig, hugo, load, refs, render_html
-from editor.core.lint import check_post
-from editor.core.site import find_site
+from editor.core import RenderConfig, load, render_html
+from editor.core.hugo import binary as hugo, refs
+from editor.core.lint.postlint import check_post
+from editor.core.hugo.site import find_site
 from tests.sitegen import make_site
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")

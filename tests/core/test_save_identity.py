@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from editor.core import PostError, load, loads, save
-from editor.core import io as core_io
+from editor.core.files import io as core_io
 
 POST = "---\ntitle: Identity\ndraft: true\n---\nbody\n"
 

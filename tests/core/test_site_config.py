@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core import hugo
-from editor.core.archetypes import new_post
+from editor.core.hugo import binary as hugo
+from editor.core.hugo.archetypes import new_post
 from editor.core.errors import PostError
 from editor.core.index.site_index import SiteIndex
-from editor.core.site import find_site, load_site, open_site
+from editor.core.hugo.site import find_site, load_site, open_site
 from tests.sitegen import hugo_list, make_site
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import hugo, site_check
-from editor.core.site import load_site
+from editor.core.hugo import binary as hugo
+from editor.core.lint import site_check
+from editor.core.hugo.site import load_site
 from tests.sitegen import make_site
 
 OLD = "hugo v0.92.0-B3549403 linux/amd64 BuildDate=2022-01-12T08:23:18Z VendorInfo=gohugoio"

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import hugo, loads
-from editor.core.site import load_site, open_site
+from editor.core import loads
+from editor.core.hugo import binary as hugo
+from editor.core.hugo.site import load_site, open_site
 from editor.core.site_preview import (ServerOutput, free_port, next_write_time, plan_for,
                                       remove_stale_runs)
 from tests.sitegen import make_site

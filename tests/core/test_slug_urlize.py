@@ -7,7 +7,7 @@ import json
 import pytest
 
 from editor.cli import main
-from editor.core import hugo, urls
+from editor.core.hugo import binary as hugo, urls
 from tests.sitegen import make_site
 
 TITLES = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import editor.core as core
-from editor.core import hugo, textstats
+from editor.core.hugo import binary as hugo, textstats
 from tests.conftest import SEED
 from tests.sitegen import make_site
 

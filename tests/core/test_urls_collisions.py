@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core import hugo
-from editor.core.collisions import slug_problem
+from editor.core.hugo import binary as hugo
+from editor.core.hugo.collisions import slug_problem
 from editor.core.index.site_index import SiteIndex
-from editor.core.site import load_site
+from editor.core.hugo.site import load_site
 from tests.sitegen import hugo_list, make_site, site_path
 
 Y = "---\ntitle: {}\nslug: {}\n---\n"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from editor.cli import main
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.conftest import SEED, corpus_posts
 from tests.sitegen import make_site
 
@@ -53,7 +53,7 @@ def test_show_and_list_give_hugos_word_count(tmp_path, capsys):
 
     # The window's index leaves counts out (its list shows none); `list --words` then fills them in.
     from editor.core.index.site_index import SiteIndex
-    from editor.core.site import open_site
+    from editor.core.hugo.site import open_site
     window_index = SiteIndex(open_site(root), words=False).refresh()
     assert {e["words"] for e in window_index.entries()} == {None}
     assert main(["list", str(root), "--json", "--words"]) == 0

@@ -9,7 +9,7 @@ import tempfile
 import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 
-import editor.core.recovery as recovery_mod
+import editor.core.files.recovery as recovery_mod
 from tests.gui.helpers import copy_seed, find, make_window
 
 

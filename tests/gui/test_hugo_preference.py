@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.core.test_site_hugo_choice import OLD, fake_hugo
 from tests.gui.helpers import copy_seed, find, make_window
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.gui.new_post_dialog import NewPostDialog
 from editor.services.new_post import planned_path
-from editor.core.site import load_site
+from editor.core.hugo.site import load_site
 from tests.core.test_hugo_agreement_languages import hugo_languages
 from tests.core.test_languages_new import FOLDERS, SUFFIX
 from tests.gui.helpers import find, make_window, widen_post_list

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.gui.new_post_dialog import NewPostDialog
 from editor.services.new_post import planned_path
 from tests.gui.helpers import find, make_window

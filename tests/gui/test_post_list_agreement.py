@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.services.post_model import PostListModel
 from editor.services.workspace import resolve
 from tests.conftest import CORPUS

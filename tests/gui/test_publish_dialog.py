@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.core import publish
-from editor.core.site import open_site
+from editor.core.git import publish
+from editor.core.hugo.site import open_site
 from editor.gui.publish_dialog import PublishDialog
 from tests.gitsites import POST, git, git_isolated, site_repo  # noqa: F401
 

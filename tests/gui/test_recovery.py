@@ -11,7 +11,7 @@ import time
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from editor.core import recovery
+from editor.core.files import recovery
 from tests.conftest import ROOT
 from tests.gui.helpers import copy_seed, find, make_window
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.gui.helpers import find, make_window
 from tests.gui.test_preview_connections import tcp_counter
 

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel
 
-from editor.core import hugo, site_check
+from editor.core.hugo import binary as hugo
+from editor.core.lint import site_check
 from tests.gui.helpers import find, make_window, page_text
 from tests.sitegen import make_site
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from tests.gui.helpers import copy_seed, find, make_window, page_text
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit
 
-from editor.core import load, render_html, textstats
+from editor.core import load, render_html
+from editor.core.hugo import textstats
 from editor.services.spelling import personal_dictionary_path
 from tests.gui.helpers import copy_seed, find, make_window
 

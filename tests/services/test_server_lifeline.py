@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import hugo, lifeline
+from editor.core import lifeline
+from editor.core.hugo import binary as hugo
 from editor.core.site_preview import reap_stale_servers
 from tests.conftest import ROOT
 from tests.sitegen import make_site

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.services import site_server
 from editor.services.site_server import SiteServer
 from tests.sitegen import make_site

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core import hugo, site_check
+from editor.core.hugo import binary as hugo
+from editor.core.lint import site_check
 from editor.services.site_server import SiteServer
 from tests.services.test_site_server import Recorder, fetch, tree, wait_until
 from tests.sitegen import make_site

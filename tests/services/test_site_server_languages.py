@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core import hugo
+from editor.core.hugo import binary as hugo
 from editor.services.site_server import SiteServer
 from tests.services.test_site_server import LAYOUTS, fetch, tree, wait_until
 from tests.sitegen import make_site

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from types import SimpleNamespace
 
-from editor.core.site import load_site
+from editor.core.hugo.site import load_site
 from editor.services.spelling import (SpellService, language_for, personal_dictionary_path, post_language,
                                       prose_words, site_language)
 from tests.sitegen import make_site

@@ -7,11 +7,12 @@ import errno
 import os
 import stat
 
-from editor.core import collisions, fastfm, fields, languages, pagedates, status as status_mod, textstats
-from editor.core.dates import DateError, format_hugo, parse_date
+from editor.core.hugo import collisions, fields, languages, pagedates, status as status_mod, textstats
+from editor.core.frontmatter import fast as fastfm
+from editor.core.hugo.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
-from editor.core.site import Site
-from editor.core.urls import _uses_filename, default_page_url, page_url
+from editor.core.hugo.site import Site
+from editor.core.hugo.urls import _uses_filename, default_page_url, page_url
 
 
 class _Page:

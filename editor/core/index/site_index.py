@@ -9,10 +9,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from editor.core import collisions, languages, status as status_mod
+from editor.core.hugo import collisions, languages, status as status_mod
 from editor.core.index.entry import index_file, url_line
-from editor.core.private import private_dir, private_file
-from editor.core.site import CONTENT_SUFFIXES, Site
+from editor.core.files.private import private_dir, private_file
+from editor.core.hugo.site import CONTENT_SUFFIXES, Site
 
 INDEX_VERSION = "4"  # bump when what is cached changes
 _NO_TS = None
@@ -409,8 +409,8 @@ def checked_url_problems(files: list, site_of: dict) -> list:
     """For `check`: lint Problems for checked files of a site whose slug Hugo would change, and for
     those that get the same URL as another checked file of the same site (Hugo silently publishes
     one). `site_of` maps each file's site root → Site (None: skipped)."""
-    from editor.core.lint import Problem
-    from editor.core.site import find_site_root
+    from editor.core.lint.postlint import Problem
+    from editor.core.hugo.site import find_site_root
     by_site: dict = {}
     for f in files:
         root = find_site_root(f)

@@ -224,7 +224,7 @@ class Shortcodes:
     def _ref(self, pos, named, url_context, rel):
         target = self._get(pos, named, "path", 0)
         resolver = self.cfg.ref_resolver
-        # refs: URLs worked out from the site for this body (editor.core.refs.resolve_all).
+        # refs: URLs worked out from the site for this body (editor.core.hugo.refs.resolve_all).
         url = resolver(target) if resolver else self.cfg.refs.get(f"{'relref' if rel else 'ref'}:{target}")
         if url is not None:
             # In a link's destination the URL is part of the Markdown; elsewhere Hugo puts the

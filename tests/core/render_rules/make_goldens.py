@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
-from editor.core.hugo import hugo_binary  # noqa: E402
+from editor.core.hugo.binary import hugo_binary  # noqa: E402
 
 CONFIG = """baseURL = 'https://example.org/'
 title = 'goldens'

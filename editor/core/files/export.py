@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from editor.core.contained import NotContained, copy_regular, regular_file_under
-from editor.core.io import atomic_write
-from editor.core.urls import title_slug
+from editor.core.files.contained import NotContained, copy_regular, regular_file_under
+from editor.core.files.io import atomic_write
+from editor.core.hugo.urls import title_slug
 
 DEFAULT_SECTION = "posts"
 
@@ -104,7 +104,7 @@ def resolve_content_dir(folder: str | os.PathLike) -> Path:
     """Where an export into `folder` goes: a site root's contentDir, or `folder` itself when it is
     a content folder (named `content`, or a site's contentDir). Anything else: ExportError."""
     from editor.core.errors import PostError
-    from editor.core.site import find_site, is_site_root, load_site
+    from editor.core.hugo.site import find_site, is_site_root, load_site
     p = Path(folder).expanduser()
     if not p.is_dir():
         raise ExportError(f"{p} is not a folder")
@@ -125,8 +125,8 @@ def resolve_content_dir(folder: str | os.PathLike) -> Path:
 def export_url(post, target: Path) -> str:
     """The URL the post gets at `target` under the rules of the site that holds it."""
     from editor.core.errors import PostError
-    from editor.core.site import find_site
-    from editor.core.urls import page_url
+    from editor.core.hugo.site import find_site
+    from editor.core.hugo.urls import page_url
     moved = copy.copy(post)
     moved.path = str(target)
     try:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
-from editor.core import languages
+from editor.core.hugo import languages
 
 _ALLOWED = set("./\\_#+~-@")
 _HEX = set("0123456789abcdefABCDEF")
@@ -146,7 +146,7 @@ def _sections(rel: PurePosixPath, site) -> list[str]:
 
 
 def _dates(post, site) -> dict:
-    from editor.core import pagedates
+    from editor.core.hugo import pagedates
     values = post.front_matter_values() if hasattr(post, "front_matter_values") else None
     if values is None:
         return post.dates(site.frontmatter_rules)
@@ -155,7 +155,7 @@ def _dates(post, site) -> dict:
 
 def _expand(pattern: str, post, rel: PurePosixPath, slug: str | None, site) -> str:
     """A `[permalinks]` pattern with its `:tokens` filled in, as Hugo's permalink expander does."""
-    from editor.core.pagedates import filename_date
+    from editor.core.hugo.pagedates import filename_date
     accents = site.remove_path_accents
     date = _dates(post, site).get("date") or _ZERO
     title = str(post.get("title") or "")
@@ -207,7 +207,7 @@ def _slug(post, rel: PurePosixPath, site) -> str | None:
     if value is not None and value != "":
         return str(value).strip("-")  # Hugo trims hyphens (only) from the slug
     if site is not None and _uses_filename(site):
-        from editor.core.pagedates import filename_date
+        from editor.core.hugo.pagedates import filename_date
         return filename_date(str(rel))[1]
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 
-from editor.core.urls import safe_slug, sanitize
+from editor.core.hugo.urls import safe_slug, sanitize
 
 
 def slug_problem(slug: object, path: str, line: int | None, *, lower: bool = True) -> dict | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from editor.core import json_fm
+from editor.core.frontmatter import json_fm
 from editor.core.errors import PostError
 
 YAML, TOML, JSON, NONE = "yaml", "toml", "json", "none"

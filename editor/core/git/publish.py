@@ -7,8 +7,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.gitrepo import GitError, Repo, last_line, relative_inside
-from editor.core.site import CONTENT_SUFFIXES, Site
+from editor.core.git.repo import GitError, Repo, last_line, relative_inside
+from editor.core.hugo.site import CONTENT_SUFFIXES, Site
 
 URL_CODES = ("url-collision", "unsafe-slug")   # warnings in the list: Hugo still builds the site
 

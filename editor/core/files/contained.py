@@ -7,7 +7,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from editor.core.replace import replace_file
+from editor.core.files.replace import replace_file
 
 MAX_COPY_BYTES = 512 * 1024 * 1024   # an image or page resource, not a disk image
 

@@ -30,7 +30,7 @@ def key(kind: str, target: str) -> str:
 
 
 def _section_url(folder: Path, content: Path, site) -> str:
-    from editor.core.urls import _base_path, escape_path, sanitize
+    from editor.core.hugo.urls import _base_path, escape_path, sanitize
     lower = not (site is not None and site.disable_path_to_lower)
     parts = [sanitize(p, lower=lower) for p in folder.relative_to(content).parts]
     base = _base_path(site.base_url) if site is not None else ""
@@ -38,7 +38,7 @@ def _section_url(folder: Path, content: Path, site) -> str:
 
 
 def _page_url(path: Path, site) -> str:
-    from editor.core.io import load
+    from editor.core.files.io import load
     try:
         post = load(path)
     except PostError as exc:
@@ -51,7 +51,7 @@ def _page_url(path: Path, site) -> str:
 def resolve(kind: str, target: str, post_path: str | None, site) -> str:
     """The URL `{{< kind "target" >}}` gives in the post at `post_path`: `relref` the relative
     permalink, `ref` the absolute one (baseURL's scheme and host). RefError when Hugo fails."""
-    from editor.core.bodylint import resolve_ref
+    from editor.core.lint.bodylint import resolve_ref
     path_part, hash_, anchor = target.partition("#")
     if not path_part:
         return "#" + anchor if hash_ else ""

@@ -7,9 +7,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from editor.core.dates import format_date
+from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
-from editor.core.parseguard import parsing
+from editor.core.frontmatter.parseguard import parsing
 
 _WS = re.compile(r"\s*")
 _SCALAR = re.compile(r"[^,\s}\]]+")

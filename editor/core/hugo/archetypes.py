@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from editor.core import hugo
-from editor.core.dates import format_date
+from editor.core.hugo import binary as hugo
+from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
-from editor.core.site import Site
-from editor.core.urls import title_slug
+from editor.core.hugo.site import Site
+from editor.core.hugo.urls import title_slug
 
 _TITLE_TEMPLATE = re.compile(
     r'\{\{-?\s*replace\s+\.(?:File\.ContentBaseName|Name|File\.BaseFileName)\s+"-"\s+" "\s*\|\s*title\s*-?\}\}')
@@ -21,7 +21,7 @@ def target_path(site: Site, section: str, title: str, bundle: bool = False, lang
     """Where the post goes: <content>/<section>/<slug>.md, or <slug>/index.md for a leaf bundle;
     for another language (`lang`) in that language's own content folder, or with its file-name
     suffix (<slug>.de.md) when it shares the default language's folder."""
-    from editor.core.export import ExportError, target_path as export_target
+    from editor.core.files.export import ExportError, target_path as export_target
     slug = title_slug(title) or "untitled"
     folder, suffix = site.content_dir, ""
     if lang and lang != site.default_language:
@@ -97,7 +97,7 @@ def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind
     if not title.strip():
         raise PostError("a new post needs a title")
     if kind is not None:
-        from editor.core.export import ExportError, check_slug
+        from editor.core.files.export import ExportError, check_slug
         try:
             check_slug(kind)   # a name inside archetypes/, never a path out of it
         except ExportError as exc:
@@ -152,7 +152,7 @@ def create_at(site: Site, target: Path, section: str, title: str, *, kind: str |
 
 
 def _set_title(path: Path, title: str) -> None:
-    from editor.core.io import load, save
+    from editor.core.files.io import load, save
     post = load(path)
     if post.get("title") != title:
         post["title"] = title

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core import bodylint, fields, mojibake
-from editor.core.dates import DateError, parse_date
+from editor.core.lint import bodylint, mojibake
+from editor.core.hugo import fields
+from editor.core.hugo.dates import DateError, parse_date
 from editor.core.errors import PostError
-from editor.core.io import load
+from editor.core.files.io import load
 from editor.core.post import Post
 
 ERROR, WARNING = "error", "warning"

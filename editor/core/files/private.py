@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from editor.core.replace import replace_file
+from editor.core.files.replace import replace_file
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600

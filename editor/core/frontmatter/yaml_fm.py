@@ -14,11 +14,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from editor.core.dates import format_date
+from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
-from editor.core.values import yaml_number
-from editor.core.parseguard import (check_aliases, check_flow_depth, hide_controls, parsing, reveal_controls,
-                                    unmarked_yaml_error)
+from editor.core.frontmatter.values import yaml_number
+from editor.core.frontmatter.parseguard import (check_aliases, check_flow_depth, hide_controls, parsing,
+                                                reveal_controls, unmarked_yaml_error)
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -531,7 +531,7 @@ def _line_ending(line: str, newline: str) -> str:
 
 
 def _eq(a, b) -> bool:
-    from editor.core.values import same_value
+    from editor.core.frontmatter.values import same_value
     return same_value(a, b)
 
 

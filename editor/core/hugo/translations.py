@@ -6,10 +6,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from editor.core import languages
+from editor.core.hugo import languages
 from editor.core.errors import PostError
 from editor.core.index.entry import index_file
-from editor.core.site import Site
+from editor.core.hugo.site import Site
 
 
 def of(site: Site, entries: list[dict], post_path: str | os.PathLike) -> dict[str, str]:
@@ -37,8 +37,8 @@ def new_translation(site: Site, post_path: str | os.PathLike, lang: str, *, use_
     same path in that language's content folder, or `<name>.<lang>.md` next to it when the
     languages share a folder. Title and `translationKey` are copied (the key only when the post
     has one); an existing file is never overwritten (PostError)."""
-    from editor.core.archetypes import create_at
-    from editor.core.io import load, save
+    from editor.core.hugo.archetypes import create_at
+    from editor.core.files.io import load, save
     if site.read_only:
         raise PostError(f"the site configuration is broken ({site.error.reason}); fix it first",
                         path=site.error.path, line=site.error.line)

@@ -33,8 +33,8 @@ from pathlib import Path
 
 from editor.core.errors import PostError
 from editor.core.post import Post
-from editor.core.replace import fsync_folder, replace_file
-from editor.core.text import decode, encode
+from editor.core.files.replace import fsync_folder, replace_file
+from editor.core.files.text import decode, encode
 
 
 def loads(text: str, path: str | None = None) -> Post:

@@ -10,9 +10,9 @@ import tomllib
 import yaml
 
 from editor.core.errors import PostError
-from editor.core.values import YAML_NUMBER_START, yaml_number
-from editor.core.parseguard import (check_aliases, hide_controls, parsing, reveal_controls,
-                                    unmarked_yaml_error)
+from editor.core.frontmatter.values import YAML_NUMBER_START, yaml_number
+from editor.core.frontmatter.parseguard import (check_aliases, hide_controls, parsing, reveal_controls,
+                                                unmarked_yaml_error)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import PostError
-from editor.core.hugo import HugoVersion, parse_version
-from editor.core.site import Site, read_config_file
+from editor.core.hugo.binary import HugoVersion, parse_version
+from editor.core.hugo.site import Site, read_config_file
 
 THEME_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml",
                  "config.yml", "config.json", "theme.toml")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from editor.core.dates import zone
+from editor.core.hugo.dates import zone
 from editor.core.errors import PostError
-from editor.core.parseguard import parsing
+from editor.core.frontmatter.parseguard import parsing
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                 "config.toml", "config.yaml", "config.yml", "config.json")
@@ -64,7 +64,7 @@ def _parse_config(suffix: str, text: str) -> object:
             raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}",
                             line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
     if suffix in (".yaml", ".yml"):
-        from editor.core import yaml_fm
+        from editor.core.frontmatter import yaml_fm
         return yaml_fm.parse(text)[0] if text.strip() else {}
     try:
         return json.loads(text) if text.strip() else {}
@@ -146,7 +146,7 @@ class Site:
     def all_languages(self) -> list[Language]:
         """Every configured language, disabled ones too, by weight then code (Hugo's order); the
         default language alone when none is configured."""
-        from editor.core.languages import mounted_content_dirs
+        from editor.core.hugo.languages import mounted_content_dirs
         mounted = mounted_content_dirs(self.config, self.root) if not self.content_override else {}
         main = self.content_override or mounted.get("") or \
             self.root / str(self.config.get("contentdir") or "content")
@@ -179,8 +179,8 @@ class Site:
         return next((lang for lang in self.all_languages if lang.code == code), None)
 
     def page_language(self, post_path: str | os.PathLike):
-        """The post's language and logical path as Hugo decides them (see editor.core.languages)."""
-        from editor.core.languages import page_language
+        """The post's language and logical path as Hugo decides them (see editor.core.hugo.languages)."""
+        from editor.core.hugo.languages import page_language
         return page_language(self, post_path)
 
     @property
@@ -284,7 +284,7 @@ class Site:
         the first matching entry of the array form, else the map form's entry for its section."""
         entries = self.permalink_entries
         if entries is not None:
-            from editor.core.permalink_rules import first_pattern
+            from editor.core.hugo.permalink_rules import first_pattern
             return first_pattern(entries, kind, rel, lang or self.default_language)
         section = rel.parts[0] if len(rel.parts) > 1 else ""
         return self.permalinks_for(lang, kind).get(section) if section else None
@@ -302,7 +302,7 @@ class Site:
     @property
     def date_rules(self) -> dict[str, list[str]]:
         """The sources Hugo tries for each date, `:default` expanded (`:git` only with enableGitInfo)."""
-        from editor.core.pagedates import merged_rules
+        from editor.core.hugo.pagedates import merged_rules
         return merged_rules(self.frontmatter_rules)
 
     @property

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.private import private_dir, write_private
+from editor.core.files.private import private_dir, write_private
 
 APP = "hugo-post-editor"
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024   # far above any post (io.MAX_BYTES is 64 MB) in JSON escapes

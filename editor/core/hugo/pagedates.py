@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 
-from editor.core.dates import DateError, UTC, parse_date
+from editor.core.hugo.dates import DateError, UTC, parse_date
 
 # Hugo 0.168's `[frontmatter]` defaults (from `hugo config`).
 DEFAULT_RULES: dict[str, list[str]] = {

@@ -6,8 +6,8 @@ import difflib
 import os
 
 from editor.core.errors import PostError
-from editor.core.frontmatter import split
-from editor.core.gitrepo import Repo
+from editor.core.frontmatter.split import split
+from editor.core.git.repo import Repo
 
 FRONT, BODY, FILE = "front matter", "body", ""
 

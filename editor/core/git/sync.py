@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from editor.core.gitrepo import GitError, Repo, last_line
-from editor.core.publish import tracked_branch
+from editor.core.git.repo import GitError, Repo, last_line
+from editor.core.git.publish import tracked_branch
 
 
 class SyncConflict(GitError):

@@ -12,9 +12,9 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, String, StringType, Table
 
-from editor.core.dates import format_date
+from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
-from editor.core.parseguard import parsing
+from editor.core.frontmatter.parseguard import parsing
 
 
 def parse(text: str) -> dict:
