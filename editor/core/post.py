@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
-from editor.core.hugo import fields, pagedates
-from editor.core.frontmatter import split as frontmatter, json_fm, toml_fm, yaml_fm
-from editor.core.hugo.dates import UTC, DateError, parse_date
 from editor.core.errors import PostError
-from editor.core.frontmatter.split import JSON, NONE, TOML, YAML, Parts
-from editor.core.hugo.status import compute_status, hugo_bool
 from editor.core.files.text import detect_newline, to_newline
+from editor.core.frontmatter.handler import handler
+from editor.core.frontmatter.split import NONE, YAML, Parts, split
 from editor.core.frontmatter.values import same_value
+from editor.core.hugo import fields, pagedates
+from editor.core.hugo.dates import UTC, DateError, parse_date
+from editor.core.hugo.status import compute_status, hugo_bool
 
 
 # The round-trip YAML parser reads ≈ 30 KB of dense front matter per second, and an edit parses
 # twice: real front matter is under 1 KB (the largest of 1,466 real posts has 520 bytes), so 64 KB
 # leaves room for any post while keeping a 10 MB title line or 100,000 keys from hanging the window.
 MAX_FRONT_MATTER = 64 * 1024
-
-
-def _parse_fm(fmt: str, fm: str) -> tuple[dict, list]:
-    """The values of a front matter and its duplicate keys (yaml_fm.Duplicate, lines within it)."""
-    if fmt == YAML:
-        values, _, duplicates = yaml_fm.parse(fm)
-        return values, duplicates
-    if fmt == TOML:
-        return toml_fm.parse(fm), []
-    if fmt == JSON:
-        return json_fm.parse(fm), []
-    return {}, []
 
 
 class Post:
@@ -52,7 +39,7 @@ class Post:
         # write over a file whose bytes changed since. None: not read from disk, nothing to check.
         self.disk_hash: str | None = None
         try:
-            self._parts = frontmatter.split(text)
+            self._parts = split(text)
         except PostError as exc:
             raise exc.with_path(path) from None
         if len(self._parts.fm) > MAX_FRONT_MATTER:
@@ -60,7 +47,7 @@ class Post:
                             f"{MAX_FRONT_MATTER // 1024} KB of it (more would freeze it for seconds to minutes); "
                             "edit it as raw text", path=path, line=self._parts.fm_first_line + 1, column=1)
         try:
-            self._values, self._duplicates = _parse_fm(self._parts.format, self._parts.fm)
+            self._values, self._duplicates = handler(self._parts.format).parse(self._parts.fm)
         except PostError as exc:
             # The parsers count lines from the front matter's first line; report file lines.
             raise exc.shifted(self._parts.fm_first_line).with_path(path) from None
@@ -106,21 +93,8 @@ class Post:
         actual = self._actual_key(key)
         if actual is None:
             return None
-        offset = self._parts.fm_first_line + 1
-        fm = self._parts.fm
-        if self.format == YAML:
-            entry = next((e for e in yaml_fm.parse(fm)[1] if e.key == actual), None)
-            return entry.first_line + offset if entry else None
-        if self.format == JSON:
-            span = next((s for s in json_fm.spans(fm) if s.key == actual), None)
-            return fm.count("\n", 0, span.key_start) + offset if span else None
-        pattern = re.compile(r"^\s*([\"']?)" + re.escape(actual) + r"\1\s*=")
-        for number, line in enumerate(fm.splitlines()):
-            if line.lstrip().startswith("["):
-                break
-            if pattern.match(line):
-                return number + offset
-        return None
+        line = handler(self.format).key_line(self._parts.fm, actual)
+        return None if line is None else line + self._parts.fm_first_line + 1
 
     @property
     def changed(self) -> bool:
@@ -244,12 +218,7 @@ class Post:
             parts = Parts(YAML, "---" + nl, "", "---" + nl, parts.body)
         fm = parts.fm
         try:
-            if parts.format == YAML:
-                new_fm = yaml_fm.set_value(fm, actual, value, self.newline)
-            elif parts.format == TOML:
-                new_fm = toml_fm.set_value(fm, actual, value)
-            else:
-                new_fm = json_fm.set_value(fm, actual, value, self.newline)
+            new_fm = handler(parts.format).set_value(fm, actual, value, self.newline)
         except PostError as exc:   # lines counted in the front matter: report file lines
             raise exc.shifted(parts.fm_first_line).with_path(self.path) from None
         self._commit(parts, self._fix_newlines(fm, new_fm), actual, value)
@@ -259,8 +228,7 @@ class Post:
         if actual is None:
             raise KeyError(key)
         parts = self._parts
-        module = {YAML: yaml_fm, TOML: toml_fm, JSON: json_fm}[parts.format]
-        self._commit(parts, module.delete(parts.fm, actual), actual, _DELETED)
+        self._commit(parts, handler(parts.format).delete(parts.fm, actual), actual, _DELETED)
 
     def _fix_newlines(self, old: str, new: str) -> str:
         if self.newline != "\n" and "\n" in new:
@@ -274,8 +242,8 @@ class Post:
         new_parts = Parts(fmt, parts.head, new_fm, parts.tail, parts.body)
         where = self.path or "<text>"
         try:
-            check = frontmatter.split(new_parts.join())
-            reparsed, duplicates = _parse_fm(check.format, check.fm)
+            check = split(new_parts.join())
+            reparsed, duplicates = handler(check.format).parse(check.fm)
         except PostError as exc:
             raise PostError(f"the edit of {actual!r} would not parse back ({exc.reason}); file left as it was",
                             path=self.path) from None

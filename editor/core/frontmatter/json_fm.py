@@ -154,3 +154,9 @@ def _delete_first(text: str, key: str) -> str:
     if len(items) > 1:
         return text[: span.key_start] + text[items[1].key_start:]
     return text[: span.key_start].rstrip() + text[span.value_end:].lstrip(" \t")
+
+
+def key_line(text: str, key: str) -> int | None:
+    """0-based line where top-level `key` is first written, or None."""
+    span = next((s for s in spans(text) if s.key == key), None)
+    return text.count("\n", 0, span.key_start) if span else None

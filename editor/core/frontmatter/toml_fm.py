@@ -131,3 +131,14 @@ def delete(text: str, key: str) -> str:
     if key in doc:
         del doc[key]
     return tomlkit.dumps(doc)
+
+
+def key_line(text: str, key: str) -> int | None:
+    """0-based line where top-level `key` is written (before the first table), or None."""
+    pattern = re.compile(r"^\s*([\"']?)" + re.escape(key) + r"\1\s*=")
+    for number, line in enumerate(text.splitlines()):
+        if line.lstrip().startswith("["):
+            break
+        if pattern.match(line):
+            return number
+    return None
