@@ -303,7 +303,7 @@ class PostListModel(QAbstractTableModel):
         out = []
         p = slug_problem(slug, path or "", None, lower=lower) if slug not in (None, "") else None
         if p:
-            out.append(p)
+            out.append(p.to_json())
         me = os.path.abspath(path) if path else None
         here = self.site.page_language(path) if self.site is not None and path else None
         key = _url_key(self.site, here.code if here is not None else "", url or "")

@@ -33,7 +33,7 @@ def test_shared_urls_are_problems_where_hugo_keeps_one(tmp_path):
 
 def test_slug_problems_offer_the_safe_slug():
     p = slug_problem("Hello World & Co: Part 2", "content/posts/x.md", 4)
-    assert p["line"] == 4 and p["fix"] == "hello-world-co-part-2" and "hello-world-co-part-2" in p["message"]
+    assert p.line == 4 and p.fix == "hello-world-co-part-2" and "hello-world-co-part-2" in p.message
     assert slug_problem("already-safe-2", "x.md", 2) is None
-    assert slug_problem("Upper", "x.md", 2)["fix"] == "upper"
+    assert slug_problem("Upper", "x.md", 2).fix == "upper"
     assert slug_problem("Upper", "x.md", 2, lower=False) is None

@@ -6,9 +6,10 @@ import os
 from collections import defaultdict
 
 from editor.core.hugo.urls import safe_slug, sanitize
+from editor.core.lint.problem import ERROR, WARNING, Problem
 
 
-def slug_problem(slug: object, path: str, line: int | None, *, lower: bool = True) -> dict | None:
+def slug_problem(slug: object, path: str, line: int | None, *, lower: bool = True) -> Problem | None:
     """A warning when Hugo would write `slug` differently in the URL (spaces, case, &, :, …),
     offering the safe slug ([a-z0-9-]) in `fix`; None when the slug passes through unchanged."""
     if slug is None or slug == "":
@@ -18,13 +19,12 @@ def slug_problem(slug: object, path: str, line: int | None, *, lower: bool = Tru
     if became == text:
         return None
     fix = safe_slug(text)
-    return {"path": path, "line": line or 1, "column": 1, "severity": "warning", "code": "unsafe-slug",
-            "message": f"Hugo turns the slug {text!r} into {became!r} in the URL; "
-                       f"use a safe slug such as {fix!r}", "fix": fix}
+    return Problem(path, line or 1, 1, WARNING, f"Hugo turns the slug {text!r} into {became!r} in the URL; "
+                   f"use a safe slug such as {fix!r}", code="unsafe-slug", fix=fix)
 
 
 def url_collisions(pages: list[tuple[str, str, int | None]], hosts: list[str] | None = None
-                   ) -> dict[str, list[dict]]:
+                   ) -> dict[str, list[Problem]]:
     """Problems for every page whose URL it shares with another page: Hugo silently writes
     only one of them. `pages` holds (path, url, line of slug/url or None); URLs that differ only
     in case count as shared (they collide on case-insensitive disks and Hugo collapses files
@@ -33,7 +33,7 @@ def url_collisions(pages: list[tuple[str, str, int | None]], hosts: list[str] | 
     groups: dict[tuple[str, str], list[tuple[str, str, int | None]]] = defaultdict(list)
     for i, page in enumerate(pages):
         groups[(hosts[i] if hosts else "", page[1].lower())].append(page)
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[Problem]] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -42,7 +42,7 @@ def url_collisions(pages: list[tuple[str, str, int | None]], hosts: list[str] | 
                                       else p for p, _, _ in members if p != path))
             same = all(u == url for _, u, _ in members)
             what = "the same URL" if same else "a URL differing only in case"
-            out.setdefault(path, []).append({
-                "path": path, "line": line or 1, "column": 1, "severity": "error", "code": "url-collision",
-                "message": f"{url} is {what} as {others}: Hugo silently publishes only one of them"})
+            out.setdefault(path, []).append(Problem(
+                path, line or 1, 1, ERROR, f"{url} is {what} as {others}: Hugo silently publishes only one of them",
+                code="url-collision"))
     return out

@@ -13,6 +13,7 @@ from editor.core.hugo.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
 from editor.core.hugo.site import Site
 from editor.core.hugo.urls import _uses_filename, default_page_url, page_url
+from editor.core.lint.problem import Problem
 
 
 class _Page:
@@ -78,7 +79,7 @@ def _strings(value) -> list[str]:
 
 
 def _problem(path: str, line, message: str, severity: str = "error", column=1) -> dict:
-    return {"path": path, "line": line or 1, "column": column or 1, "severity": severity, "message": message}
+    return Problem(path, line or 1, column or 1, severity, message).to_json()
 
 
 def _facts(site: Site) -> dict:
@@ -169,7 +170,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     if slug not in (None, "") and url_value in (None, ""):
         p = collisions.slug_problem(slug, relpath, line_of("slug"), lower=facts["lower"])
         if p:
-            problems.append(p)
+            problems.append(p.to_json())
     parts = parts or (os.path.basename(path),)
     base = parts[-1]
     stem = base.rsplit(".", 1)[0] if "." in base else base

@@ -334,10 +334,11 @@ class SiteIndex:
         for i, r in enumerate(rows):
             key = (hosts[i] if hosts else "", r[1].lower())
             seen[key] = seen.get(key, 0) + 1
-        return collisions.url_collisions([
+        found = collisions.url_collisions([
             (p, r[1], (r[6] or url_line(self.site, p))
              if seen[(hosts[i] if hosts else "", r[1].lower())] > 1 else None)
             for i, (p, r) in enumerate(zip(paths, rows))], hosts)
+        return {path: [x.to_json() for x in problems] for path, problems in found.items()}
 
     def entries(self, now: dt.datetime | None = None) -> list[dict]:
         """Every post (newest first), with `status` for `now` and URL-collision problems added."""
@@ -409,8 +410,10 @@ def checked_url_problems(files: list, site_of: dict) -> list:
     """For `check`: lint Problems for checked files of a site whose slug Hugo would change, and for
     those that get the same URL as another checked file of the same site (Hugo silently publishes
     one). `site_of` maps each file's site root → Site (None: skipped)."""
-    from editor.core.lint.postlint import Problem
+    from dataclasses import replace
+
     from editor.core.hugo.site import find_site_root
+    from editor.core.lint.problem import Problem
     by_site: dict = {}
     for f in files:
         root = find_site_root(f)
@@ -420,7 +423,7 @@ def checked_url_problems(files: list, site_of: dict) -> list:
     for root, members in by_site.items():
         site = site_of[root]
         entries = {str(f): index_file(site, f) for f in members}
-        out.extend(Problem(p, x["line"], x["column"], x["severity"], x["message"])
+        out.extend(replace(Problem.from_json(x), path=p)
                    for p, e in entries.items() for x in e["problems"] if x.get("code") == "unsafe-slug")
         # Multihost languages publish on separate hosts: the same path there is no collision.
         host = languages.multihost(site)
@@ -429,6 +432,6 @@ def checked_url_problems(files: list, site_of: dict) -> list:
         keys = [(h, u.lower()) for h, (_, u, _) in zip(hosts, pages)]
         pages = [(p, u, url_line(site, entries[p]["path"]) if keys.count(k) > 1 else None)
                  for (p, u, _), k in zip(pages, keys)]
-        for path, problems in collisions.url_collisions(pages, hosts).items():
-            out.extend(Problem(path, x["line"], x["column"], x["severity"], x["message"]) for x in problems)
+        for problems in collisions.url_collisions(pages, hosts).values():
+            out.extend(problems)
     return out

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
+
+from editor.core.lint.problem import WARNING, Problem
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -19,11 +21,9 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _CUSTOM_ID = re.compile(r"\{#([^}\s]+)\}\s*$")
 
 
-@dataclass(frozen=True)
-class BodyProblem:
-    line: int      # 1-based line within the body
-    column: int
-    message: str
+def _body(line: int, column: int, message: str) -> Problem:
+    """A warning at a 1-based line within the body (check_body names the file)."""
+    return Problem("", line, column, WARNING, message)
 
 
 def _norm_label(label: str) -> str:
@@ -65,17 +65,17 @@ def _anchor(text: str) -> str:
 
 
 def check_body(body: str, post_path: str | None = None, content_dirs: list[Path] | None = None,
-               static_dirs: list[Path] | None = None) -> list[BodyProblem]:
+               static_dirs: list[Path] | None = None) -> list[Problem]:
     """Problems of a body (text with "\\n" newlines). Paths enable the image and ref checks."""
     lines = _code_free_lines(body)
     problems = (_reference_problems(lines) + _target_problems(lines, post_path, content_dirs, static_dirs)
                 + _heading_problems(lines))
-    return sorted(problems, key=lambda p: (p.line, p.column))
+    return sorted((replace(p, path=post_path or "<text>") for p in problems), key=lambda p: (p.line, p.column))
 
 
-def _reference_problems(lines: list[tuple[int, str]]) -> list[BodyProblem]:
+def _reference_problems(lines: list[tuple[int, str]]) -> list[Problem]:
     """Reference links without a definition, and definitions nothing uses."""
-    problems: list[BodyProblem] = []
+    problems: list[Problem] = []
     defs: dict[str, int] = {}
     for i, line in lines:
         m = _REF_DEF.match(line)
@@ -89,35 +89,35 @@ def _reference_problems(lines: list[tuple[int, str]]) -> list[BodyProblem]:
             label = _norm_label(m.group(2) or m.group(1))
             used.add(label)
             if label not in defs:
-                problems.append(BodyProblem(i + 1, m.start() + 1,
+                problems.append(_body(i + 1, m.start() + 1,
                                             f"reference link [{m.group(2) or m.group(1)}] is not defined"))
     for label, i in defs.items():
         if label not in used and not _shortcut_used(label, lines):
-            problems.append(BodyProblem(i + 1, 1, f"link definition [{label}] is never used"))
+            problems.append(_body(i + 1, 1, f"link definition [{label}] is never used"))
     return problems
 
 
 def _target_problems(lines: list[tuple[int, str]], post_path: str | None, content_dirs: list[Path] | None,
-                     static_dirs: list[Path] | None) -> list[BodyProblem]:
+                     static_dirs: list[Path] | None) -> list[Problem]:
     """Local images that do not exist and ref/relref shortcodes whose page is not found."""
-    problems: list[BodyProblem] = []
+    problems: list[Problem] = []
     folder = Path(post_path).parent if post_path else None
     for i, line in lines:
         for m in list(_IMAGE.finditer(line)) + list(_FIGURE.finditer(line)):
             target = m.group(1)
             missing = _missing_local(target, folder, static_dirs or [])
             if missing:
-                problems.append(BodyProblem(i + 1, m.start() + 1, f"image {target} does not exist ({missing})"))
+                problems.append(_body(i + 1, m.start() + 1, f"image {target} does not exist ({missing})"))
         for m in _REF_SC.finditer(line):
             if content_dirs and not _ref_found(m.group(1), content_dirs, post_path):
-                problems.append(BodyProblem(i + 1, m.start() + 1, f'REF_NOT_FOUND: Ref "{m.group(1)}": '
+                problems.append(_body(i + 1, m.start() + 1, f'REF_NOT_FOUND: Ref "{m.group(1)}": '
                                                                   "page not found (Hugo refuses to build the site)"))
     return problems
 
 
-def _heading_problems(lines: list[tuple[int, str]]) -> list[BodyProblem]:
+def _heading_problems(lines: list[tuple[int, str]]) -> list[Problem]:
     """Headings whose anchor repeats an earlier one (links to it reach the first)."""
-    problems: list[BodyProblem] = []
+    problems: list[Problem] = []
     seen: dict[str, int] = {}
     for i, line in lines:
         m = _ATX.match(line)
@@ -127,7 +127,7 @@ def _heading_problems(lines: list[tuple[int, str]]) -> list[BodyProblem]:
         custom = _CUSTOM_ID.search(text)
         anchor = custom.group(1) if custom else _anchor(text)
         if anchor in seen:
-            problems.append(BodyProblem(i + 1, 1, f"heading id #{anchor} repeats line {seen[anchor] + 1}; "
+            problems.append(_body(i + 1, 1, f"heading id #{anchor} repeats line {seen[anchor] + 1}; "
                                                   f"Hugo renames this one #{anchor}-1, so links to #{anchor} "
                                                   "go to the first"))
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.lint import bodylint, mojibake
@@ -13,23 +12,11 @@ from editor.core.hugo import fields
 from editor.core.hugo.dates import DateError, parse_date
 from editor.core.errors import PostError
 from editor.core.files.io import load
+from editor.core.lint.problem import ERROR, WARNING, Problem
 from editor.core.post import Post
 
-ERROR, WARNING = "error", "warning"
 _RELATIVE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 POST_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    column: int
-    severity: str   # "error" (Hugo fails or drops the page) or "warning" (Hugo accepts but surprises)
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
 
 def check_post(post: Post, site=None) -> list[Problem]:
@@ -107,7 +94,7 @@ def _check_body(post: Post, site, add: _Add) -> None:
     content_dirs = list(site.content_dirs) if site is not None else None
     static_dirs = [site.root / "static"] if site is not None else None
     for bp in bodylint.check_body(post.content, post.path, content_dirs, static_dirs):
-        add(post.body_line + bp.line - 1, WARNING, bp.message, bp.column)
+        add(post.body_line + bp.line - 1, bp.severity, bp.message, bp.column)
 
 
 def _check_relative_images(post: Post, add: _Add) -> None:
