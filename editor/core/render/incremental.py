@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html, split_at_divider
 from .blocks import BlockParser
-from .postinline import AUTO_ID
+from .postinline import AUTO_ID, unique_id
 from .shortcodes import TAG
 
 _AUTO_RE = re.compile(AUTO_ID % "([^\x01]*)")
@@ -291,13 +291,7 @@ class IncrementalRenderer:
                     base = m.group(1)
                     if "\x04" in base:   # a heading's id includes its note's number
                         base = _NOTE_NUMBER.sub(lambda n: str(number[got.fn_order[int(n.group(1)) - 1]]), base)
-                    hid = base
-                    k = 1
-                    while hid in ids:
-                        hid = "%s-%d" % (base, k)
-                        k += 1
-                    ids.add(hid)
-                    return hid
+                    return unique_id(base, ids)
                 html = _AUTO_RE.sub(auto_id, html)
             if got.fn_order:
                 local_used: dict[str, int] = {}

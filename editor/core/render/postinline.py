@@ -219,6 +219,18 @@ def sanitize_id(text: str) -> str:
     return "".join(out)
 
 
+def unique_id(base: str, ids: set[str]) -> str:
+    """goldmark's uniquing of heading ids: `base`, else base-1, base-2… the first not in `ids` (which
+    then holds it). The one place for it: whole documents here, chunked ones in incremental.py."""
+    hid = base
+    k = 1
+    while hid in ids:
+        hid = "%s-%d" % (base, k)
+        k += 1
+    ids.add(hid)
+    return hid
+
+
 def _chunk_id_base(h: etree.Element) -> str | None:
     """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05.
 
@@ -282,14 +294,7 @@ class HugoTreeprocessor(Treeprocessor):
             text = heading_text(h)
             if not text:
                 continue   # Hugo generates no id from empty text
-            base = sanitize_id(text) or "heading"
-            hid = base
-            k = 1
-            while hid in ids:
-                hid = "%s-%d" % (base, k)
-                k += 1
-            ids.add(hid)
-            h.set("id", hid)
+            h.set("id", unique_id(sanitize_id(text) or "heading", ids))
         for h in heads:
             _unmark(h)
 

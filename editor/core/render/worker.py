@@ -11,12 +11,15 @@ import os
 import struct
 import sys
 import time
+from dataclasses import fields
 
 from . import RenderConfig
 from .incremental import IncrementalRenderer
 
 HEADER = struct.Struct(">I")
-CONFIG_KEYS = ("unsafe", "typographer", "highlight_style", "highlight_no_classes", "refs")
+# What a request's "config" may set: every RenderConfig field but the resolver (a function cannot
+# cross the pipe; the client sends the resolved `refs` instead).
+CONFIG_KEYS = tuple(f.name for f in fields(RenderConfig) if f.name != "ref_resolver")
 
 
 def encode(message: dict) -> bytes:
