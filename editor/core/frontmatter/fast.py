@@ -11,8 +11,8 @@ import yaml
 
 from editor.core.errors import PostError
 from editor.core.frontmatter.values import YAML_NUMBER_START, yaml_number
-from editor.core.frontmatter.parseguard import (check_aliases, hide_controls, parsing, reveal_controls,
-                                                unmarked_yaml_error)
+from editor.core.frontmatter.parseguard import (check_aliases, hide_controls, json_error, parsing,
+                                                reveal_controls, toml_error, unmarked_yaml_error)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -311,7 +311,7 @@ def split(text: str) -> tuple[str, str, int, int]:
             try:
                 obj, end = json.JSONDecoder().raw_decode(text, start)
             except json.JSONDecodeError as exc:
-                raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+                raise json_error(exc) from None
         return "json", text[start:end], _line(text, start), end
     return "none", "", 1, 0
 
@@ -347,14 +347,12 @@ def _parse(fmt: str, fm: str) -> dict:
         try:
             data = tomllib.loads(fm)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}",
-                            line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
+            raise toml_error(exc) from None
     elif fmt == "json":
         try:
             data = json.loads(fm)
         except json.JSONDecodeError as exc:
-            raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+            raise json_error(exc) from None
     else:
         data = {}
     if data is None:

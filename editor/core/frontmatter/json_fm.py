@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
-from editor.core.frontmatter.parseguard import parsing
+from editor.core.frontmatter.parseguard import json_error, parsing
 
 _WS = re.compile(r"\s*")
 _SCALAR = re.compile(r"[^,\s}\]]+")
@@ -100,7 +100,7 @@ def parse(text: str) -> dict:
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+            raise json_error(exc) from None
     if not isinstance(value, dict):
         raise PostError("front matter must be a JSON object", line=1, column=1)
     return value

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -56,6 +58,18 @@ def reveal_controls(value):
     if isinstance(value, dict):
         return {reveal_controls(k): reveal_controls(v) for k, v in value.items()}
     return value
+
+
+def toml_error(exc: tomllib.TOMLDecodeError) -> PostError:
+    """tomllib's error as a PostError with its line and column (taken out of the message)."""
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    return PostError(f"invalid TOML: {message}", line=int(m[1]) if m else None, column=int(m[2]) if m else None)
+
+
+def json_error(exc: json.JSONDecodeError) -> PostError:
+    """json's error as a PostError with its line and column."""
+    return PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno)
 
 
 def unmarked_yaml_error(exc: BaseException, text: str) -> PostError:

@@ -14,7 +14,7 @@ from tomlkit.items import AoT, Array, String, StringType, Table
 
 from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
-from editor.core.frontmatter.parseguard import parsing
+from editor.core.frontmatter.parseguard import parsing, toml_error
 
 
 def parse(text: str) -> dict:
@@ -23,10 +23,7 @@ def parse(text: str) -> dict:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            raise PostError(f"invalid TOML: {message}", line=int(m[1]) if m else None,
-                            column=int(m[2]) if m else None) from None
+            raise toml_error(exc) from None
 
 
 def _basic(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from editor.core.hugo.dates import zone
 from editor.core.errors import PostError
-from editor.core.frontmatter.parseguard import parsing
+from editor.core.frontmatter.parseguard import json_error, parsing, toml_error
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                 "config.toml", "config.yaml", "config.yml", "config.json")
@@ -60,16 +59,14 @@ def _parse_config(suffix: str, text: str) -> object:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            raise PostError(f"invalid TOML: {re.sub(r' *[(]at line.*', '', str(exc))}",
-                            line=int(m[1]) if m else None, column=int(m[2]) if m else None) from None
+            raise toml_error(exc) from None
     if suffix in (".yaml", ".yml"):
         from editor.core.frontmatter import yaml_fm
         return yaml_fm.parse(text)[0] if text.strip() else {}
     try:
         return json.loads(text) if text.strip() else {}
     except json.JSONDecodeError as exc:
-        raise PostError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+        raise json_error(exc) from None
 
 
 def _config_dirs(root: Path, environment: str) -> list[Path]:
