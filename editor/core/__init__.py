@@ -21,7 +21,7 @@ __all__ = ["PostError", "Post", "load", "loads", "dumps", "save", "render_html",
            "Site", "find_site", "load_site"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'editor.core' has no attribute {name!r}")

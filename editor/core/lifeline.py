@@ -13,9 +13,11 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 PR_SET_PDEATHSIG = 1
 RECORD = "server.json"
+Record = dict[str, Any]   # JSON as server.json holds it: every reader checks what it uses
 
 
 def die_with_parent(parent: int | None = None, sig: int = signal.SIGTERM) -> bool:
@@ -70,7 +72,7 @@ def cmdline(pid: int) -> list[str] | None:
     return [p.decode("utf-8", "surrogateescape") for p in raw.split(b"\0")[:-1]] if raw else None
 
 
-def describe(pid: int) -> dict | None:
+def describe(pid: int) -> Record | None:
     """What identifies a running process beyond its (reusable) pid: start time and command line."""
     started, cmd = start_time(pid), cmdline(pid)
     if started is None or cmd is None:
@@ -78,7 +80,7 @@ def describe(pid: int) -> dict | None:
     return {"pid": pid, "start": started, "cmdline": cmd}
 
 
-def same_process(record: dict) -> bool:
+def same_process(record: Record) -> bool:
     """True only when the pid still runs the very process recorded (same start time and command)."""
     try:
         pid = int(record["pid"])
@@ -88,7 +90,7 @@ def same_process(record: dict) -> bool:
     return now is not None and now["start"] == record.get("start") and now["cmdline"] == record.get("cmdline")
 
 
-def write_record(folder: Path, pid: int, command: list[str]) -> dict | None:
+def write_record(folder: Path, pid: int, command: list[str]) -> Record | None:
     """Remember the server `pid` running `command` (and us, its owner) in `folder`/server.json.
 
     The command is the program's own argv (what /proc shows once the launcher has exec'd it).
@@ -110,7 +112,7 @@ def owner_alive(folder: Path) -> bool | None:
     return same_process(record.get("owner") or {})
 
 
-def read_record(folder: Path) -> dict | None:
+def read_record(folder: Path) -> Record | None:
     try:
         record = json.loads((folder / RECORD).read_bytes())
     except (OSError, ValueError, RecursionError):

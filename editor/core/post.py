@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import PostError
 from editor.core.files.text import detect_newline, to_newline
@@ -14,6 +15,9 @@ from editor.core.frontmatter.values import same_value
 from editor.core.hugo import fields, pagedates
 from editor.core.hugo.dates import UTC, DateError, parse_date
 from editor.core.hugo.status import compute_status, hugo_bool
+
+if TYPE_CHECKING:   # the site module reads config files: only Post.url needs it, at run time
+    from editor.core.hugo.site import Site
 
 
 # The round-trip YAML parser reads ≈ 30 KB of dense front matter per second, and an edit parses
@@ -114,7 +118,7 @@ class Post:
                     return actual
         return None
 
-    def _present(self, actual: str, value):
+    def _present(self, actual: str, value: Any) -> Any:
         canonical = fields.canonical(actual)
         if canonical in fields.DATE_FIELDS and value is not None and not isinstance(value, (list, dict, bool)):
             try:
@@ -123,7 +127,7 @@ class Post:
                 return value
         return self._aware(value)
 
-    def _aware(self, value):
+    def _aware(self, value: Any) -> Any:
         if isinstance(value, dt.datetime) and value.tzinfo is None:
             return value.replace(tzinfo=self.timezone)
         if isinstance(value, list):
@@ -132,18 +136,18 @@ class Post:
             return {k: self._aware(v) for k, v in value.items()}
         return value
 
-    def __getitem__(self, key: str):
+    def __getitem__(self, key: str) -> Any:
         actual = self._actual_key(key)
         if actual is None:
             raise KeyError(key)
         return self._present(actual, self._values[actual])
 
-    def raw(self, key: str, default=None):
+    def raw(self, key: str, default: Any = None) -> Any:
         """The value exactly as parsed from the file (dates not made aware or re-read)."""
         actual = self._actual_key(key)
         return default if actual is None else self._values[actual]
 
-    def get(self, key: str, default=None):
+    def get(self, key: str, default: Any = None) -> Any:
         try:
             return self[key]
         except KeyError:
@@ -159,7 +163,7 @@ class Post:
         return iter(list(self._values))
 
     @property
-    def metadata(self) -> Mapping:
+    def metadata(self) -> Mapping[str, Any]:
         """A read-only view of the front matter (dates made timezone-aware)."""
         return MappingProxyType({k: self._present(k, v) for k, v in self._values.items()})
 
@@ -176,7 +180,7 @@ class Post:
                             to_newline(value, self.newline))
 
     # ------------------------------------------------------------------ writing
-    def _coerce(self, canonical: str | None, value):
+    def _coerce(self, canonical: str | None, value: Any) -> Any:
         if canonical in fields.DATE_FIELDS and value is not None:
             if isinstance(value, str):
                 try:
@@ -205,7 +209,7 @@ class Post:
             raise PostError("refusing to write a date without an explicit offset", path=self.path)
         return value
 
-    def __setitem__(self, key: str, value) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         _refuse_surrogates(key, value, self.path)
         canonical = fields.canonical(key)
         actual = self._actual_key(key) or canonical or key
@@ -236,7 +240,7 @@ class Post:
             return to_newline(new, self.newline) if to_newline(old, self.newline) == old else new
         return new
 
-    def _commit(self, parts: Parts, new_fm: str, actual: str, value) -> None:
+    def _commit(self, parts: Parts, new_fm: str, actual: str, value: Any) -> None:
         """Verify an edit by parsing it back; only then keep it."""
         fmt = parts.format
         new_parts = Parts(fmt, parts.head, new_fm, parts.tail, parts.body)
@@ -266,7 +270,8 @@ class Post:
         self._duplicates = duplicates
 
     # ------------------------------------------------------------------ Hugo's view
-    def dates(self, rules: dict | None = None, git_date: dt.datetime | None = None) -> dict:
+    def dates(self, rules: dict[str, Any] | None = None,
+              git_date: dt.datetime | None = None) -> dict[str, dt.datetime | None]:
         """date, publishDate, lastmod, expiryDate as Hugo resolves them (None when zero)."""
         return pagedates.resolve(self._values, rules, self.path, self.timezone, git_date)
 
@@ -274,7 +279,7 @@ class Post:
     def draft(self) -> bool:
         return hugo_bool(self.get("draft", False))
 
-    def status(self, now: dt.datetime | None = None, site=None) -> str:
+    def status(self, now: dt.datetime | None = None, site: Site | None = None) -> str:
         """draft, scheduled, published or expired, exactly as Hugo decides."""
         if site is not None:  # the site's timeZone places dates written without a zone
             d = pagedates.resolve(self._values, site.frontmatter_rules, self.path, site.timezone)
@@ -282,7 +287,7 @@ class Post:
             d = self.dates()
         return compute_status(self.draft, d["publishDate"], d["expiryDate"], now)
 
-    def url(self, site=None) -> str:
+    def url(self, site: Site | None = None) -> str:
         """The page's relative permalink as Hugo would produce it."""
         from editor.core.hugo import site as site_mod, urls
         if site is None and self.path:
@@ -293,7 +298,7 @@ class Post:
         return f"<Post {self.path or '<text>'} {self.format} {len(self._values)} keys>"
 
 
-def _refuse_surrogates(key: str, value, path: str | None) -> None:
+def _refuse_surrogates(key: str, value: object, path: str | None) -> None:
     """Keys and values must be Unicode text: a lone surrogate (an undecodable byte in a shell
     argument) could be written by no format and read by no one."""
     stack = [key, value]
@@ -320,7 +325,7 @@ class _Deleted:
 _DELETED = _Deleted()
 
 
-def _reads_as(parsed, value) -> bool:
+def _reads_as(parsed: object, value: object) -> bool:
     if same_value(parsed, value):
         return True
     if isinstance(value, dt.datetime):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass
@@ -14,6 +14,6 @@ class RenderConfig:
     highlight_style: str = "monokai"
     highlight_no_classes: bool = True
     ref_resolver: Callable[[str], str | None] | None = None
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)   # the site's [params], as its config holds them
     shortcodes: bool = True
-    refs: dict = field(default_factory=dict)   # "ref:target" / "relref:target" → URL (editor.core.hugo.refs)
+    refs: dict[str, str] = field(default_factory=dict)   # "ref:target" / "relref:target" → URL (editor.core.hugo.refs)

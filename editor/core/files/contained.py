@@ -6,6 +6,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from editor.core.files.replace import replace_file
 
@@ -20,7 +21,7 @@ def _where(real: Path, path: Path, root: Path) -> str:
     return f"{path} leads outside {root} (to {real})"
 
 
-def regular_file_under(path: str | os.PathLike, root: str | os.PathLike) -> Path:
+def regular_file_under(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> Path:
     """The real path of `path` when it is a regular file that physically lives under `root`.
 
     Symlinks are resolved first and the result must still be under the resolved `root`; a link
@@ -43,7 +44,7 @@ def regular_file_under(path: str | os.PathLike, root: str | os.PathLike) -> Path
     return real
 
 
-def open_regular(path: str | os.PathLike, root: str | os.PathLike | None = None):
+def open_regular(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> BinaryIO:
     """Open `path` for reading as a binary file object, refusing what regular_file_under refuses.
 
     The file is opened by its real path with O_NOFOLLOW and O_NONBLOCK and checked again on the
@@ -65,13 +66,14 @@ def open_regular(path: str | os.PathLike, root: str | os.PathLike | None = None)
     return os.fdopen(fd, "rb")
 
 
-def read_regular(path: str | os.PathLike, root: str | os.PathLike | None = None) -> bytes:
+def read_regular(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> bytes:
     """The bytes of a contained regular file (see open_regular)."""
     with open_regular(path, root) as fh:
-        return fh.read(MAX_COPY_BYTES + 1)
+        data: bytes = fh.read(MAX_COPY_BYTES + 1)
+        return data
 
 
-def copy_regular(src: str | os.PathLike, root: str | os.PathLike, dest: str | os.PathLike) -> None:
+def copy_regular(src: str | os.PathLike[str], root: str | os.PathLike[str], dest: str | os.PathLike[str]) -> None:
     """Copy a contained regular file to `dest` (a new file or a regular one; never through a link)."""
     dest = Path(dest)
     if dest.is_symlink():

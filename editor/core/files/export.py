@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from editor.core.files.contained import NotContained, copy_regular, regular_file_under
 from editor.core.files.io import atomic_write
+from editor.core.post import Post
 from editor.core.hugo.urls import title_slug
 
 DEFAULT_SECTION = "posts"
@@ -85,7 +86,7 @@ def check_slug(slug: str) -> str:
     return _check_part(slug, "slug")
 
 
-def default_slug(post) -> str:
+def default_slug(post: Post) -> str:
     """The export's file name: the post's own file name (a bundle's folder name), so a post
     without `slug` keeps its URL; a post never saved takes its slug, else its title's urlize."""
     if post.path:
@@ -100,7 +101,7 @@ def default_slug(post) -> str:
     return "untitled"
 
 
-def resolve_content_dir(folder: str | os.PathLike) -> Path:
+def resolve_content_dir(folder: str | os.PathLike[str]) -> Path:
     """Where an export into `folder` goes: a site root's contentDir, or `folder` itself when it is
     a content folder (named `content`, or a site's contentDir). Anything else: ExportError."""
     from editor.core.errors import PostError
@@ -122,7 +123,7 @@ def resolve_content_dir(folder: str | os.PathLike) -> Path:
                       "give the site's root folder or its content folder")
 
 
-def export_url(post, target: Path) -> str:
+def export_url(post: Post, target: Path) -> str:
     """The URL the post gets at `target` under the rules of the site that holds it."""
     from editor.core.errors import PostError
     from editor.core.hugo.site import find_site
@@ -144,7 +145,7 @@ def _inside(child: Path, parent: Path) -> bool:
         return False
 
 
-def target_path(content_dir: str | os.PathLike, section: str, slug: str, bundle: bool) -> Path:
+def target_path(content_dir: str | os.PathLike[str], section: str, slug: str, bundle: bool) -> Path:
     """`<content>/<section>/<slug>.md` or `<content>/<section>/<slug>/index.md`, always inside content."""
     content = Path(content_dir)
     parts = check_section(section)
@@ -156,7 +157,7 @@ def target_path(content_dir: str | os.PathLike, section: str, slug: str, bundle:
     return target
 
 
-def local_images(body: str, post_dir: str | os.PathLike) -> tuple[list[PurePosixPath], list[str]]:
+def local_images(body: str, post_dir: str | os.PathLike[str]) -> tuple[list[PurePosixPath], list[str]]:
     """Relative image references in the body that exist beside the post (and those that cannot be bundled)."""
     base = Path(post_dir)
     found: list[PurePosixPath] = []
@@ -191,8 +192,8 @@ def _differs(path: Path, data: bytes | None = None, source: Path | None = None) 
     return path.read_bytes() != data
 
 
-def plan_export(data: bytes, body: str, source_path: str | os.PathLike | None,
-                content_dir: str | os.PathLike, section: str = DEFAULT_SECTION, slug: str = "",
+def plan_export(data: bytes, body: str, source_path: str | os.PathLike[str] | None,
+                content_dir: str | os.PathLike[str], section: str = DEFAULT_SECTION, slug: str = "",
                 bundle: bool = False) -> ExportPlan:
     """Work out what an export would write, without writing anything."""
     content = Path(content_dir)

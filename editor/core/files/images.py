@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 _FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp"}
 _SAVE_AS = {"BMP": "PNG", "TIFF": "PNG", "MPO": "JPEG"}   # formats a browser may not show
@@ -33,7 +34,7 @@ def prepare(data: bytes, max_width: int) -> tuple[bytes, str, tuple[int, int]]:
 
     with Image.open(io.BytesIO(data)) as src:
         fmt = src.format or "PNG"
-        if getattr(src, "is_animated", False) and src.n_frames > 1:
+        if getattr(src, "is_animated", False) and getattr(src, "n_frames", 1) > 1:
             return data, _FORMATS.get(fmt, ".gif"), src.size
         image = ImageOps.exif_transpose(src)
         fmt = _SAVE_AS.get(fmt, fmt if fmt in _FORMATS else "PNG")
@@ -44,12 +45,12 @@ def prepare(data: bytes, max_width: int) -> tuple[bytes, str, tuple[int, int]]:
             image = image.convert("RGB")
         # Nothing of the source's info (EXIF, GPS, XMP, ICC profile, text chunks, comments) is
         # written: only transparency, which is pixels, not metadata.
-        keep = {k: image.info[k] for k in ("transparency",) if k in image.info}
-        image.info = keep
+        keep: dict[str, Any] = {k: image.info[k] for k in ("transparency",) if k in image.info}
+        image.info = {k: v for k, v in keep.items()}
         if hasattr(image, "_exif"):
             image._exif = None
         out = io.BytesIO()
-        options = {"quality": 90, "optimize": True} if fmt == "JPEG" else dict(keep)
+        options: dict[str, Any] = {"quality": 90, "optimize": True} if fmt == "JPEG" else dict(keep)
         image.save(out, fmt, **options)
         clean = image
         return out.getvalue(), _FORMATS[fmt], clean.size

@@ -29,6 +29,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.errors import PostError
@@ -46,7 +47,7 @@ def loads(text: str, path: str | None = None) -> Post:
 MAX_BYTES = 64 * 1024 * 1024   # no post is this large; reading it would only freeze the window
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes; folders, pipes, devices and absurdly large files raise PostError (never block)."""
     try:
         _check_readable(os.stat(path), path)   # devices are never even opened (a tape rewinds)
@@ -61,7 +62,7 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise PostError(f"cannot read the file: {exc.strerror or exc}", path=str(path)) from None
 
 
-def _check_readable(info: os.stat_result, path) -> None:
+def _check_readable(info: os.stat_result, path: str | os.PathLike[str]) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError
     if not stat.S_ISREG(info.st_mode):
@@ -72,7 +73,7 @@ def _check_readable(info: os.stat_result, path) -> None:
                         f"(the limit is {MAX_BYTES // 2**20} MB)", path=str(path))
 
 
-def load(path: str | os.PathLike) -> Post:
+def load(path: str | os.PathLike[str]) -> Post:
     """Read and parse a post file; anything unreadable raises PostError naming file and line."""
     path = os.fspath(path)
     data = read_bytes(path)
@@ -87,7 +88,7 @@ def bytes_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def disk_hash(path: str | os.PathLike) -> str | None:
+def disk_hash(path: str | os.PathLike[str]) -> str | None:
     """bytes_hash of the file now; None when it does not exist (unreadable files raise PostError)."""
     if not os.path.lexists(path):
         return None
@@ -107,7 +108,7 @@ def to_bytes(post: Post) -> bytes:
         raise exc.with_path(post.path) from None
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` so that a crash leaves either the old or the new bytes (see the module
     docstring): permissions, owner, group and extended attributes are kept; a symlink is written
     through (its target is replaced, the link stays a link); a hard-linked file is written in place.
@@ -204,28 +205,38 @@ def _overwrite(path: str, data: bytes) -> None:
 # ------------------------------------------------------------------ two writers
 LOCK_TIMEOUT = 10.0   # seconds to wait for another writer of the same folder before failing loudly
 _registry = threading.Lock()
-_held: dict[str, list] = {}    # folder -> [fd or None, depth, RLock]: reentrant within this process
+
+
+@dataclass
+class _FolderLock:
+    """This process's hold on a folder's flock: reentrant (depth), one thread at a time (lock)."""
+    fd: int | None = None
+    depth: int = 0
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+
+_held: dict[str, _FolderLock] = {}    # folder -> its lock in this process
 
 
 @contextmanager
-def locked(path: str | os.PathLike) -> Iterator[None]:
+def locked(path: str | os.PathLike[str]) -> Iterator[None]:
     """Hold the advisory write lock of `path`'s folder (reentrant within a process): `set` holds it
     from reading to writing, `save` while it checks and writes. PostError if another program keeps
     it past LOCK_TIMEOUT."""
     folder = os.path.dirname(os.path.realpath(os.fspath(path)))
     with _registry:
-        entry = _held.setdefault(folder, [None, 0, threading.RLock()])
-    with entry[2]:
-        if entry[1] == 0:
-            entry[0] = _flock(folder)
-        entry[1] += 1
+        entry = _held.setdefault(folder, _FolderLock())
+    with entry.lock:
+        if entry.depth == 0:
+            entry.fd = _flock(folder)
+        entry.depth += 1
         try:
             yield
         finally:
-            entry[1] -= 1
-            if entry[1] == 0 and entry[0] is not None:
-                os.close(entry[0])   # closing the descriptor releases the flock
-                entry[0] = None
+            entry.depth -= 1
+            if entry.depth == 0 and entry.fd is not None:
+                os.close(entry.fd)   # closing the descriptor releases the flock
+                entry.fd = None
 
 
 def _flock(folder: str) -> int | None:
@@ -253,7 +264,7 @@ class ChangedOnDisk(PostError):
     """save() refused: the file's bytes are not the ones the post was read from."""
 
 
-def write_checked(path: str | os.PathLike, data: bytes, expected: str | None, *, force: bool = False) -> None:
+def write_checked(path: str | os.PathLike[str], data: bytes, expected: str | None, *, force: bool = False) -> None:
     """Atomically write `data` under the folder lock, but only while the file's bytes still hash to
     `expected` (None: no check, e.g. a new file or a save under another name) or with `force`."""
     path = os.fspath(path)
@@ -274,7 +285,7 @@ def write_checked(path: str | os.PathLike, data: bytes, expected: str | None, *,
                             path=path) from exc
 
 
-def save(post: Post, path: str | os.PathLike | None = None, *, force: bool = False) -> Path:
+def save(post: Post, path: str | os.PathLike[str] | None = None, *, force: bool = False) -> Path:
     """Write the post (to the path it was loaded from by default); returns the path written.
 
     PostError when the file changed on disk since the post was read from it (unless `force`), when
@@ -282,7 +293,7 @@ def save(post: Post, path: str | os.PathLike | None = None, *, force: bool = Fal
     target = os.fspath(path) if path is not None else post.path
     if not target:
         raise PostError("the post has no file name; give a path to save it")
-    own = bool(post.path) and os.path.abspath(target) == os.path.abspath(post.path)
+    own = bool(post.path and os.path.abspath(target) == os.path.abspath(post.path))
     try:
         data = to_bytes(post)
     except PostError as exc:
@@ -307,7 +318,7 @@ def describe_os_error(exc: OSError) -> str:
     return f"{cause} ({detail})" if cause and cause.lower() != detail.lower() else detail
 
 
-def refuse_read_only(path: str | os.PathLike) -> None:
+def refuse_read_only(path: str | os.PathLike[str]) -> None:
     """Raise EACCES for an existing file without any write permission bit (even when we could
     replace it, e.g. as root or in a writable folder: the author marked it read-only)."""
     try:

@@ -12,7 +12,7 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-def private_dir(path: str | os.PathLike, *, top: str | os.PathLike | None = None) -> Path:
+def private_dir(path: str | os.PathLike[str], *, top: str | os.PathLike[str] | None = None) -> Path:
     """Create `path` (and missing parents) as 0700 whatever the umask, and return it.
 
     Existing folders from `top` (the app's own folder) down to `path` are tightened to 0700 too:
@@ -49,7 +49,7 @@ def _tighten(path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
-def private_file(path: str | os.PathLike) -> Path:
+def private_file(path: str | os.PathLike[str]) -> Path:
     """Make sure the file exists and is 0600 (for files another library writes, e.g. sqlite)."""
     p = Path(path)
     fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
@@ -61,7 +61,7 @@ def private_file(path: str | os.PathLike) -> Path:
     return p
 
 
-def write_private(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) -> None:
+def write_private(path: str | os.PathLike[str], data: bytes, mode: int = FILE_MODE) -> None:
     """Write `data` to `path` atomically as `mode` (0600 unless told): temp file beside it, fsync,
     rename, fsync folder.
 
@@ -71,6 +71,6 @@ def write_private(path: str | os.PathLike, data: bytes, mode: int = FILE_MODE) -
     replace_file(path, lambda fh: fh.write(data), mode=mode)
 
 
-def is_private(path: str | os.PathLike) -> bool:
+def is_private(path: str | os.PathLike[str]) -> bool:
     """True when neither group nor others can read, write or enter `path` (a link is not followed)."""
     return not stat.S_IMODE(os.lstat(path).st_mode) & 0o077

@@ -56,14 +56,14 @@ class Journal:
             return self.base_hash is not None
 
 
-def journal_key(post_path: str | os.PathLike | None) -> str:
+def journal_key(post_path: str | os.PathLike[str] | None) -> str:
     """The journal name for a post (by its absolute path; new posts get a unique name)."""
     if not post_path:
         return f"untitled-{os.getpid()}-{time.time_ns()}"
     return hashlib.sha1(os.path.abspath(os.fspath(post_path)).encode("utf-8")).hexdigest()
 
 
-def write(post_path: str | os.PathLike | None, text: str, base_hash: str | None, key: str | None = None) -> str:
+def write(post_path: str | os.PathLike[str] | None, text: str, base_hash: str | None, key: str | None = None) -> str:
     """Journal `text` atomically (temp + fsync + rename), never touching the post file; returns the key.
 
     Raises OSError when the journal cannot be written (the caller reports it once).
@@ -108,7 +108,7 @@ def _read_file(path: Path) -> Journal | None:
         return None
 
 
-def read(post_path: str | os.PathLike) -> Journal | None:
+def read(post_path: str | os.PathLike[str]) -> Journal | None:
     """The journal of a post, if there is one."""
     return _read_file(recovery_dir() / f"{journal_key(post_path)}.json")
 
@@ -122,7 +122,7 @@ def entries() -> list[Journal]:
     return sorted(found, key=lambda j: j.saved_at, reverse=True)
 
 
-def clear(post_path: str | os.PathLike | None = None, key: str | None = None) -> None:
+def clear(post_path: str | os.PathLike[str] | None = None, key: str | None = None) -> None:
     """Forget a journal (after a save or a discard)."""
     key = key or journal_key(post_path)
     try:
@@ -133,7 +133,7 @@ def clear(post_path: str | os.PathLike | None = None, key: str | None = None) ->
         log.warning("%s: recovery journal could not be removed (%s)", recovery_dir() / f"{key}.json", exc)
 
 
-def for_post(post_path: str | os.PathLike) -> list[Journal]:
+def for_post(post_path: str | os.PathLike[str]) -> list[Journal]:
     """Every journal of one post (its live journal and any set aside), newest first."""
     wanted = os.path.abspath(os.fspath(post_path))
     return [j for j in entries() if j.post_path == wanted]

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 
-def replace_file(path: str | os.PathLike, write: Callable[[BinaryIO], object], *, mode: int | None = None,
+def replace_file(path: str | os.PathLike[str], write: Callable[[BinaryIO], object], *, mode: int | None = None,
                  before_rename: Callable[[int, str], object] | None = None,
-                 temp_dir: str | os.PathLike | None = None, durable: bool = True) -> None:
+                 temp_dir: str | os.PathLike[str] | None = None, durable: bool = True) -> None:
     """Create a temp file beside `path` (or in `temp_dir`, on the same file system), let `write` fill
     it, run `before_rename(fd, temp_path)` (owner, xattrs, times), fsync, give it `mode` (else
     mkstemp's 0600), rename it over `path`, fsync the folder. A crash leaves the old file or the new
@@ -42,7 +42,7 @@ def replace_file(path: str | os.PathLike, write: Callable[[BinaryIO], object], *
         fsync_folder(folder)
 
 
-def fsync_folder(folder: str | os.PathLike) -> None:
+def fsync_folder(folder: str | os.PathLike[str]) -> None:
     """Make a rename in `folder` durable (best effort: some file systems refuse to fsync a folder)."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

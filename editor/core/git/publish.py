@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.git.repo import GitError, Repo, last_line, relative_inside
+from editor.core.git.repo import Change, GitError, Repo, last_line, relative_inside
 from editor.core.hugo.site import CONTENT_SUFFIXES, Site
 
 URL_CODES = ("url-collision", "unsafe-slug")   # warnings in the list: Hugo still builds the site
@@ -18,7 +18,7 @@ class Item:
     key: str                      # the page's path relative to the repository top (or the lone file's)
     path: str                     # the page's path as the site names it (absolute)
     title: str
-    files: list = field(default_factory=list)   # Change objects
+    files: list[Change] = field(default_factory=list)
     error: str = ""               # the post does not parse: never committed
 
     @property
@@ -151,7 +151,7 @@ def page_states(site: Site) -> dict[str, str] | None:
     return {it.path: it.state for it in items}
 
 
-def _select(repo: Repo, roots, items: list[Item], only: list[str]) -> list[Item]:
+def _select(repo: Repo, roots: list[tuple[str, Path]], items: list[Item], only: list[str]) -> list[Item]:
     picked: list[Item] = []
     for name in only:
         rel = relative_inside(repo.top, name)

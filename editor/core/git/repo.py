@@ -40,8 +40,8 @@ def last_line(text: str) -> str:
     return lines[-1] if lines else ""
 
 
-def run_git(cwd: str | os.PathLike, *args: str, env: dict[str, str] | None = None,
-            input: bytes | None = None) -> subprocess.CompletedProcess:
+def run_git(cwd: str | os.PathLike[str], *args: str, env: dict[str, str] | None = None,
+            input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run git with no terminal: stdin is empty and a new session has no controlling tty,
     so neither git nor ssh can stop to ask for a password."""
     try:
@@ -86,7 +86,7 @@ class Repo:
         self.git_dir = git_dir
 
     @classmethod
-    def find(cls, path: str | os.PathLike) -> "Repo":
+    def find(cls, path: str | os.PathLike[str]) -> "Repo":
         folder = Path(path)
         if not folder.is_dir():
             folder = folder.parent
@@ -104,7 +104,7 @@ class Repo:
 
     # ------------------------------------------------------------------ running
     def git(self, *args: str, env: dict[str, str] | None = None,
-            input: bytes | None = None) -> subprocess.CompletedProcess:
+            input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
         return run_git(self.top, *args, env=env, input=input)
 
     def out(self, *args: str, env: dict[str, str] | None = None) -> str:
@@ -180,7 +180,7 @@ class Repo:
         return int(counts[0]), int(counts[1])
 
 
-def relative_inside(top: Path, folder: str | os.PathLike) -> str | None:
+def relative_inside(top: Path, folder: str | os.PathLike[str]) -> str | None:
     """`folder` relative to the repository top ("" for the top itself), None when outside it."""
     real = Path(os.path.realpath(folder))
     if real == top:

@@ -91,7 +91,7 @@ class HugoVersion:
 _VERSIONS: dict[tuple[str, int], HugoVersion | None] = {}
 
 
-def binary_version(binary: str | os.PathLike | None) -> HugoVersion | None:
+def binary_version(binary: str | os.PathLike[str] | None) -> HugoVersion | None:
     """What `binary version` says (cached per file and mtime); None when it does not run."""
     if binary is None:
         return None
@@ -139,7 +139,7 @@ def _no_lock(args: list[str]) -> list[str]:
     return [*args, "--noBuildLock"]
 
 
-def run(args: list[str], cwd: str | os.PathLike, timeout: float = 120, env: dict | None = None
+def run(args: list[str], cwd: str | os.PathLike[str], timeout: float = 120, env: dict | None = None
         ) -> subprocess.CompletedProcess:
     """Run Hugo with `args` in `cwd` (never leaving a build lock behind); HugoError when it is missing."""
     args = _no_lock(args)
@@ -193,7 +193,7 @@ def parse_list(csv_text: str) -> list[ListedPage]:
     return pages
 
 
-def list_pages(site_root: str | os.PathLike, what: str = "all", extra: list[str] | None = None
+def list_pages(site_root: str | os.PathLike[str], what: str = "all", extra: list[str] | None = None
                ) -> list[ListedPage]:
     """`hugo list <what>` of a site, parsed."""
     out = run(["list", what, *(extra or [])], cwd=site_root)

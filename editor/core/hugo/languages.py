@@ -60,7 +60,7 @@ def codes(site) -> set[str]:
     return found
 
 
-def page_language(site, post_path: str | os.PathLike) -> PageLanguage | None:
+def page_language(site, post_path: str | os.PathLike[str]) -> PageLanguage | None:
     """The language of a content file: the file-name suffix when it names a configured language
     (disabled ones too: their pages are dropped), else its content folder's language; None when
     the file lies outside every content folder."""
@@ -160,7 +160,7 @@ def url_base(site, code: str) -> str:
     return base
 
 
-def translation_target(site, post_path: str | os.PathLike, code: str) -> Path | None:
+def translation_target(site, post_path: str | os.PathLike[str], code: str) -> Path | None:
     """Where the `code` translation of a post goes: next to it with the `.code` suffix when the
     language shares the post's content folder (or the post is itself suffixed), else the same
     relative path in that language's own content folder. None when the post is outside content."""

@@ -78,7 +78,7 @@ def is_site_root(path: Path) -> bool:
     return any((path / name).is_file() for name in CONFIG_NAMES) or (path / "config" / "_default").is_dir()
 
 
-def find_site_root(path: str | os.PathLike) -> Path | None:
+def find_site_root(path: str | os.PathLike[str]) -> Path | None:
     """The nearest folder at or above `path` that holds a Hugo configuration."""
     p = Path(path).resolve()
     if p.is_file() or not p.exists():
@@ -175,7 +175,7 @@ class Site:
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.all_languages if lang.code == code), None)
 
-    def page_language(self, post_path: str | os.PathLike):
+    def page_language(self, post_path: str | os.PathLike[str]):
         """The post's language and logical path as Hugo decides them (see editor.core.hugo.languages)."""
         from editor.core.hugo.languages import page_language
         return page_language(self, post_path)
@@ -207,7 +207,7 @@ class Site:
         # Longest first: a language folder inside another content folder wins.
         return sorted({os.path.join(str(d), "") for d in dirs}, key=len, reverse=True)
 
-    def relative(self, post_path: str | os.PathLike) -> Path | None:
+    def relative(self, post_path: str | os.PathLike[str]) -> Path | None:
         """The post's path inside its content folder (None when outside every content folder)."""
         p = os.path.abspath(post_path)
         for prefix in self.dir_prefixes:
@@ -215,7 +215,7 @@ class Site:
                 return Path(p[len(prefix):])
         return None
 
-    def section_of(self, post_path: str | os.PathLike) -> str:
+    def section_of(self, post_path: str | os.PathLike[str]) -> str:
         rel = self.relative(post_path)
         parts = rel.parts if rel else ()
         return parts[0] if len(parts) > 1 else ""
@@ -369,7 +369,7 @@ def read_config(root: Path, environment: str = "production") -> tuple[dict, list
     return config, files
 
 
-def load_site(root: str | os.PathLike, *, strict: bool = True,
+def load_site(root: str | os.PathLike[str], *, strict: bool = True,
               environment: str | None = None) -> Site:
     """Read a site's configuration (PostError naming file and line when it is malformed).
 
@@ -387,7 +387,7 @@ def load_site(root: str | os.PathLike, *, strict: bool = True,
     return Site(root=root, config=config, config_files=files)
 
 
-def find_site(path: str | os.PathLike, *, strict: bool = True, bare: bool = False) -> Site | None:
+def find_site(path: str | os.PathLike[str], *, strict: bool = True, bare: bool = False) -> Site | None:
     """The site that holds `path`, or None when it is not inside a Hugo site.
 
     With bare=True a folder without any configuration is a site too, with Hugo's defaults.
@@ -402,7 +402,7 @@ def find_site(path: str | os.PathLike, *, strict: bool = True, bare: bool = Fals
     return None
 
 
-def open_site(path: str | os.PathLike) -> Site:
+def open_site(path: str | os.PathLike[str]) -> Site:
     """The site for any path (the window and CLI): never raises for a bad configuration and
     accepts a bare content folder; PostError only when the path does not exist."""
     if not Path(path).exists():

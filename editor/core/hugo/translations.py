@@ -12,7 +12,7 @@ from editor.core.index.entry import index_file
 from editor.core.hugo.site import Site
 
 
-def of(site: Site, entries: list[dict], post_path: str | os.PathLike) -> dict[str, str]:
+def of(site: Site, entries: list[dict], post_path: str | os.PathLike[str]) -> dict[str, str]:
     """{language: absolute path} of the other-language versions of `post_path`, in the site's
     language order (works for a post the index has not read yet: it is read here)."""
     here = index_file(site, post_path)
@@ -23,7 +23,7 @@ def of(site: Site, entries: list[dict], post_path: str | os.PathLike) -> dict[st
             if code in linked and code != here["lang"]}
 
 
-def missing(site: Site, entries: list[dict], post_path: str | os.PathLike) -> list[str]:
+def missing(site: Site, entries: list[dict], post_path: str | os.PathLike[str]) -> list[str]:
     """The site's languages the post has no translation in yet (its own left out)."""
     here = site.page_language(post_path)
     have = of(site, entries, post_path)
@@ -31,7 +31,7 @@ def missing(site: Site, entries: list[dict], post_path: str | os.PathLike) -> li
             if lang.code not in have and (here is None or lang.code != here.code)]
 
 
-def new_translation(site: Site, post_path: str | os.PathLike, lang: str, *, use_hugo: bool = True,
+def new_translation(site: Site, post_path: str | os.PathLike[str], lang: str, *, use_hugo: bool = True,
                     now: dt.datetime | None = None) -> Path:
     """Create the `lang` version of a post from the site's archetype, where Hugo links it: the
     same path in that language's content folder, or `<name>.<lang>.md` next to it when the

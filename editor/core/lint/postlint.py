@@ -6,10 +6,12 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from editor.core.lint import bodylint, mojibake
 from editor.core.hugo import fields
 from editor.core.hugo.dates import DateError, parse_date
+from editor.core.hugo.site import Site
 from editor.core.errors import PostError
 from editor.core.files.io import load
 from editor.core.lint.problem import ERROR, WARNING, Problem
@@ -19,12 +21,12 @@ _RELATIVE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 POST_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
 
 
-def check_post(post: Post, site=None) -> list[Problem]:
+def check_post(post: Post, site: Site | None = None) -> list[Problem]:
     """The problems of a loaded post (with its site, refs and absolute images are checked too)."""
     path = post.path or "<text>"
     problems: list[Problem] = []
 
-    def add(line, severity, message, column=1):
+    def add(line: int | None, severity: str, message: str, column: int = 1) -> None:
         problems.append(Problem(path, line or post.front_matter_line, column, severity, message))
 
     for key, first, line, column in post.duplicate_keys:
@@ -47,8 +49,9 @@ def _keys_by_field(post: Post) -> dict[str, list[str]]:
     """The keys of the front matter grouped by the field they set (aliases such as date/publishDate)."""
     by_field: dict[str, list[str]] = {}
     for key in post.keys():
-        if isinstance(key, str) and fields.canonical(key):
-            by_field.setdefault(fields.canonical(key), []).append(key)
+        canonical = fields.canonical(key) if isinstance(key, str) else None
+        if canonical:
+            by_field.setdefault(canonical, []).append(key)
     return by_field
 
 
@@ -90,7 +93,7 @@ def _check_mojibake(text: str, offset: int, add: _Add) -> None:
                 f"mojibake {m.text!r} (UTF-8 read as Windows-1252); meant {m.fixed!r}", m.start + 1)
 
 
-def _check_body(post: Post, site, add: _Add) -> None:
+def _check_body(post: Post, site: Site | None, add: _Add) -> None:
     content_dirs = list(site.content_dirs) if site is not None else None
     static_dirs = [site.root / "static"] if site is not None else None
     for bp in bodylint.check_body(post.content, post.path, content_dirs, static_dirs):
@@ -109,11 +112,11 @@ def _check_relative_images(post: Post, add: _Add) -> None:
                     "(folder/index.md with the image beside it)", m.start() + 1)
 
 
-def _raise(value):
+def _raise(value: object) -> NoReturn:
     raise DateError(repr(value))
 
 
-def check_file(path: str | os.PathLike, site=None) -> list[Problem]:
+def check_file(path: str | os.PathLike[str], site: Site | None = None) -> list[Problem]:
     """Problems of one file; a file that cannot be loaded is one error at its line."""
     try:
         post = load(path)

@@ -7,6 +7,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from editor.core.errors import PostError
 from editor.core.hugo.binary import HugoVersion, parse_version
@@ -29,7 +30,10 @@ class Requirement:
 
     def wanted(self) -> str:
         ext = " extended" if self.extended else ""
-        fmt = lambda v: ".".join(map(str, v))  # noqa: E731
+
+        def fmt(v: tuple[int, int, int]) -> str:
+            return ".".join(map(str, v))
+
         if self.exact:
             return f"Hugo {fmt(self.exact)}{ext}"
         if self.min and self.max:
@@ -49,12 +53,12 @@ class Requirement:
         return not ((self.min and v < self.min) or (self.max and v > self.max))
 
 
-def _numbers(value) -> tuple[int, int, int] | None:
+def _numbers(value: object) -> tuple[int, int, int] | None:
     found = parse_version(str(value)) if value not in (None, "") else None
     return found.numbers if found else None
 
 
-def _lower(value):
+def _lower(value: Any) -> Any:   # config data: whatever TOML/YAML/JSON holds
     if isinstance(value, dict):
         return {str(k).lower(): _lower(v) for k, v in value.items()}
     return value
@@ -71,7 +75,7 @@ def themes_dir(site: Site) -> Path:
     return site.root / str(site.config.get("themesdir") or "themes")
 
 
-def _module_requirement(config: dict, where: str) -> Requirement | None:
+def _module_requirement(config: dict[str, Any], where: str) -> Requirement | None:
     module = config.get("module")
     hv = module.get("hugoversion") if isinstance(module, dict) else None
     if not isinstance(hv, dict):
