@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from editor.core.hugo.dates import format_date
 from editor.core.errors import PostError
@@ -74,12 +75,17 @@ def _value_end(text: str, i: int) -> int:
     return m.end() if m else i
 
 
+def _skip_ws(text: str, i: int) -> int:
+    m = _WS.match(text, i)
+    return m.end() if m else i   # \s* always matches
+
+
 def spans(text: str) -> list[Span]:
     """The top-level keys of the object in `text` (already known to parse) with their value spans."""
     result: list[Span] = []
     i = text.index("{") + 1
     while True:
-        i = _WS.match(text, i).end()
+        i = _skip_ws(text, i)
         if i >= len(text) or text[i] == "}":
             return result
         if text[i] == ",":
@@ -87,14 +93,14 @@ def spans(text: str) -> list[Span]:
             continue
         key_end = _skip_string(text, i)
         key = json.loads(text[i:key_end])
-        colon = _WS.match(text, key_end).end()
-        vstart = _WS.match(text, colon + 1).end()
+        colon = _skip_ws(text, key_end)
+        vstart = _skip_ws(text, colon + 1)
         vend = _value_end(text, vstart)
         result.append(Span(key, i, vstart, vend))
         i = vend
 
 
-def parse(text: str) -> dict:
+def parse(text: str) -> dict[str, Any]:
     """The front matter's values (JSON errors become PostError with line and column)."""
     with parsing("JSON", text):
         try:
@@ -106,8 +112,8 @@ def parse(text: str) -> dict:
     return value
 
 
-def render(value) -> str:
-    def default(v):
+def render(value: object) -> str:
+    def default(v: object) -> str:
         if isinstance(v, dt.datetime):
             return format_date(v)
         if isinstance(v, dt.date):
@@ -116,7 +122,7 @@ def render(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=default)
 
 
-def set_value(text: str, key: str, value, newline: str = "\n") -> str:
+def set_value(text: str, key: str, value: object, newline: str = "\n") -> str:
     """`text` with top-level `key` set to `value` (a new key goes last, indented like the others)."""
     items = spans(text)
     # With a key written twice the last one counts (json.loads and Hugo's Go decoder agree).

@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, Protocol
 
 from editor.core.errors import PostError
 
@@ -19,6 +20,21 @@ ALIAS_BUDGET = 100_000
 SCALAR_UNIT = 100   # characters of a scalar that weigh as much as one node
 
 _DIGITS = re.compile(r"\d{1000,}")
+
+
+class _Mark(Protocol):
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+class YamlNode(Protocol):
+    """A composed YAML node, of ruamel.yaml or of PyYAML: the limits here read both."""
+    @property
+    def value(self) -> Any: ...
+    @property
+    def start_mark(self) -> _Mark: ...
 
 
 @contextmanager
@@ -49,7 +65,7 @@ def hide_controls(text: str) -> str | None:
     return text.translate(_HIDE)
 
 
-def reveal_controls(value):
+def reveal_controls(value: Any) -> Any:
     """The stand-ins of hide_controls turned back into the control characters, in any value."""
     if isinstance(value, str):
         return value.translate(_REVEAL)
@@ -58,6 +74,13 @@ def reveal_controls(value):
     if isinstance(value, dict):
         return {reveal_controls(k): reveal_controls(v) for k, v in value.items()}
     return value
+
+
+def mark_line(exc: BaseException, line: int) -> None:
+    """Leave the line of the innermost node being read on an exception that has none yet, for
+    parsing() to report (converters raise anything: a bad date, an endless number…)."""
+    if not getattr(exc, "post_line", None):
+        setattr(exc, "post_line", line)   # any exception type: no declared field to assign
 
 
 def toml_error(exc: tomllib.TOMLDecodeError) -> PostError:
@@ -102,7 +125,7 @@ def _reason(exc: BaseException) -> str:
 def _line(text: str, exc: BaseException) -> int:
     """1-based line of the culprit: a hint left by the parser, else where the text gets odd."""
     hint = getattr(exc, "post_line", None)
-    if hint:
+    if isinstance(hint, int) and hint:
         return hint
     if isinstance(exc, RecursionError):
         return _deepest_line(text)
@@ -159,7 +182,7 @@ def check_flow_depth(text: str) -> None:
         loader.dispose()
 
 
-def check_aliases(root) -> None:
+def check_aliases(root: YamlNode | None) -> None:
     """Refuse a YAML node graph (ruamel or PyYAML nodes) whose aliases refer to themselves or
     would expand past ALIAS_BUDGET nodes (long scalars weigh more); sizes are memoised, so this is linear
     in the nodes written."""
@@ -169,7 +192,7 @@ def check_aliases(root) -> None:
     active: set[int] = set()
     distinct = 0   # the weight of the nodes as written
     # Iterative post-order walk: deep documents must not hit Python's recursion limit here.
-    stack: list[tuple[object, bool]] = [(root, False)]
+    stack: list[tuple[YamlNode, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         key = id(node)
@@ -201,17 +224,17 @@ def check_aliases(root) -> None:
                         line=culprit.start_mark.line + 1, column=culprit.start_mark.column + 1)
 
 
-def _weight(node) -> int:
+def _weight(node: YamlNode) -> int:
     """A node counts one, plus one per SCALAR_UNIT characters: an alias of a 60 KB string repeated
     1,000 times is a 60 MB bomb for whoever prints or stores the values, with only 1,000 nodes."""
     value = node.value
     return 1 + len(value) // SCALAR_UNIT if isinstance(value, str) else 1
 
 
-def _children(node) -> list:
+def _children(node: YamlNode) -> list[YamlNode]:
     value = node.value
     if isinstance(value, list):
-        out = []
+        out: list[YamlNode] = []
         for item in value:
             if isinstance(item, tuple):
                 out.extend(item)
@@ -221,7 +244,7 @@ def _children(node) -> list:
     return []
 
 
-def _first_alias_heavy(root, sizes: dict[int, int]):
+def _first_alias_heavy(root: YamlNode, sizes: dict[int, int]) -> YamlNode:
     """The first top-level value whose expansion alone passes the budget (else the root)."""
     for child in _children(root):
         if sizes.get(id(child), 0) > ALIAS_BUDGET:

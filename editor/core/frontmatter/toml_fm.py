@@ -7,9 +7,11 @@ import json
 import math
 import re
 import tomllib
+from typing import Any
 
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
+from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, Array, String, StringType, Table
 
 from editor.core.hugo.dates import format_date
@@ -17,7 +19,7 @@ from editor.core.errors import PostError
 from editor.core.frontmatter.parseguard import parsing, toml_error
 
 
-def parse(text: str) -> dict:
+def parse(text: str) -> dict[str, Any]:
     """The front matter's values (TOML errors become PostError with line and column)."""
     with parsing("TOML", text):
         try:
@@ -31,11 +33,11 @@ def _basic(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _is_literal(item) -> bool:
+def _is_literal(item: object) -> bool:
     return isinstance(item, String) and item.type in (StringType.SLL, StringType.MLL)
 
 
-def render(value, old=None) -> str:
+def render(value: object, old: object = None) -> str:
     """One TOML value as text, in the style of the item it replaces."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -65,12 +67,12 @@ def _key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _basic(key)
 
 
-def set_value(text: str, key: str, value) -> str:
+def set_value(text: str, key: str, value: object) -> str:
     """`text` with top-level `key` set to `value`; a new key goes before the first table."""
     try:
         doc = tomlkit.parse(text)
         old = doc.item(key) if key in doc else None
-        if isinstance(old, (Table, AoT)):
+        if isinstance(old, (Table, AoT, OutOfOrderTableProxy)):   # a table split in parts: a proxy
             raise PostError(f'"{key}" is a TOML table; edit it in the raw text')
         if isinstance(old, Array) and isinstance(value, (list, tuple)):
             current = old.unwrap()

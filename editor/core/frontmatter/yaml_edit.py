@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 
 import yaml
-from ruamel.yaml.nodes import ScalarNode, SequenceNode
+from ruamel.yaml.nodes import Node, ScalarNode, SequenceNode
 
 from editor.core.errors import PostError
 from editor.core.frontmatter.values import same_value
@@ -28,10 +29,10 @@ def _plain_safe(text: str) -> bool:
     # Must still read back as a string (not a bool, number, null or date) in YAML 1.2 (Hugo
     # 0.168) and in YAML 1.1 (older Hugo, PyYAML): `yes`, `on`, `12:30`, `0777` get quotes.
     node = compose("k: " + text + "\n")
-    if not node_tag(node.value[0][1]).endswith(":str"):
+    if node is None or not node_tag(node.value[0][1]).endswith(":str"):
         return False
     try:
-        return yaml.safe_load("k: " + text + "\n") == {"k": text}
+        return bool(yaml.safe_load("k: " + text + "\n") == {"k": text})
     except yaml.YAMLError:
         return False
 
@@ -65,7 +66,7 @@ def _single(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def render_scalar(value, style: str | None = None) -> str:
+def render_scalar(value: object, style: str | None = None) -> str:
     """One scalar in YAML, in the given quoting style ('"', "'" or None for plain) when it is safe."""
     if value is None:
         return ""
@@ -93,7 +94,7 @@ def _printable(text: str) -> bool:
     return not any(ord(c) < 32 or c in _SPECIAL for c in text)
 
 
-def render_flow(value, style: str | None = None) -> str:
+def render_flow(value: object, style: str | None = None) -> str:
     """A list or mapping in YAML flow style (`[a, b]`, `{k: v}`)."""
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_flow_item(v, style) for v in value) + "]"
@@ -102,7 +103,7 @@ def render_flow(value, style: str | None = None) -> str:
     return render_scalar(value, style)
 
 
-def _flow_item(value, style: str | None) -> str:
+def _flow_item(value: object, style: str | None) -> str:
     if isinstance(value, (list, tuple, dict)):
         return render_flow(value, style)
     text = render_scalar(value, style)
@@ -111,12 +112,12 @@ def _flow_item(value, style: str | None) -> str:
     return text
 
 
-def _scalar_style(node) -> str | None:
+def _scalar_style(node: Node | None) -> str | None:
     style = getattr(node, "style", None)
-    return style if style in ('"', "'") else None
+    return style if style == '"' or style == "'" else None
 
 
-def _first_item_style(node) -> str | None:
+def _first_item_style(node: Node | None) -> str | None:
     if isinstance(node, SequenceNode):
         for item in node.value:
             if isinstance(item, ScalarNode):
@@ -130,12 +131,13 @@ def _block_prefix(text: str, entries: list[Entry]) -> str:
         node = entry.value_node
         if isinstance(node, SequenceNode) and node.flow_style is not True and node.value:
             item = node.value[0]
-            line = split_lines(text)[item.start_mark.line]
-            return line[: item.start_mark.column]
+            line: str = split_lines(text)[item.start_mark.line]
+            column: int = item.start_mark.column
+            return line[:column]
     return "- "
 
 
-def _render_block_items(values, prefix: str, style: str | None, newline: str) -> str:
+def _render_block_items(values: Iterable[object], prefix: str, style: str | None, newline: str) -> str:
     lines = []
     for v in values:
         if isinstance(v, (list, tuple, dict)):
@@ -145,7 +147,7 @@ def _render_block_items(values, prefix: str, style: str | None, newline: str) ->
     return "".join(line + newline for line in lines)
 
 
-def set_value(text: str, key: str, value, newline: str = "\n") -> str:
+def set_value(text: str, key: str, value: object, newline: str = "\n") -> str:
     """`text` with top-level `key` set to `value`, touching only that key's lines (added at the end if missing)."""
     values, entries, duplicates = parse(text)
     if any(d.key == key for d in duplicates):
@@ -198,8 +200,8 @@ def set_value(text: str, key: str, value, newline: str = "\n") -> str:
     return _rewrite(text, lines, entry, entries, value, newline, node)
 
 
-def _rewrite(text: str, lines: list[str], entry: Entry, entries: list[Entry], value, newline: str,
-             node) -> str:
+def _rewrite(text: str, lines: list[str], entry: Entry, entries: list[Entry], value: object, newline: str,
+             node: Node | None) -> str:
     """The key's lines written anew (`node`: its value node, None for an alias: style unknown)."""
     key_text = text[entry.key_node.start_mark.index: entry.key_node.end_mark.index]
     indent = lines[entry.first_line][: entry.key_node.start_mark.column]
@@ -249,7 +251,7 @@ def _line_ending(line: str, newline: str) -> str:
     return ""
 
 
-def _append(text: str, key: str, value, entries: list[Entry], newline: str) -> str:
+def _append(text: str, key: str, value: object, entries: list[Entry], newline: str) -> str:
     if text and not text.endswith(("\n", "\r")):
         text += newline
     if isinstance(value, (list, tuple)) and value and _prefers_block(entries):

@@ -8,15 +8,16 @@ import io
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from editor.core.errors import PostError
 from editor.core.frontmatter.values import yaml_number
 from editor.core.frontmatter.parseguard import (check_aliases, check_flow_depth, hide_controls, parsing,
-                                                reveal_controls, unmarked_yaml_error)
+                                                mark_line, reveal_controls, unmarked_yaml_error)
 
 _yaml = YAML(typ="rt")  # YAML 1.2, as Hugo 0.168 reads it: `yes`/`on` are strings
 
@@ -39,16 +40,16 @@ class Entry:
     """One top-level key: its nodes and the lines it occupies (0-based, end inclusive)."""
     key: str
     key_node: ScalarNode
-    value_node: object
+    value_node: Node
     first_line: int
     last_line: int
 
 
-def node_tag(node) -> str:
+def node_tag(node: Node) -> str:
     return str(getattr(node.tag, "value", node.tag) or "")
 
 
-def _timestamp(text: str):
+def _timestamp(text: str) -> dt.date | str:
     m = _TIMESTAMP.match(text)
     if not m:
         return text
@@ -72,7 +73,7 @@ def _timestamp(text: str):
         return text
 
 
-def _scalar(node: ScalarNode):
+def _scalar(node: ScalarNode) -> Any:
     tag, text = node_tag(node), node.value
     if node.style == ">":
         text = text.replace("\a", "")  # ruamel's round-trip composer marks fold points with BEL
@@ -94,7 +95,7 @@ def _scalar(node: ScalarNode):
     return _python_number(tag, text) if tag.endswith((":int", ":float")) else _other_scalar(tag, text)
 
 
-def _python_number(tag: str, text: str):
+def _python_number(tag: str, text: str) -> int | float:
     if tag.endswith(":int"):
         clean = text.replace("_", "")
         try:
@@ -114,7 +115,7 @@ def _python_number(tag: str, text: str):
     return float(text.replace("_", ""))
 
 
-def _other_scalar(tag: str, text: str):
+def _other_scalar(tag: str, text: str) -> dt.date | str:
     if tag.endswith(":timestamp"):
         return _timestamp(text)
     if tag.endswith(":binary"):
@@ -127,33 +128,32 @@ def binary_text(text: str) -> str:
     return base64.b64decode("".join(text.split()), validate=True).decode("utf-8", "replace")
 
 
-def key_text(node) -> str:
+def key_text(node: Node) -> str:
     """A mapping key as Hugo reads it: the text as written (`1`, `true`, `2020-01-01` stay strings,
     so `1:` and `true:` are two keys, not one as 1 == True in Python), null (`null`, `~`) as ""."""
     if not isinstance(node, ScalarNode):
         raise PostError("a mapping key must be a plain value", line=node.start_mark.line + 1,
                         column=node.start_mark.column + 1)
-    return "" if node_tag(node).endswith(":null") else node.value
+    return "" if node_tag(node).endswith(":null") else str(node.value)
 
 
-def _convert(node, duplicates: list | None = None):
+def _convert(node: Node, duplicates: list[Duplicate] | None = None) -> Any:
+    """The Python value of a node (any YAML data)."""
     try:
         return _convert_node(node, duplicates)
     except Exception as exc:
-        # Leave the innermost node's line for parseguard.parsing, which turns this into PostError.
-        if not getattr(exc, "post_line", None):
-            exc.post_line = node.start_mark.line + 1
+        mark_line(exc, node.start_mark.line + 1)
         raise
 
 
-def _convert_node(node, duplicates: list | None):
+def _convert_node(node: Node, duplicates: list[Duplicate] | None) -> Any:
     if isinstance(node, ScalarNode):
         return _scalar(node)
     if isinstance(node, SequenceNode):
         return [_convert(item, duplicates) for item in node.value]
     if isinstance(node, MappingNode):
-        result: dict = {}
-        seen: dict = {}
+        result: dict[str, Any] = {}
+        seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if node_tag(key_node).endswith(":merge"):
                 merged = _convert(value_node, duplicates)
@@ -174,10 +174,11 @@ def _convert_node(node, duplicates: list | None):
     return None
 
 
-def compose(text: str):
+def compose(text: str) -> Node | None:
     """The root node of a YAML front matter (None when empty); YAML errors become PostError."""
     try:
-        return _yaml.compose(io.StringIO(text))
+        root: Node | None = _yaml.compose(io.StringIO(text))
+        return root
     except MarkedYAMLError as exc:
         # Point at where the broken construct starts (an unclosed quote…), as Hugo does.
         mark = exc.context_mark or exc.problem_mark
@@ -192,13 +193,13 @@ def compose(text: str):
         raise unmarked_yaml_error(exc, text) from None
 
 
-def parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
+def parse(text: str) -> tuple[dict[str, Any], list[Entry], list[Duplicate]]:
     """The front matter's values, its top-level entries with their line ranges, and duplicate keys."""
     with parsing("YAML", text):
         return _parse(text)
 
 
-def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
+def _parse(text: str) -> tuple[dict[str, Any], list[Entry], list[Duplicate]]:
     check_flow_depth(text)
     root, hidden = _compose_lenient(text)
     check_aliases(root)
@@ -228,25 +229,28 @@ def _parse(text: str) -> tuple[dict, list[Entry], list[Duplicate]]:
     return values, entries, duplicates
 
 
-def _compose_lenient(text: str):
+def _compose_lenient(text: str) -> tuple[Node | None, bool]:
     """The root node, and whether control characters were hidden to get it. What ruamel refuses
     but YAML 1.2, libyaml and Hugo accept is read leniently, with same-length stand-ins so every
     position still points into the author's text (which edits keep as written):
     - a tab after `key:`, before a comment or at a line's end → a space;
     - control characters (form feed, vertical tab… pasted from PDFs; Hugo keeps them) → stand-ins
       that reveal_controls() turns back."""
-    lenient, hidden, first = text, False, None
+    lenient, hidden = text, False
+    first: PostError | None = None
     for _ in range(3):
         try:
             return compose(lenient), hidden
         except PostError as exc:
             first = first or exc
+            controls = None if hidden else hide_controls(lenient)
             if "'\\t'" in exc.reason and _separating_tabs_as_spaces(lenient) != lenient:
                 lenient = _separating_tabs_as_spaces(lenient)
-            elif not hidden and hide_controls(lenient) is not None:
-                lenient, hidden = hide_controls(lenient), True
+            elif controls is not None:
+                lenient, hidden = controls, True
             else:
                 raise first from None
+    assert first is not None   # three rounds, each failed
     raise first from None
 
 
