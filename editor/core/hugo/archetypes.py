@@ -91,7 +91,7 @@ def new_post(site: Site, section: str, title: str, *, bundle: bool = False, kind
     `title` exactly (Hugo derives it from the file name). `lang` places it in another language (see
     target_path). An existing file is never overwritten (PostError).
     """
-    if site.read_only:
+    if site.error is not None:   # read_only
         raise PostError(f"the site configuration is broken ({site.error.reason}); fix it first",
                         path=site.error.path, line=site.error.line)
     if not title.strip():

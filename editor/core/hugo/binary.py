@@ -139,8 +139,8 @@ def _no_lock(args: list[str]) -> list[str]:
     return [*args, "--noBuildLock"]
 
 
-def run(args: list[str], cwd: str | os.PathLike[str], timeout: float = 120, env: dict | None = None
-        ) -> subprocess.CompletedProcess:
+def run(args: list[str], cwd: str | os.PathLike[str], timeout: float = 120, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
     """Run Hugo with `args` in `cwd` (never leaving a build lock behind); HugoError when it is missing."""
     args = _no_lock(args)
     binary = hugo_binary()

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:   # site reads languages at run time: no import cycle
+    from editor.core.hugo.site import Config, Site
 
 
 @dataclass(frozen=True)
@@ -23,10 +28,10 @@ class PageLanguage:
         return PurePosixPath(self.rel_text)
 
 
-def _dir_languages(site) -> dict[str, str]:
+def _dir_languages(site: Site) -> dict[str, str]:
     """Content folder (with trailing separator, as written and resolved) → the language of its
     un-suffixed files: the one language that uses it, the default language for a shared one."""
-    cached = site.memo.get("dir_languages")
+    cached: dict[str, str] | None = site.memo.get("dir_languages")
     if cached is not None:
         return cached
     users: dict[Path, list[str]] = {}
@@ -42,7 +47,7 @@ def _dir_languages(site) -> dict[str, str]:
     return out
 
 
-def split_suffix(name: str, codes) -> tuple[str, str | None]:
+def split_suffix(name: str, codes: Collection[str]) -> tuple[str, str | None]:
     """(`post.md`, "de") for `post.de.md` when `de` is one of `codes` (case-insensitive, as Hugo
     accepts `post.DE.md`); (name, None) otherwise."""
     stem, ext = os.path.splitext(name)
@@ -53,14 +58,14 @@ def split_suffix(name: str, codes) -> tuple[str, str | None]:
     return name, None
 
 
-def codes(site) -> set[str]:
-    found = site.memo.get("language_codes")
+def codes(site: Site) -> set[str]:
+    found: set[str] | None = site.memo.get("language_codes")
     if found is None:
         found = site.memo["language_codes"] = {lang.code for lang in site.all_languages}
     return found
 
 
-def page_language(site, post_path: str | os.PathLike[str]) -> PageLanguage | None:
+def page_language(site: Site, post_path: str | os.PathLike[str]) -> PageLanguage | None:
     """The language of a content file: the file-name suffix when it names a configured language
     (disabled ones too: their pages are dropped), else its content folder's language; None when
     the file lies outside every content folder."""
@@ -79,27 +84,28 @@ def page_language(site, post_path: str | os.PathLike[str]) -> PageLanguage | Non
                         _folder(site, prefix), code is not None, lang in _disabled(site))
 
 
-def _folder(site, prefix: str) -> Path:
-    cache = site.memo.setdefault("prefix_paths", {})
+def _folder(site: Site, prefix: str) -> Path:
+    cache: dict[str, Path] = site.memo.setdefault("prefix_paths", {})
     found = cache.get(prefix)
     if found is None:
         found = cache[prefix] = Path(prefix)
     return found
 
 
-def _disabled(site) -> frozenset[str]:
-    found = site.memo.get("disabled_codes")
+def _disabled(site: Site) -> frozenset[str]:
+    found: frozenset[str] | None = site.memo.get("disabled_codes")
     if found is None:
         found = site.memo["disabled_codes"] = frozenset(
             lang.code for lang in site.all_languages if lang.disabled)
     return found
 
 
-def mount_language(mount: dict) -> str | None:
+def mount_language(mount: Config) -> str | None:
     """The one language a content mount is for (None: the default language, file-name suffixes
     deciding); read from `sites.matrix.languages` (Hugo ≥ 0.153) or the old `lang` key."""
-    if isinstance(mount.get("lang"), str):
-        return mount["lang"].lower()
+    lang = mount.get("lang")
+    if isinstance(lang, str):
+        return lang.lower()
     sites = mount.get("sites")
     matrix = sites.get("matrix") if isinstance(sites, dict) else None
     langs = matrix.get("languages") if isinstance(matrix, dict) else None
@@ -111,7 +117,7 @@ def mount_language(mount: dict) -> str | None:
     return None
 
 
-def mounted_content_dirs(config: dict, root: Path) -> dict[str, Path]:
+def mounted_content_dirs(config: Config, root: Path) -> dict[str, Path]:
     """Language → content folder given by the site's `[[module.mounts]]` (a mount onto `content`
     for one language; "" for the first mount without one), which Hugo uses instead of `contentDir`."""
     module = config.get("module")
@@ -133,12 +139,12 @@ def _path_of(url: str) -> str:
     return "/" + path if path else ""
 
 
-def multihost(site) -> bool:
+def multihost(site: Site) -> bool:
     """Hugo's multihost mode: a language sets its own baseURL (then no /<lang>/ prefix)."""
     return any(isinstance(lang.settings.get("baseurl"), str) for lang in site.languages)
 
 
-def site_base(site, code: str) -> str:
+def site_base(site: Site, code: str) -> str:
     """The baseURL path a page of `code` lives under, without any language folder (what a `url`
     front matter value is joined to)."""
     if multihost(site):
@@ -148,7 +154,7 @@ def site_base(site, code: str) -> str:
     return _path_of(site.base_url)
 
 
-def url_base(site, code: str) -> str:
+def url_base(site: Site, code: str) -> str:
     """The prefix of every URL Hugo derives from the path for a page of `code`: the baseURL path,
     then /<code> for a language other than the default (and for the default one too with
     defaultContentLanguageInSubdir), none in multihost mode."""
@@ -160,7 +166,7 @@ def url_base(site, code: str) -> str:
     return base
 
 
-def translation_target(site, post_path: str | os.PathLike[str], code: str) -> Path | None:
+def translation_target(site: Site, post_path: str | os.PathLike[str], code: str) -> Path | None:
     """Where the `code` translation of a post goes: next to it with the `.code` suffix when the
     language shares the post's content folder (or the post is itself suffixed), else the same
     relative path in that language's own content folder. None when the post is outside content."""

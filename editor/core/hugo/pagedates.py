@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from editor.core.hugo.dates import DateError, UTC, parse_date
 
@@ -38,7 +40,7 @@ def filename_date(path: str | None, tz: dt.tzinfo = UTC) -> tuple[dt.datetime | 
         return None, None
 
 
-def merged_rules(rules: dict | None = None) -> dict[str, list[str]]:
+def merged_rules(rules: Mapping[str, Any] | None = None) -> dict[str, list[str]]:
     """Hugo's source list for each date: the defaults with the site's `[frontmatter]` applied."""
     merged = {k: list(v) for k, v in DEFAULT_RULES.items()}
     for key, sources in (rules or {}).items():
@@ -54,7 +56,8 @@ def merged_rules(rules: dict | None = None) -> dict[str, list[str]]:
     return merged
 
 
-def resolve(values: dict, rules: dict | None = None, path: str | None = None, tz: dt.tzinfo = UTC,
+def resolve(values: Mapping[str, Any], rules: Mapping[str, Any] | None = None, path: str | None = None,
+            tz: dt.tzinfo = UTC,
             git_date: dt.datetime | None = None) -> dict[str, dt.datetime | None]:
     """Each of Hugo's dates: the first non-zero source in its rule list (front-matter keys are case-insensitive).
 

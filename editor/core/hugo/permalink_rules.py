@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import PurePosixPath
+from typing import Any
 
 
 @lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern:
+def glob_regex(pattern: str) -> re.Pattern[str]:
     """A glob as Hugo reads it (gobwas/glob with "/" as separator): `*` within a path segment,
     `**` across segments, `?` one character, `{a,b}` alternatives, `[...]` classes."""
     out, i, depth = [], 0, 0
@@ -44,7 +45,7 @@ def glob_regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out) + r"\Z")
 
 
-def glob_slice_matches(globs, value: str) -> bool:
+def glob_slice_matches(globs: object, value: str) -> bool:
     """A glob slice: negated globs ("! x") exclude at once; otherwise any glob matches."""
     if isinstance(globs, str):
         globs = [globs]
@@ -73,7 +74,7 @@ def logical_path(rel: PurePosixPath) -> str:
     return ("/" + "/".join(parts)).lower().replace(" ", "-")
 
 
-def _matches(target, kind: str, path: str, lang: str, environment: str) -> bool:
+def _matches(target: object, kind: str, path: str, lang: str, environment: str) -> bool:
     if not isinstance(target, dict):
         return True
     if "path" in target and not glob_regex(str(target["path"])).match(path):
@@ -91,14 +92,14 @@ def _matches(target, kind: str, path: str, lang: str, environment: str) -> bool:
     return True
 
 
-def first_pattern(entries: list, kind: str, rel: PurePosixPath, lang: str,
+def first_pattern(entries: list[Any], kind: str, rel: PurePosixPath, lang: str,
                   environment: str = "production") -> str | None:
     """The pattern of the first entry whose `target` matches the page (no target: every page)."""
     path = logical_path(rel)
     for entry in entries:
-        if isinstance(entry, dict) and isinstance(entry.get("pattern"), str) \
-                and _matches(entry.get("target"), kind, path, lang, environment):
-            return entry["pattern"]
+        pattern = entry.get("pattern") if isinstance(entry, dict) else None
+        if isinstance(pattern, str) and _matches(entry.get("target"), kind, path, lang, environment):
+            return pattern
     return None
 
 

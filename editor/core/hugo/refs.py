@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from editor.core.errors import PostError
+
+if TYPE_CHECKING:   # the site module is read only where a site is given
+    from editor.core.hugo.site import Site
 
 # {{< ref "target" >}}, {{< relref path="target" >}}, {{% ref target %}}: kind and target.
 SHORTCODE = re.compile(r"\{\{([<%])\s*(relref|ref)\s+(?:path\s*=\s*)?(?:\"([^\"]*)\"|`([^`]*)`|([^\s\"`>%}]+))"
@@ -29,7 +33,7 @@ def key(kind: str, target: str) -> str:
     return f"{kind}:{target}"
 
 
-def _section_url(folder: Path, content: Path, site) -> str:
+def _section_url(folder: Path, content: Path, site: Site | None) -> str:
     from editor.core.hugo.urls import _base_path, escape_path, sanitize
     lower = not (site is not None and site.disable_path_to_lower)
     parts = [sanitize(p, lower=lower) for p in folder.relative_to(content).parts]
@@ -37,7 +41,7 @@ def _section_url(folder: Path, content: Path, site) -> str:
     return escape_path(base + "/" + "/".join(parts) + ("/" if parts else ""))
 
 
-def _page_url(path: Path, site) -> str:
+def _page_url(path: Path, site: Site | None) -> str:
     from editor.core.files.io import load
     try:
         post = load(path)
@@ -48,7 +52,7 @@ def _page_url(path: Path, site) -> str:
     return post.url(site)
 
 
-def resolve(kind: str, target: str, post_path: str | None, site) -> str:
+def resolve(kind: str, target: str, post_path: str | None, site: Site | None) -> str:
     """The URL `{{< kind "target" >}}` gives in the post at `post_path`: `relref` the relative
     permalink, `ref` the absolute one (baseURL's scheme and host). RefError when Hugo fails."""
     from editor.core.lint.bodylint import resolve_ref
@@ -77,7 +81,7 @@ def resolve(kind: str, target: str, post_path: str | None, site) -> str:
     return url + (hash_ + anchor if hash_ else "")
 
 
-def resolve_all(text: str, post_path: str | None, site) -> dict[str, str]:
+def resolve_all(text: str, post_path: str | None, site: Site | None) -> dict[str, str]:
     """RenderConfig.refs for a body: key(kind, target) → URL, for the targets Hugo finds."""
     out = {}
     for kind, target in targets(text):

@@ -8,11 +8,16 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from editor.core.hugo.dates import zone
 from editor.core.errors import PostError
 from editor.core.frontmatter.parseguard import json_error, parsing, toml_error
+
+if TYPE_CHECKING:   # languages reads Site: imported where used, at run time
+    from editor.core.hugo.languages import PageLanguage
 
 CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
                 "config.toml", "config.yaml", "config.yml", "config.json")
@@ -21,7 +26,25 @@ DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".html", ".htm")
 
 
-def _lower_keys(value):
+class Markup(TypedDict):
+    """The rendering settings of `[markup]` the preview needs."""
+    unsafe: bool
+    highlight_style: str
+    no_classes: bool
+    code_fences: bool
+    typographer: bool
+
+
+# A configuration mapping as TOML, YAML or JSON hold it (keys lower-cased): readers check each value they use.
+Config = dict[str, Any]
+
+
+def _table(value: object) -> Config:
+    """A configuration value that should be a table, or an empty one when it is anything else."""
+    return value if isinstance(value, dict) else {}
+
+
+def _lower_keys(value: Any) -> Any:
     """Hugo's configuration keys are case-insensitive: lower-case them (values untouched)."""
     if isinstance(value, dict):
         return {str(k).lower(): _lower_keys(v) for k, v in value.items()}
@@ -30,14 +53,14 @@ def _lower_keys(value):
     return value
 
 
-def _merge(base: dict, over: dict) -> dict:
+def _merge(base: Config, over: Config) -> Config:
     out = dict(base)
     for k, v in over.items():
         out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
     return out
 
 
-def read_config_file(path: Path) -> dict:
+def read_config_file(path: Path) -> Config:
     """One configuration file (TOML, YAML or JSON); errors name the file and line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -51,7 +74,8 @@ def read_config_file(path: Path) -> dict:
         raise exc.with_path(str(path)) from None
     if not isinstance(data, dict):
         raise PostError("the site configuration must be a mapping", path=str(path), line=1)
-    return _lower_keys(data)
+    lowered: Config = _lower_keys(data)
+    return lowered
 
 
 def _parse_config(suffix: str, text: str) -> object:
@@ -109,7 +133,7 @@ class Language:
     content_dir: Path
     weight: int = 0
     disabled: bool = False   # `disabled = true` or listed in disableLanguages: Hugo drops its pages
-    settings: dict = field(default_factory=dict, compare=False, hash=False)  # [languages.<code>]
+    settings: Config = field(default_factory=dict, compare=False, hash=False)  # [languages.<code>]
 
 
 @dataclass
@@ -120,13 +144,13 @@ class Site:
     Hugo's defaults and `read_only` is True, so posts can be listed but nothing is written.
     """
     root: Path
-    config: dict = field(default_factory=dict)
+    config: Config = field(default_factory=dict)
     config_files: list[Path] = field(default_factory=list)
     error: PostError | None = None
     content_override: Path | None = None
     # Values other modules derive from the site once (language folders, index facts), keyed by name:
     # they go with the site, pickled along to the index worker, and vanish when it is read again.
-    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     # Whether index_file renders bodies to count words; SiteIndex sets it, the index worker gets it pickled.
     index_words: bool = field(default=True, init=False, repr=False, compare=False)
 
@@ -175,7 +199,7 @@ class Site:
     def language(self, code: str) -> Language | None:
         return next((lang for lang in self.all_languages if lang.code == code), None)
 
-    def page_language(self, post_path: str | os.PathLike[str]):
+    def page_language(self, post_path: str | os.PathLike[str]) -> PageLanguage | None:
         """The post's language and logical path as Hugo decides them (see editor.core.hugo.languages)."""
         from editor.core.hugo.languages import page_language
         return page_language(self, post_path)
@@ -224,7 +248,7 @@ class Site:
         """Take the nested sections a content scan just found, so is_section walks no folder itself."""
         self._nested_sections = nested   # an instance value replaces the cached_property's
 
-    def is_section(self, folders) -> bool:
+    def is_section(self, folders: Iterable[str]) -> bool:
         """True when content/<folders> is a section: top-level folders always, deeper ones with _index."""
         folders = tuple(folders)
         if len(folders) <= 1:
@@ -249,9 +273,10 @@ class Site:
     def timezone(self) -> dt.tzinfo:
         return zone(self.config.get("timezone"))
 
-    def _permalink_table(self, kind: str, lang: str | None = None) -> dict:
+    def _permalink_table(self, kind: str, lang: str | None = None) -> dict[str, str]:
         # A language's own [languages.<code>.permalinks] replaces the whole site table (Hugo 0.168).
-        own = self.language(lang).settings.get("permalinks") if lang and self.language(lang) else None
+        language = self.language(lang) if lang else None
+        own = language.settings.get("permalinks") if language else None
         raw = own if isinstance(own, dict) else self.config.get("permalinks") or {}
         if not isinstance(raw, dict):
             return {}
@@ -262,21 +287,21 @@ class Site:
         return {k: v for k, v in raw.items() if isinstance(v, str)} if kind == "page" else {}
 
     @property
-    def permalinks(self) -> dict:
+    def permalinks(self) -> dict[str, str]:
         """Section → pattern for regular pages (both the old flat and the newer `page` form)."""
         return self._permalink_table("page")
 
-    def permalinks_for(self, lang: str | None, kind: str = "page") -> dict:
+    def permalinks_for(self, lang: str | None, kind: str = "page") -> dict[str, str]:
         """The `[permalinks]` table a page of language `lang` uses (its language's own, else the site's)."""
         return self._permalink_table(kind, lang)
 
     @property
-    def permalink_entries(self) -> list | None:
+    def permalink_entries(self) -> list[Any] | None:
         """`[[permalinks]]` entries (the array form, Hugo ≥ 0.161), None for the map form."""
         raw = self.config.get("permalinks")
         return raw if isinstance(raw, list) else None
 
-    def permalink_pattern(self, lang: str | None, kind: str, rel) -> str | None:
+    def permalink_pattern(self, lang: str | None, kind: str, rel: PurePosixPath) -> str | None:
         """The pattern for a page (`kind` "page" or "section") at `rel` inside the content tree:
         the first matching entry of the array form, else the map form's entry for its section."""
         entries = self.permalink_entries
@@ -287,12 +312,12 @@ class Site:
         return self.permalinks_for(lang, kind).get(section) if section else None
 
     @property
-    def permalinks_section(self) -> dict:
+    def permalinks_section(self) -> dict[str, str]:
         """Section → pattern for section pages (`[permalinks.section]`)."""
         return self._permalink_table("section")
 
     @property
-    def frontmatter_rules(self) -> dict:
+    def frontmatter_rules(self) -> Config:
         rules = self.config.get("frontmatter")
         return rules if isinstance(rules, dict) else {}
 
@@ -311,15 +336,15 @@ class Site:
         return {str(k): str(v) for k, v in raw.items()}
 
     @property
-    def markup(self) -> dict:
+    def markup(self) -> Markup:
         """The rendering settings the preview needs, with Hugo 0.168's defaults."""
-        m = self.config.get("markup") if isinstance(self.config.get("markup"), dict) else {}
-        gm = m.get("goldmark") if isinstance(m.get("goldmark"), dict) else {}
-        hl = m.get("highlight") if isinstance(m.get("highlight"), dict) else {}
-        ext = gm.get("extensions") if isinstance(gm.get("extensions"), dict) else {}
+        m = _table(self.config.get("markup"))
+        gm = _table(m.get("goldmark"))
+        hl = _table(m.get("highlight"))
+        ext = _table(gm.get("extensions"))
         typo = ext.get("typographer")
         typographer = not (isinstance(typo, dict) and typo.get("disable") is True) and typo is not False
-        renderer = gm.get("renderer") if isinstance(gm.get("renderer"), dict) else {}
+        renderer = _table(gm.get("renderer"))
         return {
             "unsafe": renderer.get("unsafe") is True,
             "highlight_style": str(hl.get("style") or "monokai"),
@@ -345,9 +370,9 @@ class Site:
         return self.config.get("uglyurls") is True
 
 
-def read_config(root: Path, environment: str = "production") -> tuple[dict, list[Path]]:
+def read_config(root: Path, environment: str = "production") -> tuple[Config, list[Path]]:
     """The merged configuration: the root file, then config/_default/, then config/<environment>/."""
-    config: dict = {}
+    config: Config = {}
     files: list[Path] = []
     for name in CONFIG_NAMES:
         f = root / name

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.core.hugo.site import Site
+    from editor.core.hugo.urls import Page
+    from editor.core.render_config import RenderConfig
 
 # Hugo's cjkRe: Han, Hangul, Hiragana, Katakana.
 _CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
@@ -61,7 +67,7 @@ def stats(rendered_html: str, has_cjk_language: bool = False, is_cjk_language: b
 
 
 def body_stats(markdown_body: str, has_cjk_language: bool = False, is_cjk_language: bool | None = None,
-               config=None) -> tuple[int, int]:
+               config: RenderConfig | None = None) -> tuple[int, int]:
     """(words, minutes) of a post's Markdown body as Hugo counts them: rendered first, then counted.
 
     The one word count of the command line, the index and the window: counting the Markdown
@@ -71,12 +77,12 @@ def body_stats(markdown_body: str, has_cjk_language: bool = False, is_cjk_langua
     return stats(render_html(markdown_body, config=config), has_cjk_language, is_cjk_language)
 
 
-def site_has_cjk(site) -> bool:
+def site_has_cjk(site: Site | None) -> bool:
     """The site's hasCJKLanguage setting (False without a site)."""
     return bool(site is not None and site.config.get("hascjklanguage"))
 
 
-def page_cjk_flag(post) -> bool | None:
+def page_cjk_flag(post: Page) -> bool | None:
     """The page's own isCJKLanguage, when it sets one (a bool); None otherwise."""
     flag = post.get("isCJKLanguage")
     return flag if isinstance(flag, bool) else None

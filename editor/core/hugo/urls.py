@@ -8,14 +8,36 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from urllib.parse import quote, urlsplit
 
 from editor.core.hugo import languages
+
+if TYPE_CHECKING:   # site and post read these rules at run time: no import cycle
+    from editor.core.hugo.site import Site
 
 _ALLOWED = set("./\\_#+~-@")
 _HEX = set("0123456789abcdefABCDEF")
 _ZERO = dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)  # Go's zero time: /1/01/… in permalinks
 _BRANCH = ("_index",)
+
+
+class Page(Protocol):
+    """What the URL rules read of a page: a Post, or the index's parsed front matter."""
+
+    @property
+    def path(self) -> str | None: ...
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A front-matter value by any spelling of its key (case-insensitive)."""
+        ...
+
+
+@runtime_checkable
+class ValuesPage(Page, Protocol):
+    """A page read without a Post (the index): its front-matter values as parsed."""
+
+    def front_matter_values(self) -> dict[str, Any]: ...
 
 
 def remove_accents(text: str) -> str:
@@ -111,7 +133,7 @@ def _base_path(base_url: str) -> str:
     return "/" + path.strip("/") if path.strip("/") else ""
 
 
-def _content_relative(post_path: str | None, site) -> PurePosixPath | None:
+def _content_relative(post_path: str | None, site: Site | None) -> PurePosixPath | None:
     """The path Hugo's URL rules see: inside the content folder, without a language suffix."""
     if not post_path:
         return None
@@ -126,13 +148,13 @@ def _content_relative(post_path: str | None, site) -> PurePosixPath | None:
     return PurePosixPath(Path(post_path).name)
 
 
-def _uses_filename(site) -> bool:
+def _uses_filename(site: Site) -> bool:
     rules = site.frontmatter_rules or {}
     return any(":filename" in [str(s).lower() for s in (v if isinstance(v, list) else [v])]
                for v in rules.values())
 
 
-def _sections(rel: PurePosixPath, site) -> list[str]:
+def _sections(rel: PurePosixPath, site: Site | None) -> list[str]:
     """The page's section path: the top folder always, deeper folders only when they hold _index."""
     folders = list(rel.parts[:-1])
     if rel.stem == "index" and folders:
@@ -145,15 +167,16 @@ def _sections(rel: PurePosixPath, site) -> list[str]:
     return out
 
 
-def _dates(post, site) -> dict:
+def _dates(post: Page, site: Site) -> dict[str, dt.datetime | None]:
     from editor.core.hugo import pagedates
-    values = post.front_matter_values() if hasattr(post, "front_matter_values") else None
-    if values is None:
+    from editor.core.post import Post
+    if isinstance(post, Post):
         return post.dates(site.frontmatter_rules)
+    values = post.front_matter_values() if isinstance(post, ValuesPage) else {}
     return pagedates.resolve(values, site.frontmatter_rules, post.path, site.timezone)
 
 
-def _expand(pattern: str, post, rel: PurePosixPath, slug: str | None, site) -> str:
+def _expand(pattern: str, post: Page, rel: PurePosixPath, slug: str | None, site: Site) -> str:
     """A `[permalinks]` pattern with its `:tokens` filled in, as Hugo's permalink expander does."""
     from editor.core.hugo.pagedates import filename_date
     accents = site.remove_path_accents
@@ -187,7 +210,7 @@ def _expand(pattern: str, post, rel: PurePosixPath, slug: str | None, site) -> s
         "slugorcontentbasename": lambda: url(slug) if slug is not None else path(stem),
     }
 
-    def token(m: re.Match) -> str:
+    def token(m: re.Match[str]) -> str:
         fn = tokens.get(m[1].lower())
         return fn() if fn else m[0]
 
@@ -202,7 +225,7 @@ def _url_value(value: str, base: str) -> str:
     return quote(base + u, safe="/!$&'()*+,;=:@-._~%?")
 
 
-def _slug(post, rel: PurePosixPath, site) -> str | None:
+def _slug(post: Page, rel: PurePosixPath, site: Site | None) -> str | None:
     value = post.get("slug")
     if value is not None and value != "":
         return str(value).strip("-")  # Hugo trims hyphens (only) from the slug
@@ -212,14 +235,14 @@ def _slug(post, rel: PurePosixPath, site) -> str | None:
     return None
 
 
-def _language(post_path: str | None, site) -> str:
+def _language(post_path: str | None, site: Site | None) -> str:
     if site is None:
         return ""
     found = site.page_language(post_path) if post_path else None
     return found.code if found is not None else site.default_language
 
 
-def page_url(post, site=None) -> str:
+def page_url(post: Page, site: Site | None = None) -> str:
     """The relative permalink Hugo gives the post (site may be None: Hugo's defaults).
 
     `post` is anything with `.path` and `.get(key)` (case-insensitive keys), e.g. a Post.
@@ -235,7 +258,7 @@ def page_url(post, site=None) -> str:
     if rel.stem in _BRANCH:
         folders = rel.parts[:-1]
         pattern = site.permalink_pattern(lang, "section", rel) if site is not None and folders else None
-        if pattern:
+        if pattern and site is not None:
             path = _expand(pattern, post, rel, _slug(post, rel, site), site)
             path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
             return escape_path(base + (path.lower() if lower else path))
@@ -246,14 +269,14 @@ def page_url(post, site=None) -> str:
         return escape_path(base + path.rstrip("/") + "/" + ugly)
     slug = _slug(post, rel, site)
     pattern = site.permalink_pattern(lang, "page", rel) if site is not None else None
-    if pattern:
+    if pattern and site is not None:
         path = _expand(pattern, post, rel, slug, site)
         path = re.sub(r"/{2,}", "/", "/" + path.lstrip("/"))
         if site.ugly_urls and path.endswith("/") and len(path) > 1:
             path = path[:-1] + ".html"   # Hugo's uglyURLs applies to pattern URLs too
         return escape_path(base + (path.lower() if lower else path))
-    folders = list(rel.parts[:-1]) if rel.stem == "index" else list(rel.parts[:-1]) + [rel.stem]
-    return default_page_url(base, folders, slug, lower, accents, site is not None and site.ugly_urls)
+    page_folders = list(rel.parts[:-1]) if rel.stem == "index" else list(rel.parts[:-1]) + [rel.stem]
+    return default_page_url(base, page_folders, slug, lower, accents, site is not None and site.ugly_urls)
 
 
 def default_page_url(base: str, folders: list[str], slug: str | None, lower: bool, accents: bool,
