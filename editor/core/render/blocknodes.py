@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 
 _ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")
@@ -32,7 +33,7 @@ class Block:
         self.start = start
         self.end = start
         self.lines: list[str] = []
-        self.data: dict = {}
+        self.data: dict[str, Any] = {}   # per type: level, label, list marker, tight…
         self.blank_before = False
 
     def add(self, child: "Block") -> "Block":
@@ -48,7 +49,7 @@ def _is_space_or_tab(c: str) -> bool:
     return c == " " or c == "\t"
 
 
-def _lists_match(a: dict, b: dict) -> bool:
+def _lists_match(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a.get("ordered") != b.get("ordered"):
         return False
     if a.get("ordered"):

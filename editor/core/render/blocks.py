@@ -97,6 +97,7 @@ class BlockParser(BlockStarts):
         if not self.all_closed:
             while self.oldtip is not self.last_matched:
                 parent = self.oldtip.parent
+                assert parent is not None   # the walk stops at last_matched, the document at most
                 self._finalize(self.oldtip, self.line_no - 1)
                 self.oldtip = parent
             self.all_closed = True
@@ -131,6 +132,7 @@ class BlockParser(BlockStarts):
             self._find_next_nonspace()
             res = self._continue(container)
             if res == 1:
+                assert container.parent is not None   # a child of the document at least
                 container = container.parent
                 break
             if res == 2:
@@ -255,6 +257,7 @@ class BlockParser(BlockStarts):
             text = "\n".join(blk.lines)
             rest = parse_reference_defs(text, self.refs)
             if rest is None or not rest.strip():
+                assert parent is not None   # a paragraph is always inside a container
                 idx = parent.children.index(blk)
                 if parent.type == "item" and idx > 0 and parent.children[idx - 1].end != blk.start - 1:
                     # goldmark drops definition-only paragraphs after the list decided it is loose
@@ -289,6 +292,7 @@ class BlockParser(BlockStarts):
                 parent.children.remove(blk)
         elif t == "dd":
             blk.data["tight"] = not blk.blank_before
-        self.tip = parent
+        # None once the document itself is finalized, which ends parse(): tip is a Block on every line.
+        self.tip = parent   # type: ignore[assignment]
 
 

@@ -1,6 +1,8 @@
 """Block starts: how each kind of block (quote, heading, fence, HTML, list, footnote…) begins on a line."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .blocknodes import (
     _ATX,
     _FENCE_OPEN,
@@ -21,6 +23,34 @@ from .linkrefs import parse_reference_defs
 
 class BlockStarts:
     """Mixin of BlockParser: the `_start_*` methods tried in order on each line."""
+
+    # The parser's state on the current line, kept by BlockParser (blocks.py).
+    line: str
+    line_no: int
+    offset: int
+    column: int
+    next_nonspace: int
+    next_nonspace_column: int
+    indent: int
+    indented: bool
+    blank: bool
+    prev_blank: bool
+    partial_tab: bool
+    all_closed: bool
+    doc: Block
+    tip: Block
+    oldtip: Block
+    last_matched: Block
+    refs: dict[str, tuple[str, str | None]]
+    footnotes: dict[str, Block]
+
+    if TYPE_CHECKING:   # BlockParser's moves along the line, which the starts make
+        def _peek(self, pos: int) -> str: ...
+        def _advance_offset(self, count: int, columns: bool) -> None: ...
+        def _advance_next_nonspace(self) -> None: ...
+        def _close_unmatched(self) -> None: ...
+        def _add_child(self, type_: str) -> Block: ...
+        def _finalize(self, blk: Block, line_no: int) -> None: ...
 
     def _start_blockquote(self, container: Block) -> int:
         if not self.indented and self._peek(self.next_nonspace) == ">":
@@ -69,7 +99,9 @@ class BlockStarts:
             return 0
         s = self.line[self.next_nonspace:]
         for ht in range(1, 8):
-            if HTML_BLOCK_OPEN[ht].match(s) and (ht < 7 or (container.type != "paragraph" and not (
+            opener = HTML_BLOCK_OPEN[ht]
+            assert opener is not None   # entry 0 is a placeholder: kinds count from 1
+            if opener.match(s) and (ht < 7 or (container.type != "paragraph" and not (
                     not self.all_closed and not self.blank and self.tip.type == "paragraph"))):
                 self._close_unmatched()
                 b = self._add_child("html")
@@ -97,6 +129,7 @@ class BlockStarts:
         h.data["level"] = 1 if m.group(0)[0] == "=" else 2
         h.lines = [rest.strip()]
         parent = container.parent
+        assert parent is not None   # a paragraph is always inside a container
         idx = parent.children.index(container)
         parent.children[idx] = h
         h.parent = parent
@@ -128,7 +161,7 @@ class BlockStarts:
         item.data.update(data)
         return 1
 
-    def _parse_list_marker(self, container: Block) -> dict | None:
+    def _parse_list_marker(self, container: Block) -> dict[str, Any] | None:
         ln = self.line
         if self.indent >= 4:
             return None
