@@ -94,12 +94,12 @@ def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | N
 class ChunkInput:
     """What a piece of a document needs from the whole (in) and tells the document-wide pass (out)."""
 
-    refs: dict
-    footnote_labels: tuple = ()
+    refs: dict[str, tuple[str, str | None]]
+    footnote_labels: tuple[str, ...] = ()
     whole: bool = False        # a whole document that only borrows `refs` (footnotes listed as usual)
-    explicit_ids: list = field(default_factory=list)
-    fn_order: list = field(default_factory=list)
-    fn_refs: dict = field(default_factory=dict)
+    explicit_ids: list[str] = field(default_factory=list)
+    fn_order: list[str] = field(default_factory=list)
+    fn_refs: dict[str, int] = field(default_factory=dict)
     tail: str = ""             # the whitespace after this piece inside a whole document
 
 

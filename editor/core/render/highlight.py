@@ -4,9 +4,12 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Any
 
+from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.styles import get_style_by_name
+from pygments.token import _TokenType
 from pygments.util import ClassNotFound
 
 # Chroma language names (as written in fences) that Pygments knows under another alias.
@@ -51,7 +54,7 @@ def fence_language(info: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _lexer(lang: str):
+def _lexer(lang: str) -> Lexer | None:
     name = CHROMA_TO_PYGMENTS.get(lang.lower(), lang.lower())
     try:
         return get_lexer_by_name(name, stripnl=False, ensurenl=False)
@@ -60,12 +63,12 @@ def _lexer(lang: str):
 
 
 @lru_cache(maxsize=16)
-def _styles(style_name: str) -> tuple[dict, str]:
+def _styles(style_name: str) -> tuple[dict[_TokenType, str], str]:
     try:
         style = get_style_by_name(style_name)
     except ClassNotFound:
         style = get_style_by_name("monokai")
-    css: dict = {}
+    css: dict[_TokenType, str] = {}
     for ttype, s in style:
         parts = []
         if s["color"]:
@@ -85,7 +88,7 @@ def _styles(style_name: str) -> tuple[dict, str]:
     return css, pre
 
 
-def _token_css(css: dict, ttype) -> str:
+def _token_css(css: dict[_TokenType, str], ttype: _TokenType | None) -> str:
     while ttype is not None:
         s = css.get(ttype)
         if s:
@@ -98,9 +101,9 @@ _LINENOS = re.compile(r"\blinenos\s*=\s*[\"']?(\w+)", re.I)
 _LINENOSTART = re.compile(r"\blinenostart\s*=\s*[\"']?(\d+)", re.I)
 
 
-def fence_options(info: str) -> dict:
+def fence_options(info: str) -> dict[str, Any]:
     """Hugo code fence attributes that change the text: `linenos=inline` and `lineNoStart`."""
-    opts: dict = {}
+    opts: dict[str, Any] = {}
     brace = info.find("{")
     if brace < 0:
         return opts
@@ -139,6 +142,7 @@ def render_code(code: str, lang: str, style: str = "monokai", no_classes: bool =
 def _render_highlighted(code: str, lang: str, style: str, no_classes: bool, linenos_start: int) -> str:
     attr_lang = html.escape(lang)
     lexer = _lexer(lang) or _lexer("text")
+    assert lexer is not None   # Pygments always has its plain-text lexer
     css, pre_style = _styles(style)
     out = []
     line: list[str] = []

@@ -88,7 +88,12 @@ def parse_title(s: str, i: int) -> tuple[str, int] | None:
     return None
 
 
-def parse_reference_defs(text: str, refs: dict) -> str | None:
+def _skip_sp(text: str, i: int) -> int:
+    m = _SP.match(text, i)
+    return m.end() if m else i   # _SP matches the empty string too
+
+
+def parse_reference_defs(text: str, refs: dict[str, tuple[str, str | None]]) -> str | None:
     """Consume definitions at the start of a paragraph into refs; return the remaining text."""
     while text.startswith("["):
         end = _label_end(text, 0)
@@ -96,16 +101,15 @@ def parse_reference_defs(text: str, refs: dict) -> str | None:
             break
         label = text[1:end - 1]
         i = end + 1
-        m = _SP.match(text, i)
-        i = m.end()
+        i = _skip_sp(text, i)
         d = parse_destination(text, i)
         if d is None:
             break
         dest, i = d
         before_title = i
-        m = _SP.match(text, i)
+        after_sp = _skip_sp(text, i)
         title = None
-        t = parse_title(text, m.end()) if m.end() > i else None
+        t = parse_title(text, after_sp) if after_sp > i else None
         if t is not None:
             title_s, j = t
             m2 = re.compile(r"[ \t]*(?:\n|$)").match(text, j)

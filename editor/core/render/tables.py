@@ -29,7 +29,7 @@ def _parse_delimiter(line: str) -> list[str | None] | None:
     return out
 
 
-def parse_row(line: str, aligns: list, header: bool) -> list[tuple[str, str | None]] | None:
+def parse_row(line: str, aligns: list[str | None], header: bool) -> list[tuple[str, str | None]] | None:
     """Cells of one row as (inline text, alignment); None when a header has too many cells."""
     s = line.strip()
     pos, limit = 0, len(s)
@@ -56,7 +56,7 @@ def parse_row(line: str, aligns: list, header: bool) -> list[tuple[str, str | No
     return cells
 
 
-def find_table(lines: list[str]) -> tuple[int, list] | None:
+def find_table(lines: list[str]) -> tuple[int, list[str | None]] | None:
     """(index of the delimiter row, alignments) when the lines hold a table."""
     for i in range(1, len(lines)):
         aligns = _parse_delimiter(lines[i])
@@ -85,6 +85,7 @@ def split_table(para: Block) -> None:
     table.data["head"] = parse_row(lines[i - 1], aligns, True)
     table.data["rows"] = [parse_row(ln, aligns, False) for ln in lines[i + 1:]]
     parent = para.parent
+    assert parent is not None   # a paragraph is always inside a container
     idx = parent.children.index(para)
     table.parent = parent
     parent.children.insert(idx + 1, table)

@@ -61,14 +61,14 @@ class TreeBuilder:
         for child in blk.children:
             getattr(self, "_" + child.type)(parent, child, tight)
 
-    def _paragraph(self, parent, blk: Block, tight: bool) -> None:
+    def _paragraph(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         text = inline_text(blk.lines)
         if tight:
             _append_text(parent, text)
         else:
             etree.SubElement(parent, "p").text = text
 
-    def _heading(self, parent, blk: Block, tight: bool) -> None:
+    def _heading(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         h = etree.SubElement(parent, "h%d" % blk.data["level"])
         text = blk.lines[0].strip() if blk.lines else ""
         m = _HEADING_ATTRS.search(text)
@@ -89,10 +89,10 @@ class TreeBuilder:
             text = text[:m.start()].rstrip()
         h.text = text
 
-    def _hr(self, parent, blk: Block, tight: bool) -> None:
+    def _hr(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         etree.SubElement(parent, "hr")
 
-    def _code(self, parent, blk: Block, tight: bool) -> None:
+    def _code(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         code = "\n".join(blk.lines) + ("\n" if blk.lines else "")
         if blk.data["fenced"]:
             info = unescape_info(blk.data.get("info", ""))
@@ -100,7 +100,7 @@ class TreeBuilder:
         else:
             self.raw_el(parent, render_indented(code))
 
-    def _html(self, parent, blk: Block, tight: bool) -> None:
+    def _html(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         text = "\n".join(blk.lines)
         if self.unsafe:
             self.raw_el(parent, text + "\n")
@@ -108,10 +108,10 @@ class TreeBuilder:
             # goldmark marks the block, and again its closing line when the end condition came later
             self.raw_el(parent, "<!-- raw HTML omitted -->\n" * (2 if blk.data.get("closure") else 1))
 
-    def _block_quote(self, parent, blk: Block, tight: bool) -> None:
+    def _block_quote(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         self.build(etree.SubElement(parent, "blockquote"), blk)
 
-    def _list(self, parent, blk: Block, tight: bool) -> None:
+    def _list(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         d = blk.data
         el = etree.SubElement(parent, "ol" if d["ordered"] else "ul")
         if d["ordered"] and d["start"] != 1:
@@ -137,7 +137,7 @@ class TreeBuilder:
                     continue
             self.build(li, item, item_tight)
 
-    def _table(self, parent, blk: Block, tight: bool) -> None:
+    def _table(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         table = etree.SubElement(parent, "table")
         thead = etree.SubElement(table, "thead")
         self._row(etree.SubElement(thead, "tr"), blk.data["head"], "th")
@@ -146,14 +146,14 @@ class TreeBuilder:
             self._row(etree.SubElement(tbody, "tr"), row, "td")
 
     @staticmethod
-    def _row(tr, cells, tag) -> None:
+    def _row(tr: etree.Element, cells: list[tuple[str, str | None]], tag: str) -> None:
         for text, align in cells:
             c = etree.SubElement(tr, tag)
             if align:
                 c.set("style", "text-align: " + align)
             c.text = text
 
-    def _deflist(self, parent, blk: Block, tight: bool) -> None:
+    def _deflist(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         dl = etree.SubElement(parent, "dl")
         for child in blk.children:
             if child.type == "dt":
@@ -170,10 +170,10 @@ class TreeBuilder:
             else:
                 self.build(dl, _wrap(child))
 
-    def _dt(self, parent, blk: Block, tight: bool) -> None:
+    def _dt(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         etree.SubElement(parent, "dt").text = inline_text(blk.lines)
 
-    def _dd(self, parent, blk: Block, tight: bool) -> None:
+    def _dd(self, parent: etree.Element, blk: Block, tight: bool) -> None:
         self.build(etree.SubElement(parent, "dd"), blk)
 
 

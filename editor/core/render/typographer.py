@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 LSQUO, RSQUO, LDQUO, RDQUO = "\u2018", "\u2019", "\u201c", "\u201d"
 NDASH, MDASH, HELLIP, LAQUO, RAQUO = "\u2013", "\u2014", "\u2026", "\u00ab", "\u00bb"
@@ -140,7 +141,8 @@ def typograph(s: str, before: str, after: str, counter: Counter, mark: bool = Fa
     return "".join(out)
 
 
-def _single(ch, length_gt, b, can_open, can_close, counter):
+def _single(ch: Callable[[int], str], length_gt: Callable[[int], bool], b: str, can_open: bool,
+            can_close: bool, counter: Counter) -> str | None:
     c1, c2, c3 = ch(1), ch(2), ch(3)
     if can_open and not can_close and length_gt(3) and c1.isdigit() and c2.isdigit() and c3 == "s":
         a = ch(4) or " "
@@ -171,7 +173,8 @@ def _single(ch, length_gt, b, can_open, can_close, counter):
     return None
 
 
-def _double(ch, b, can_open, can_close, counter):
+def _double(ch: Callable[[int], str], b: str, can_open: bool, can_close: bool,
+            counter: Counter) -> str | None:
     c1, c2 = ch(1), ch(2)
     if can_open and not can_close:
         counter.double += 1

@@ -12,6 +12,7 @@ import struct
 import sys
 import time
 from dataclasses import fields
+from typing import Any, BinaryIO
 
 from . import RenderConfig
 from .incremental import IncrementalRenderer
@@ -22,10 +23,10 @@ HEADER = struct.Struct(">I")
 CONFIG_KEYS = tuple(f.name for f in fields(RenderConfig) if f.name != "ref_resolver")
 
 
-def encode(message: dict) -> bytes:
+def encode(message: dict[str, Any]) -> bytes:
     """One frame: length, then JSON. A request's "text" travels as raw UTF-8 after the JSON part
     (length, JSON length, JSON, text), so a 50,000-word body is never JSON-escaped."""
-    text = message.get("text")
+    text: str | None = message.get("text")
     if text is None:
         data = json.dumps(message, ensure_ascii=False).encode("utf-8")
         return HEADER.pack(len(data)) + data
@@ -34,11 +35,12 @@ def encode(message: dict) -> bytes:
     return HEADER.pack(HEADER.size + len(meta) + len(raw) + 0x80000000) + HEADER.pack(len(meta)) + meta + raw
 
 
-def decode(size_word: int, body: bytes) -> dict:
+def decode(size_word: int, body: bytes) -> dict[str, Any]:
     if not size_word & 0x80000000:
-        return json.loads(body)
+        whole: dict[str, Any] = json.loads(body)
+        return whole
     n = HEADER.unpack_from(body)[0]
-    message = json.loads(body[HEADER.size:HEADER.size + n])
+    message: dict[str, Any] = json.loads(body[HEADER.size:HEADER.size + n])
     message["text"] = body[HEADER.size + n:].decode("utf-8", "surrogatepass")
     return message
 
@@ -51,7 +53,7 @@ def _die_with_parent() -> None:
     die_with_parent(sig=signal.SIGKILL)
 
 
-def _read_exact(stream, n: int) -> bytes | None:
+def _read_exact(stream: BinaryIO, n: int) -> bytes | None:
     buf = b""
     while len(buf) < n:
         part = stream.read(n - len(buf))
@@ -68,7 +70,7 @@ class Server:
         self.renderer = IncrementalRenderer()
         self.sent: set[str] = set()
 
-    def handle(self, request: dict) -> dict:
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
         rid = request.get("id", 0)
         if request.get("reset"):
             self.sent = set()      # the client lost what it had (it restarted its cache)
