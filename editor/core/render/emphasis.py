@@ -5,6 +5,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
+from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 
 from .typographer import PH, is_punct_rune, is_space
@@ -12,6 +13,7 @@ from .typographer import PH, is_punct_rune, is_space
 _RUN = re.compile(r"\*+|_+|~+")
 _PLACEHOLDER = re.compile("\x02klzzwxh:\\d+\x03")
 EMPHASIS_RE = r"\*+|_+|~+"
+Span = tuple[int, int, int, int, str]   # open start, open end, close start, close end, tag
 
 
 @dataclass
@@ -58,10 +60,10 @@ def _consumption(opener: _Delim, closer: _Delim) -> int:
     return 2 if opener.length >= 2 and closer.length >= 2 else 1
 
 
-def matches(data: str) -> list[tuple[int, int, int, int, str]]:
+def matches(data: str) -> list[Span]:
     """(open start, open end, close start, close end, tag) for every emphasis span in data, by goldmark's rules."""
     delims = _delimiters(data)
-    found: list[tuple[int, int, int, int, str]] = []
+    found: list[Span] = []
     ci = 0
     while ci < len(delims):
         closer = delims[ci]
@@ -93,12 +95,13 @@ def matches(data: str) -> list[tuple[int, int, int, int, str]]:
     return found
 
 
-def build(data: str, spans: list, start: int, end: int, tag: str, open_len: int) -> etree.Element:
+def build(data: str, spans: list[tuple[int, int, str, int]], start: int, end: int, tag: str,
+          open_len: int) -> etree.Element:
     """The element for data[start:end] (open_len delimiters each side), with the spans inside it nested."""
     el = etree.Element(tag)
     pos = start + open_len
     stop = end - open_len
-    last = None
+    last: etree.Element | None = None
     for s, e, tg, n in spans:
         if s < pos or e > stop:
             continue
@@ -124,13 +127,13 @@ class EmphasisProcessor(InlineProcessor):
     shifted, so later runs keep the flanking of the original characters.
     """
 
-    def __init__(self, md) -> None:
+    def __init__(self, md: Markdown) -> None:
         super().__init__(EMPHASIS_RE, md)
         self._data: str | None = None
-        self._spans: list = []
+        self._spans: list[Span] = []
         self._last: tuple[int, int] | None = None   # the span last replaced by a placeholder
 
-    def _spans_for(self, data: str) -> list:
+    def _spans_for(self, data: str) -> list[Span]:
         old = self._data
         if old is not None and old != data and self._last is not None:
             s, e = self._last
@@ -146,7 +149,9 @@ class EmphasisProcessor(InlineProcessor):
             self._data, self._last = data, None
         return self._spans
 
-    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown API)
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802 (Python-Markdown API)
+                    ) -> tuple[etree.Element | None, int, int]:
         spans = self._spans_for(data)
         run_start, run_end = m.start(0), m.end(0)
         outer = [sp for sp in spans if run_start <= sp[0] < run_end]

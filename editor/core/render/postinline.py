@@ -4,12 +4,20 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .inline import FN_LABEL_ATTR
 from .typographer import MARK, PH, Counter, typograph
+
+if TYPE_CHECKING:   # the extension builds this processor: no import cycle at run time
+    from .extension import RenderState
+
+Piece = str | tuple[str, str, str]   # linkify(): text, or ("a", href, text)
+Stash = list[str | etree.Element]   # Python-Markdown's raw HTML stash
 
 _URL = re.compile(r"(?:http|https|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?"
                   r"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'\">^{}\[\]`]*)?")
@@ -59,7 +67,7 @@ def _in_label(s: str, st: int) -> bool:
     return depth > 0
 
 
-def _node_before(s: str, st: int, stash: list | None) -> bool:
+def _node_before(s: str, st: int, stash: Stash | None) -> bool:
     """Whether the placeholder ending at st stands for raw HTML (an inline node in goldmark)."""
     m = _HTML_PH.match(s, s.rfind("\x02", 0, st))
     if m is None:
@@ -68,13 +76,13 @@ def _node_before(s: str, st: int, stash: list | None) -> bool:
     return stash is None or not (k < len(stash) and str(stash[k]).startswith("&"))
 
 
-def linkify(s: str, stash: list | None = None) -> list:
+def linkify(s: str, stash: Stash | None = None) -> list[Piece]:
     """Split s into text pieces and ('a', href, text) links, goldmark linkify style.
 
     stash: the raw HTML stash, to tell an entity's placeholder (text) from a tag's (a node)."""
     if "://" not in s and "www." not in s and "@" not in s:
         return [s]
-    out: list = []
+    out: list[Piece] = []
     pos = 0
     for m in _CAND.finditer(s):
         st = m.start()
@@ -143,7 +151,7 @@ def url_escape(url: str) -> str:
 _HTML_PH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
-def _flatten_alt(img: etree.Element, md) -> None:
+def _flatten_alt(img: etree.Element, md: Markdown) -> None:
     """An image's parsed label becomes its alt text: the text of every node, raw HTML left out (goldmark)."""
     if img.text is None and not len(img):
         return
@@ -160,7 +168,7 @@ def _flatten_alt(img: etree.Element, md) -> None:
     img.text = None
     stash = md.htmlStash.rawHtmlBlocks
 
-    def raw(m):   # an entity stays as its character; inline HTML is not text
+    def raw(m: re.Match[str]) -> str:   # an entity stays as its character; inline HTML is not text
         s = stash[int(m.group(1))] if int(m.group(1)) < len(stash) else ""
         return html.unescape(s) if isinstance(s, str) and s.startswith("&") else ""
 
@@ -243,15 +251,15 @@ def _chunk_id_base(h: etree.Element) -> str | None:
     for a in notes:
         a.text = "\x04%s\x05" % a.text
     parts = re.split(r"\x04(\d+)\x05", heading_text(h))
-    for a, text in zip(notes, saved):
-        a.text = text
+    for a, label in zip(notes, saved):
+        a.text = label
     return "".join(sanitize_id(p) if i % 2 == 0 else "\x04%s\x05" % p for i, p in enumerate(parts))
 
 
 class HugoTreeprocessor(Treeprocessor):
     """Runs once per document after Python-Markdown's inline processor."""
 
-    def __init__(self, md, state) -> None:
+    def __init__(self, md: Markdown, state: RenderState) -> None:
         super().__init__(md)
         self.state = state
 
@@ -267,7 +275,7 @@ class HugoTreeprocessor(Treeprocessor):
             if el.tag == "img":
                 _flatten_alt(el, self.md)
             url = el.get(attr) if attr else None
-            if not url:
+            if not url or attr is None:
                 continue
             url = _ESC_PH.sub(lambda m: chr(int(m.group(1))), url)
             if not isinstance(el.text, AtomicString):   # an autolink's URL is taken as written
@@ -278,8 +286,9 @@ class HugoTreeprocessor(Treeprocessor):
         ids: set[str] = set()
         heads = [el for el in root.iter() if el.tag in HEADINGS]
         for h in heads:
-            if h.get("id"):
-                ids.add(h.get("id"))
+            hid = h.get("id")
+            if hid:
+                ids.add(hid)
         if cfg.chunk:   # the document-wide pass (incremental.py) numbers repeated ids
             cfg.explicit_ids = sorted(ids)
             for h in heads:
@@ -418,9 +427,10 @@ class HugoTreeprocessor(Treeprocessor):
             return tail[:_LOOK]
         return (tail + cls._after(parent, idx, follow))[:_LOOK]
 
-    def _text(self, parent, prev, s: str, before: str, after: str, counter: Counter, link_ok: bool) -> int:
+    def _text(self, parent: etree.Element, prev: etree.Element | None, s: str, before: str, after: str,
+              counter: Counter, link_ok: bool) -> int:
         pieces = linkify(s, self.md.htmlStash.rawHtmlBlocks) if link_ok else [s]
-        out: list = []
+        out: list[Piece] = []
         b = before
         for k, p in enumerate(pieces):
             if isinstance(p, tuple):
@@ -436,17 +446,17 @@ class HugoTreeprocessor(Treeprocessor):
         else:
             prev.tail = first
             pos = list(parent).index(prev) + 1
-        cur = None
+        cur: etree.Element | None = None
         inserted = 0
         for p in out[1:] if isinstance(out[0], str) else out:
             if isinstance(p, tuple):
-                a = etree.Element("a")
-                a.set("href", p[1])
-                a.text = p[2]
-                parent.insert(pos, a)
+                link = etree.Element("a")
+                link.set("href", p[1])
+                link.text = p[2]
+                parent.insert(pos, link)
                 pos += 1
                 inserted += 1
-                cur = a
+                cur = link
             elif cur is not None:
                 cur.tail = p
         return inserted
