@@ -10,6 +10,7 @@ import markdown
 from editor.core.render_config import RenderConfig  # the UI imports it without the renderer
 
 from .extension import HugoExtension
+from .linkrefs import Refs
 from .inline import FastInlineProcessor
 from .shortcodes import Shortcodes
 
@@ -94,7 +95,7 @@ def render_body(markdown_text: str, config: RenderConfig, chunk: "ChunkInput | N
 class ChunkInput:
     """What a piece of a document needs from the whole (in) and tells the document-wide pass (out)."""
 
-    refs: dict[str, tuple[str, str | None]]
+    refs: Refs
     footnote_labels: tuple[str, ...] = ()
     whole: bool = False        # a whole document that only borrows `refs` (footnotes listed as usual)
     explicit_ids: list[str] = field(default_factory=list)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from typing import Any
 
 import markdown
 from markdown.blockparser import BlockParser as MdBlockParser
@@ -12,6 +14,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import UnescapeTreeprocessor
 
 from . import inline
+from .blocknodes import Block
+from .linkrefs import Refs
 from .blocks import BlockParser
 from .postinline import HugoTreeprocessor
 from .tree import RAW_TAG, TreeBuilder
@@ -28,7 +32,7 @@ class RenderState:
         self.reset()
 
     def reset(self) -> None:
-        self.footnotes: dict = {}
+        self.footnotes: dict[str, Block | None] = {}   # label → its definition (None: defined in another chunk)
         self.fn_order: list[str] = []
         self.fn_refs: dict[str, int] = {}
         self.raw: list[str] = []
@@ -36,7 +40,7 @@ class RenderState:
         # Chunk mode (incremental.py): the document's link refs and footnote labels come from
         # outside, no footnote list is built and auto heading ids are left for a global pass.
         self.chunk = False
-        self.refs_override: dict | None = None
+        self.refs_override: Refs | None = None
         self.explicit_ids: list[str] = []
         self.tail = ""
 
@@ -44,7 +48,7 @@ class RenderState:
 class _Normalize(Preprocessor):
     """Newlines to LF, NUL to U+FFFD; tabs are kept (goldmark keeps them in code)."""
 
-    def run(self, lines):
+    def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         text = text.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\x00", "\ufffd").split("\n")
@@ -53,23 +57,24 @@ class _Normalize(Preprocessor):
 class _DocumentParser(MdBlockParser):
     """Replaces Python-Markdown's block parsing with the CommonMark parser in blocks.py."""
 
-    def __init__(self, md, state: RenderState) -> None:
+    def __init__(self, md: markdown.Markdown, state: RenderState) -> None:
         super().__init__(md)
-        self.state = state
+        self.render_state = state   # not `state`: Python-Markdown's BlockParser has a State of its own
 
-    def parseDocument(self, lines):  # noqa: N802 (Python-Markdown API)
-        st = self.state
+    def parseDocument(self, lines: Iterable[str]) -> etree.ElementTree:  # noqa: N802 (Python-Markdown API)
+        st = self.render_state
         self.root = etree.Element(self.md.doc_tag)
         bp = BlockParser()
         doc = bp.parse("\n".join(lines))
         self.md.references.clear()
-        self.md.references.update(bp.refs if st.refs_override is None else st.refs_override)
+        # A title-less definition's title is None, which Python-Markdown reads as none; its stubs say str.
+        self.md.references.update(bp.refs if st.refs_override is None else st.refs_override)  # type: ignore[arg-type]
         builder = TreeBuilder(st.unsafe, st.style, st.no_classes)
         builder.build(self.root, doc)
         if st.chunk:
             st.raw = builder.raw     # st.footnotes holds the document's labels already
             return etree.ElementTree(self.root)
-        st.footnotes = bp.footnotes
+        st.footnotes = dict(bp.footnotes)
         if bp.footnotes:
             holder = etree.SubElement(self.root, "div")
             holder.set("class", "footnotes")
@@ -86,7 +91,7 @@ class _RawBlocks(Postprocessor):
 
     _RE = re.compile(r"<%s>(\d+)</%s>\n?" % (RAW_TAG, RAW_TAG))
 
-    def __init__(self, md, state: RenderState) -> None:
+    def __init__(self, md: markdown.Markdown, state: RenderState) -> None:
         super().__init__(md)
         self.state = state
 
@@ -98,7 +103,7 @@ class _RawBlocks(Postprocessor):
 class _Unescape(UnescapeTreeprocessor):
     """Escaped characters back in place; an escaped '&' stays text (`\\&ouml;` is not an entity)."""
 
-    def _unescape(self, m):
+    def _unescape(self, m: re.Match[str]) -> str:
         c = chr(int(m.group(1)))
         return "&amp;" if c == "&" else c
 
@@ -114,7 +119,7 @@ class _InlineRaw(RawHtmlPostprocessor):
 class _Tail(Postprocessor):
     """Chunk mode: remembers the whitespace Markdown.convert strips, which the joined document keeps."""
 
-    def __init__(self, md, state: RenderState) -> None:
+    def __init__(self, md: markdown.Markdown, state: RenderState) -> None:
         super().__init__(md)
         self.state = state
 
@@ -127,7 +132,7 @@ class _Tail(Postprocessor):
 class HugoExtension(Extension):
     """Registers the Hugo-behaviour processors on a Markdown instance."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.state = RenderState()
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html, split_at_divider
 from .blocks import BlockParser
+from .linkrefs import Refs
 from .postinline import AUTO_ID, unique_id
 from .shortcodes import TAG
 
@@ -19,6 +20,10 @@ _NOTE_NUMBER = re.compile("\x04(\\d+)\x05")    # a footnote number inside a head
 _FN_DIV = '<div class="footnotes" role="doc-endnotes">'
 SPLIT_EVERY = 6     # besides headings, about one block boundary in SPLIT_EVERY starts a chunk
 
+ChunkKey = tuple[str, str]   # (chunk source, digest of the document's refs and footnote labels)
+# What a chunk defines for the rest of the document: link refs, footnote labels, footnote sources.
+Signature = tuple[tuple[tuple[str, tuple[str, str | None]], ...], tuple[str, ...], tuple[str, ...]]
+
 
 @dataclass
 class Chunk:
@@ -28,7 +33,7 @@ class Chunk:
     html: str
     key: str = ""
     tail: str = "\n"     # what separates it from the next chunk in the whole document
-    blocks: tuple = ()   # first line (relative to the chunk, 1-based) of each top-level block that makes HTML
+    blocks: tuple[int, ...] = ()   # first line (relative to the chunk, 1-based) of each top-level block that makes HTML
 
 
 @dataclass
@@ -89,8 +94,8 @@ class Layout:
 
     text: str
     pieces: list[tuple[int, str]]          # (first line, chunk source)
-    refs: dict
-    labels: tuple                          # footnote labels defined anywhere
+    refs: Refs
+    labels: tuple[str, ...]                # footnote labels defined anywhere
     notes: list[str]                       # footnote definitions' sources, in document order
     _offsets: list[int] = field(default_factory=list)
 
@@ -127,7 +132,7 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
-def _signature(piece: str) -> tuple | None:
+def _signature(piece: str) -> Signature | None:
     """What a chunk tells the rest of the document (its definitions), or None when it does not end
     cleanly (an open fence or HTML block, a definition list that a next chunk could extend)."""
     probe = piece + "\n\n# hpe-end\n"
@@ -149,12 +154,12 @@ class IncrementalRenderer:
 
     def __init__(self, config: RenderConfig | None = None) -> None:
         self.config = config or RenderConfig()
-        self._cache: dict[tuple, ChunkInput] = {}
-        self._html: dict[tuple, str] = {}
+        self._cache: dict[ChunkKey, ChunkInput] = {}
+        self._html: dict[ChunkKey, str] = {}
         self._layout: Layout | None = None
-        self._blocks: dict[str, tuple] = {}
+        self._blocks: dict[str, tuple[int, ...]] = {}
 
-    def block_lines(self, piece: str) -> tuple:
+    def block_lines(self, piece: str) -> tuple[int, ...]:
         """Where each top-level block of `piece` starts (the preview page marks them with data-line, so it can
         keep the block being edited in view). Raw HTML is left out when it is omitted (nothing on the page)."""
         got = self._blocks.get(piece)
@@ -244,8 +249,8 @@ class IncrementalRenderer:
             pieces[first] = (pieces[first][0], split_at_divider(pieces[first][1]))
         refs, labels = layout.refs, layout.labels
         context = hashlib.blake2b(repr((sorted(refs.items()), labels)).encode("utf-8")).hexdigest()
-        cache: dict[tuple, ChunkInput] = {}
-        html: dict[tuple, str] = {}
+        cache: dict[ChunkKey, ChunkInput] = {}
+        html_of: dict[ChunkKey, str] = {}
         fresh = 0
         outs = []
         for line, piece in pieces:
@@ -253,14 +258,14 @@ class IncrementalRenderer:
             got = self._cache.get(k)
             if got is None:
                 got = ChunkInput(refs, labels)
-                html[k] = render_html(piece, config=self.config, chunk=got)
+                html_of[k] = render_html(piece, config=self.config, chunk=got)
                 fresh += 1
             else:
-                html[k] = self._html[k]
+                html_of[k] = self._html[k]
             cache[k] = got
-            outs.append((line, html[k], got))
+            outs.append((line, html_of[k], got))
         old_html = self._html
-        self._cache, self._html = cache, html     # only this document's chunks: memory stays flat
+        self._cache, self._html = cache, html_of     # only this document's chunks: memory stays flat
         result = Rendered(self._join(outs), rendered_chunks=fresh)
         blocks = {piece: self.block_lines(piece) for _, piece in pieces}
         self._blocks = blocks     # this document's chunks only, like the caches above
@@ -287,7 +292,7 @@ class IncrementalRenderer:
         chunks = []
         for line, html, got in outs:
             if "\x01" in html:
-                def auto_id(m: re.Match, got=got) -> str:
+                def auto_id(m: re.Match[str], got: ChunkInput = got) -> str:
                     base = m.group(1)
                     if "\x04" in base:   # a heading's id includes its note's number
                         base = _NOTE_NUMBER.sub(lambda n: str(number[got.fn_order[int(n.group(1)) - 1]]), base)
@@ -296,7 +301,7 @@ class IncrementalRenderer:
             if got.fn_order:
                 local_used: dict[str, int] = {}
 
-                def renumber(m: re.Match, got=got, local_used=local_used) -> str:
+                def renumber(m: re.Match[str], got: ChunkInput = got, local_used: dict[str, int] = local_used) -> str:
                     label = got.fn_order[int(m.group(2)) - 1]
                     k = used.get(label, 0) + local_used.get(label, 0)
                     local_used[label] = local_used.get(label, 0) + 1
@@ -310,7 +315,7 @@ class IncrementalRenderer:
         self._fn_counts = [(label, used.get(label, 0)) for label in order]
         return chunks
 
-    def _footnotes(self, layout: "Layout", old_html: dict) -> str:
+    def _footnotes(self, layout: "Layout", old_html: dict[ChunkKey, str]) -> str:
         """The footnote list, rendered from a small document: the references in order, then the notes."""
         if not self._fn_counts:
             return ""

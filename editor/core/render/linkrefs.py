@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+Refs = dict[str, tuple[str, str | None]]   # link reference definitions: label → (destination, title)
+
 _WS = re.compile(r"\s+")
 _ESCAPABLE = r"""[!"#$%&'()*+,./:;<=>?@\[\\\]^_`{|}~-]"""
 _ESC_RE = re.compile(r"\\(" + _ESCAPABLE + ")")
