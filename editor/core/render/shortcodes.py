@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .highlight import render_code
+
+if TYPE_CHECKING:
+    from editor.core.render_config import RenderConfig
 
 TAG = re.compile(
     r"\{\{(?:(?P<esc>[<%])/\*(?P<escbody>.*?)\*/(?P<escend>[>%])\}\}"
@@ -51,7 +54,7 @@ def template_url(url: str) -> str:
 class Shortcodes:
     """Replaces shortcodes with tokens before Markdown and puts their HTML back afterwards."""
 
-    def __init__(self, render_md: Callable[[str], str], config) -> None:
+    def __init__(self, render_md: Callable[[str], str], config: RenderConfig) -> None:
         self.render_md = render_md  # renders a nested Markdown fragment (shortcodes included)
         self.cfg = config
         self.out: list[str] = []
@@ -105,7 +108,7 @@ class Shortcodes:
         if "HPESC" not in rendered:
             return rendered
 
-        def put(m):
+        def put(m: re.Match[str]) -> str:
             if m.group(1) is not None:
                 return self.out[int(m.group(1))] + "\n"
             return self.out[int(m.group(2))]
@@ -122,7 +125,7 @@ class Shortcodes:
         pos, named = parse_args(args)
         fn = getattr(self, "_sc_" + name.replace("-", "_").replace("/", "_").replace(".", "_"), None)
         if fn is not None:
-            result = fn(pos, named, inner, url_context)
+            result: str | None = fn(pos, named, inner, url_context)
             if result is not None:
                 return result
         return self.token(self._placeholder(name, source, inner))
@@ -135,7 +138,7 @@ class Shortcodes:
                 % (html.escape(name), label, self.render_md(inner)))
 
     @staticmethod
-    def _get(pos, named, key, index=None, default=""):
+    def _get(pos: list[str], named: dict[str, str], key: str, index: int | None = None, default: str = "") -> str:
         if key in named:
             return named[key]
         if index is not None and index < len(pos):
@@ -143,8 +146,11 @@ class Shortcodes:
         return default
 
     # ------------------------------------------------------------ built-ins
-    def _sc_figure(self, pos, named, inner, url_context):
-        g = lambda k: named.get(k, "")  # noqa: E731
+    def _sc_figure(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
+
+        def g(k: str) -> str:
+            return named.get(k, "")
+
         e = html.escape
         out = ["<figure%s>" % (' class="%s"' % e(g("class")) if g("class") else "")]
         if g("link"):
@@ -185,7 +191,7 @@ class Shortcodes:
             out = out[3:-4]
         return out
 
-    def _sc_youtube(self, pos, named, inner, url_context):
+    def _sc_youtube(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         vid = html.escape(self._get(pos, named, "id", 0))
         attrs = ('allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; '
                  'web-share" allowfullscreen="allowfullscreen" loading="eager" '
@@ -194,13 +200,13 @@ class Shortcodes:
                  '&amp;start=0"' % vid)
         return self.token(_IFRAME % (attrs, html.escape(named.get("title", "YouTube video"))))
 
-    def _sc_vimeo(self, pos, named, inner, url_context):
+    def _sc_vimeo(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         vid = html.escape(self._get(pos, named, "id", 0))
         attrs = 'src="https://player.vimeo.com/video/%s?dnt=0" webkitallowfullscreen mozallowfullscreen ' \
                 'allowfullscreen' % vid
         return self.token(_IFRAME % (attrs, html.escape(named.get("title", "vimeo video"))))
 
-    def _sc_x(self, pos, named, inner, url_context):
+    def _sc_x(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         user = html.escape(self._get(pos, named, "user", 0))
         post = html.escape(self._get(pos, named, "id", 1))
         return self.token('<blockquote class="hpe-shortcode hpe-x" data-name="x"><p>Post %s by @%s '
@@ -209,19 +215,19 @@ class Shortcodes:
     _sc_tweet = _sc_x
     _sc_twitter = _sc_x
 
-    def _sc_gist(self, pos, named, inner, url_context):
+    def _sc_gist(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         user, gid = self._get(pos, named, "user", 0), self._get(pos, named, "id", 1)
         url = "https://gist.github.com/%s/%s" % (user, gid)
         return self.token('<p class="hpe-shortcode" data-name="gist"><a href="%s">gist %s/%s</a></p>'
                           % (html.escape(url), html.escape(user), html.escape(gid)))
 
-    def _sc_highlight(self, pos, named, inner, url_context):
+    def _sc_highlight(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         lang = pos[0] if pos else ""
         opts = "{%s}" % pos[1] if len(pos) > 1 else ""
         code = (inner or "").strip("\n") + "\n"
         return self.token(render_code(code, lang, self.cfg.highlight_style, self.cfg.highlight_no_classes, opts))
 
-    def _ref(self, pos, named, url_context, rel):
+    def _ref(self, pos: list[str], named: dict[str, str], url_context: bool, rel: bool) -> str:
         target = self._get(pos, named, "path", 0)
         resolver = self.cfg.ref_resolver
         # refs: URLs worked out from the site for this body (editor.core.hugo.refs.resolve_all).
@@ -236,15 +242,15 @@ class Shortcodes:
                           '(unresolved)</span>' % ("relref" if rel else "ref", "relref" if rel else "ref",
                                                    html.escape(target)))
 
-    def _sc_ref(self, pos, named, inner, url_context):
+    def _sc_ref(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         return self._ref(pos, named, url_context, False)
 
-    def _sc_relref(self, pos, named, inner, url_context):
+    def _sc_relref(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         return self._ref(pos, named, url_context, True)
 
-    def _sc_param(self, pos, named, inner, url_context):
+    def _sc_param(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         key = self._get(pos, named, "name", 0)
-        val = self.cfg.params
+        val: Any = self.cfg.params   # the site's [params]: whatever its config holds
         for part in key.split("."):
             if isinstance(val, dict):
                 val = next((v for k, v in val.items() if str(k).lower() == part.lower()), None)
@@ -255,7 +261,7 @@ class Shortcodes:
                               '(not set)</span>' % html.escape(key))
         return self.token(html.escape(str(val)))
 
-    def _sc_details(self, pos, named, inner, url_context):
+    def _sc_details(self, pos: list[str], named: dict[str, str], inner: str | None, url_context: bool) -> str:
         summary = named.get("summary", "Details")
         cls = named.get("class", "")
         is_open = named.get("open", "false").lower() in ("true", "1", "yes")
