@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
 
 from editor.core.hugo import languages
 from editor.core.errors import PostError
 from editor.core.index.entry import index_file
+from editor.core.index.model import IndexEntry
 from editor.core.hugo.site import Site
 
 
-def of(site: Site, entries: list[dict[str, Any]], post_path: str | os.PathLike[str]) -> dict[str, str]:
+def of(site: Site, entries: list[IndexEntry], post_path: str | os.PathLike[str]) -> dict[str, str]:
     """{language: absolute path} of the other-language versions of `post_path`, in the site's
     language order (works for a post the index has not read yet: it is read here)."""
     here = index_file(site, post_path)
@@ -24,7 +24,7 @@ def of(site: Site, entries: list[dict[str, Any]], post_path: str | os.PathLike[s
             if code in linked and code != here["lang"]}
 
 
-def missing(site: Site, entries: list[dict[str, Any]], post_path: str | os.PathLike[str]) -> list[str]:
+def missing(site: Site, entries: list[IndexEntry], post_path: str | os.PathLike[str]) -> list[str]:
     """The site's languages the post has no translation in yet (its own left out)."""
     here = site.page_language(post_path)
     have = of(site, entries, post_path)

@@ -13,6 +13,7 @@ from editor.core.hugo.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
 from editor.core.hugo.site import Site
 from editor.core.hugo.urls import _uses_filename, default_page_url, page_url
+from editor.core.index.model import IndexEntry
 from editor.core.lint.problem import Problem
 
 
@@ -116,7 +117,7 @@ def _default_url(facts: dict, base: str, parts: tuple[str, ...], stem: str, slug
 _DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALIASES[name])
 
 
-def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | None = None) -> dict:
+def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | None = None) -> IndexEntry:
     """The index entry of one file (never raises: unreadable files carry their problems).
     Its language is worked out from the path (`lang`, the scan's folder language, is not needed)."""
     facts = _facts(site)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from editor.core.hugo import collisions, languages, status as status_mod
 from editor.core.index.entry import index_file, url_line
+from editor.core.index.model import IndexEntry
 from editor.core.files.private import private_dir, private_file
 from editor.core.hugo.site import CONTENT_SUFFIXES, Site
 
@@ -340,12 +341,12 @@ class SiteIndex:
             for i, (p, r) in enumerate(zip(paths, rows))], hosts)
         return {path: [x.to_json() for x in problems] for path, problems in found.items()}
 
-    def entries(self, now: dt.datetime | None = None) -> list[dict]:
+    def entries(self, now: dt.datetime | None = None) -> list[IndexEntry]:
         """Every post (newest first), with `status` for `now` and URL-collision problems added."""
         return [self._entry(row, st, extra, agg) for row, st, extra, agg in self._ordered(now)]
 
     @staticmethod
-    def _entry(row, st, extra, agg) -> dict:
+    def _entry(row, st, extra, agg) -> IndexEntry:
         e = json.loads(row[0])
         e["status"] = st
         if extra:
@@ -401,7 +402,7 @@ def _status(draft: bool, pub: float | None, exp: float | None, now: float) -> st
     return status_mod.PUBLISHED
 
 
-def build_index(site: Site, now: dt.datetime | None = None, use_cache: bool = True) -> list[dict]:
+def build_index(site: Site, now: dt.datetime | None = None, use_cache: bool = True) -> list[IndexEntry]:
     """The site's posts as index entries (see SiteIndex.entries)."""
     return SiteIndex(site, use_cache=use_cache).refresh().entries(now)
 
