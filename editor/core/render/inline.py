@@ -4,7 +4,9 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
 
+from markdown import Markdown
 from markdown import inlinepatterns as ip
 from markdown.inlinepatterns import InlineProcessor
 
@@ -13,6 +15,9 @@ from .htmlblocks import CLOSE_TAG, OPEN_TAG
 from markdown import treeprocessors, util
 
 from .linkrefs import _ESCAPABLE, normalize_label, parse_destination, parse_title
+
+if TYPE_CHECKING:   # the extension installs these patterns: no import cycle at run time
+    from .extension import RenderState
 
 _INLINE_PH = re.compile(util.INLINE_PLACEHOLDER_PREFIX + r"(\d+)" + util.ETX)
 _ESC_PH = re.compile(util.STX + r"(\d+)" + util.ETX)
@@ -27,12 +32,14 @@ FN_LABEL_ATTR = "data-hpe-fn"   # a footnote reference's label until the documen
 class RawHtmlProcessor(InlineProcessor):
     """Inline raw HTML: kept when unsafe, else goldmark's `<!-- raw HTML omitted -->`; comments dropped (Hugo)."""
 
-    def __init__(self, pattern: str, md, state) -> None:
+    def __init__(self, pattern: str, md: Markdown, state: RenderState) -> None:
         super().__init__(pattern, md)
         self.state = state
 
-    def handleMatch(self, m, data):
-        html = placeholder_source(self.md, m.group(1))   # a code span or an escape inside is raw text here
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
+        html = placeholder_source(self.md, m.group(1), self.state)   # a code span or an escape inside is raw text here
         if not self.state.unsafe:
             if html.startswith("<!--"):
                 return "", m.start(0), m.end(0)  # Hugo drops comments instead of marking them
@@ -45,11 +52,13 @@ class RawHtmlProcessor(InlineProcessor):
 class FootnoteRefProcessor(InlineProcessor):
     """`[^label]` -> goldmark's footnote reference markup; numbered later, in document order (postinline)."""
 
-    def __init__(self, pattern: str, md, state) -> None:
+    def __init__(self, pattern: str, md: Markdown, state: RenderState) -> None:
         super().__init__(pattern, md)
         self.state = state
 
-    def handleMatch(self, m, data):
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         label = m.group(1)
         if label not in self.state.footnotes:
             return None, None, None
@@ -61,10 +70,10 @@ class FootnoteRefProcessor(InlineProcessor):
         return sup, m.start(0), m.end(0)
 
 
-class _NormalizedRef:
+class _NormalizedRef(ip.ReferenceInlineProcessor):
     """Reference lookups with CommonMark label matching; code spans in labels count as their source."""
 
-    def evalId(self, data, index, text):  # noqa: N802 (Python-Markdown API)
+    def evalId(self, data: str, index: int, text: str) -> tuple[str | None, int, bool]:  # noqa: N802
         if index < len(data) and data[index] in " \t\n" and not isinstance(
                 self, (ip.ShortReferenceInlineProcessor, ip.ShortImageReferenceInlineProcessor)):
             return None, index, False   # CommonMark: no space between a reference link's text and label
@@ -76,9 +85,9 @@ class _NormalizedRef:
     def _source(self, text: str) -> str:
         if util.STX not in text:
             return text
-        stash = self.md.treeprocessors["inline"].stashed_nodes
+        stash = _stash(self.md)
 
-        def node_src(m):
+        def node_src(m: re.Match[str]) -> str:
             node = stash.get(m.group(1))
             if isinstance(node, str):
                 return node
@@ -93,11 +102,15 @@ class _NormalizedRef:
 class CodeSpanProcessor(ip.BacktickInlineProcessor):
     """Code spans with CommonMark's space rules (line ends become spaces, one space stripped each side)."""
 
-    def handleMatch(self, m, data):
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         if m.group(1):
             return super().handleMatch(m, data)
         begin = m.start(0)
-        start, end = self.find_code_spans(begin, data)
+        # (start, None) when unclosed: Python-Markdown's own annotation; its stubs say `tuple | None`.
+        spans: tuple[int, int | None] = self.find_code_spans(begin, data)  # type: ignore[assignment]
+        start, end = spans
         if end is None:
             return None, begin, start
         code = data[start:end].replace("\n", " ")
@@ -108,7 +121,14 @@ class CodeSpanProcessor(ip.BacktickInlineProcessor):
         return el, begin, end + (start - begin)
 
 
-def placeholder_source(md, text: str) -> str:
+def _stash(md: Markdown) -> dict[str, etree.Element | str]:
+    """The inline parser's stash: what each placeholder in a text stands for."""
+    inline = md.treeprocessors["inline"]
+    assert isinstance(inline, treeprocessors.InlineProcessor)   # FastInlineProcessor (install)
+    return inline.stashed_nodes
+
+
+def placeholder_source(md: Markdown, text: str, state: RenderState) -> str:
     """text with the inline parser's placeholders turned back into the source they stand for.
 
     Python-Markdown runs code spans and escapes over the whole paragraph before links, while in
@@ -117,10 +137,10 @@ def placeholder_source(md, text: str) -> str:
     """
     if util.STX not in text:
         return text
-    stash = md.treeprocessors["inline"].stashed_nodes
-    raw_src = md.hpe_state.raw_src
+    stash = _stash(md)
+    raw_src = state.raw_src
 
-    def node_src(m):
+    def node_src(m: re.Match[str]) -> str:
         node = stash.get(m.group(1))
         if isinstance(node, str):
             if node in raw_src:        # raw HTML: its source, not the stash marker or "omitted"
@@ -135,15 +155,19 @@ def placeholder_source(md, text: str) -> str:
     return _INLINE_PH.sub(node_src, text)
 
 
-class _CommonMarkLink:
+class _CommonMarkLink(ip.LinkInlineProcessor):
     """Link destinations and titles parsed by CommonMark rules (a space ends a bare destination)."""
 
-    def getLink(self, data, index):  # noqa: N802 (Python-Markdown API)
+    def __init__(self, pattern: str, md: Markdown, state: RenderState) -> None:
+        super().__init__(pattern, md)
+        self.state = state
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
         if index >= len(data) or data[index] != "(":
             return "", None, index, False
         if util.STX in data:
             # Parse the source text; the placeholders inside the link's parentheses are used up.
-            href, title, end, ok = self._parse_link(placeholder_source(self.md, data[index:]), 0)
+            href, title, end, ok = self._parse_link(placeholder_source(self.md, data[index:], self.state), 0)
             if not ok:
                 return "", None, index, False
             # map the end in the source text back to data, placeholder by placeholder
@@ -151,7 +175,7 @@ class _CommonMarkLink:
             while k < end:
                 m = _INLINE_PH.match(data, j)
                 if m:
-                    k += len(placeholder_source(self.md, m.group(0)))
+                    k += len(placeholder_source(self.md, m.group(0), self.state))
                     j = m.end()
                 else:
                     k += 1
@@ -162,24 +186,29 @@ class _CommonMarkLink:
         return self._parse_link(data, index)
 
     @staticmethod
-    def _parse_link(data, index):
-        i = _SPACES.match(data, index + 1).end()
+    def _parse_link(data: str, index: int) -> tuple[str, str | None, int, bool]:
+        i = _skip_spaces(data, index + 1)
         if i < len(data) and data[i] == ")":
             return "", None, i + 1, True
         d = parse_destination(data, i)
         if d is None:
             return "", None, index, False
         href, j = d
-        k = _SPACES.match(data, j).end()
+        k = _skip_spaces(data, j)
         title = None
         if k > j:
             t = parse_title(data, k)
             if t is not None:
                 title, k = t
-                k = _SPACES.match(data, k).end()
+                k = _skip_spaces(data, k)
         if k >= len(data) or data[k] != ")":
             return "", None, index, False
         return _unescape_src(href), None if title is None else _unescape_src(title), k + 1, True
+
+
+def _skip_spaces(data: str, i: int) -> int:
+    m = _SPACES.match(data, i)
+    return m.end() if m else i   # _SPACES matches the empty string too
 
 
 _SRC_ESC = re.compile(r"\\(" + _ESCAPABLE + ")")
@@ -197,9 +226,11 @@ class LinkProcessor(_CommonMarkLink, ip.LinkInlineProcessor):
 class ImageProcessor(_CommonMarkLink, ip.ImageInlineProcessor):
     """Images whose label is parsed as inline text (typographer included) and flattened into alt later."""
 
-    def handleMatch(self, m, data):
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         el, start, end = super().handleMatch(m, data)
-        if el is not None:
+        if isinstance(el, etree.Element):
             el.text = el.attrib.pop("alt")
         return el, start, end
 
@@ -208,10 +239,10 @@ class ReferenceProcessor(_NormalizedRef, ip.ReferenceInlineProcessor):
     pass
 
 
-class _LabelAlt:
+class _LabelAlt(ip.ImageReferenceInlineProcessor):
     """Reference images keep their label as inline text, flattened into alt after the typographer."""
 
-    def makeTag(self, href, title, text):  # noqa: N802 (Python-Markdown API)
+    def makeTag(self, href: str, title: str, text: str) -> etree.Element:  # noqa: N802 (Python-Markdown API)
         el = super().makeTag(href, title, text)
         el.text = el.attrib.pop("alt")
         return el
@@ -239,7 +270,9 @@ AUTOMAIL_RE = (r"(?<!\\)<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z
 class AutolinkProcessor(InlineProcessor):
     """`<scheme:...>`: the text is not parsed further (no typographer, no escapes)."""
 
-    def handleMatch(self, m, data):
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         el = etree.Element("a")
         url = self.unescape(m.group(1))
         el.set("href", url)
@@ -250,24 +283,25 @@ class AutolinkProcessor(InlineProcessor):
 class AutomailProcessor(InlineProcessor):
     """`<me@example.org>` -> a mailto: link (goldmark does not obfuscate the address)."""
 
-    def handleMatch(self, m, data):
+    # Python-Markdown's InlineProcessor changes Pattern's handleMatch signature (its stubs ignore that too).
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]  # noqa: N802
+                    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         el = etree.Element("a")
         el.set("href", "mailto:" + m.group(1))
         el.text = util.AtomicString(m.group(1))
         return el, m.start(0), m.end(0)
 
 
-def install(md, state) -> None:
+def install(md: Markdown, state: RenderState) -> None:
     """Register the Hugo inline patterns on md."""
-    md.hpe_state = state
     md.ESCAPED_CHARS = list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
     reg = md.inlinePatterns
     reg.register(CodeSpanProcessor(ip.BACKTICK_RE), "backtick", 190)
     reg.register(ip.SubstituteTagInlineProcessor(r"\\\n", "br"), "hpe_backslash_break", 176)
     # goldmark: a line ending in two spaces is a hard break; it takes up to three of the trailing spaces
     reg.register(ip.SubstituteTagInlineProcessor(r" {2,3}\n", "br"), "linebreak", 100)
-    reg.register(LinkProcessor(ip.LINK_RE, md), "link", 160)
-    reg.register(ImageProcessor(ip.IMAGE_LINK_RE, md), "image_link", 150)
+    reg.register(LinkProcessor(ip.LINK_RE, md, state), "link", 160)
+    reg.register(ImageProcessor(ip.IMAGE_LINK_RE, md, state), "image_link", 150)
     reg.register(FootnoteRefProcessor(r"\[\^([^\]\s]+)\]", md, state), "hpe_footnote", 175)
     ref = ip.NOIMG + ip.REFERENCE_RE
     reg.register(ReferenceProcessor(ref, md), "reference", 170)
@@ -301,18 +335,20 @@ class FastInlineProcessor(treeprocessors.InlineProcessor):
     post's render spends a fifth of its time trying such patterns one text at a time.
     """
 
-    def __init__(self, md) -> None:
+    def __init__(self, md: Markdown) -> None:
         super().__init__(md)
-        names = [item.name for item in md.inlinePatterns._priority]
-        self.inlinePatterns = [md.inlinePatterns[n] for n in names]
+        # The registry names its patterns only in its private priority list.
+        names = [item.name for item in md.inlinePatterns._priority]  # type: ignore[attr-defined]
+        self.patterns = [md.inlinePatterns[n] for n in names]
         self.triggers = [_TRIGGERS.get(n) for n in names]
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802,N803
         if isinstance(data, util.AtomicString):
             return data
         start = 0
-        patterns, triggers = self.inlinePatterns, self.triggers
-        apply = self._InlineProcessor__applyPattern
+        patterns, triggers = self.patterns, self.triggers
+        # The private helper of the method this one replaces (name-mangled by Python-Markdown).
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         while patternIndex < len(patterns):
             needs = triggers[patternIndex]
             if needs is not None and not any(t in data for t in needs):
