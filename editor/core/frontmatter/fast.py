@@ -6,13 +6,15 @@ import datetime as dt
 import json
 import re
 import tomllib
+from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from editor.core.errors import PostError
 from editor.core.frontmatter.values import YAML_NUMBER_START, yaml_number
 from editor.core.frontmatter.parseguard import (check_aliases, hide_controls, json_error, parsing,
-                                                reveal_controls, toml_error, unmarked_yaml_error)
+                                                mark_line, reveal_controls, toml_error, unmarked_yaml_error)
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL = "tag:yaml.org,2002:bool"
@@ -38,7 +40,7 @@ _NUMBERLIKE = re.compile(r"^[-+]?(?:[0-9][0-9a-fA-FxXoObB_]*|(?:[0-9][0-9_]*)?\.
 Yaml12Loader.add_implicit_resolver(_INT, _NUMBERLIKE, list(YAML_NUMBER_START))
 
 
-def _number(loader, node):
+def _number(loader: SafeConstructor, node: yaml.ScalarNode) -> int | float | str:
     text = loader.construct_scalar(node)
     number = yaml_number(text)
     if number is not None:
@@ -52,13 +54,14 @@ Yaml12Loader.add_constructor(_INT, _number)
 Yaml12Loader.add_constructor(_FLOAT, _number)
 
 
-def _untagged(loader, node):
+def _untagged(loader: SafeConstructor, node: yaml.Node) -> Any:
     """Unknown tags (`!custom`, `!!python/object:…`) are ignored as Hugo ignores them: the value as
     written (Post, through ruamel, reads them the same way)."""
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node, deep=True)
+    assert isinstance(node, yaml.MappingNode)   # the third kind of node
     return loader.construct_mapping(node, deep=True)
 
 
@@ -79,25 +82,23 @@ class _Fallback(Exception):
     """A node the quick walker does not build itself (merge keys, custom tags)."""
 
 
-def _build(loader, node):
+def _build(loader: SafeConstructor, node: yaml.Node) -> Any:
     """Values from composed nodes without PyYAML's generic (slow) constructor machinery."""
     try:
         return _build_node(loader, node)
     except (_Fallback, PostError):
         raise
     except Exception as exc:
-        # The innermost node's line, for parseguard.parsing (which makes this a PostError).
-        if not getattr(exc, "post_line", None):
-            exc.post_line = node.start_mark.line + 1
+        mark_line(exc, node.start_mark.line + 1)
         raise
 
 
-def _build_node(loader, node):
+def _build_node(loader: SafeConstructor, node: yaml.Node) -> Any:
     tag = node.tag
     if tag == _STR:
         return node.value
     if tag == _MAP:
-        out = {}
+        out: dict[str, Any] = {}
         for k, v in node.value:
             if not isinstance(k, yaml.ScalarNode) or k.tag == _MERGE:
                 raise _Fallback
@@ -130,21 +131,22 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _RFC3339 = re.compile(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d))?$")
 
 
-def _timestamp(text: str):
+def _timestamp(text: str) -> dt.date | str:
     """A YAML timestamp as PyYAML builds it; an impossible date (2020-13-45) stays a string, which
     Hugo then reports as "not a parsable date" (PyYAML would raise ValueError)."""
     try:
         if _RFC3339.match(text):   # the usual shapes: same values, without PyYAML's constructor
             return dt.datetime.fromisoformat(text) if len(text) > 10 else dt.date.fromisoformat(text)
-        return _TIMESTAMP.construct_yaml_timestamp(yaml.ScalarNode(_TS, text))
+        value: dt.date = _TIMESTAMP.construct_yaml_timestamp(yaml.ScalarNode(_TS, text))
+        return value
     except ValueError:
         return text
 
 
-_MEMO: tuple[dict, dict] = ({}, {})   # one-line scalars seen before (block, flow): immutable values
+_MEMO: tuple[dict[str, Any], dict[str, Any]] = ({}, {})   # one-line scalars seen before (block, flow): immutable values
 
 
-def _plain(text: str, flow: bool):
+def _plain(text: str, flow: bool) -> Any:
     """A plain scalar resolved as Yaml12Loader does; _Fallback for anything not simply plain."""
     if not text or (text[0] in _INDICATORS and not (text[0] == "-" and text[1:2] not in ("", " "))) \
             or ": " in text or " #" in text or text[-1] == ":" \
@@ -167,7 +169,7 @@ def _plain(text: str, flow: bool):
     raise _Fallback
 
 
-def _scalar(text: str, flow: bool = False):
+def _scalar(text: str, flow: bool = False) -> Any:
     """A one-line scalar: plain, or quoted without escapes (memoised: tags and flags repeat)."""
     memo = _MEMO[flow]
     try:
@@ -181,7 +183,7 @@ def _scalar(text: str, flow: bool = False):
     return value
 
 
-def _scalar_uncached(text: str, flow: bool):
+def _scalar_uncached(text: str, flow: bool) -> Any:
     if text[:1] == '"':
         if len(text) < 2 or text[-1] != '"' or '"' in text[1:-1] or "\\" in text:
             raise _Fallback
@@ -194,13 +196,13 @@ def _scalar_uncached(text: str, flow: bool):
     return _plain(text, flow)
 
 
-def _check_key(key: str, seen: dict) -> None:
+def _check_key(key: str, seen: dict[str, Any]) -> None:
     """true:, null: … are not string keys, and PyYAML's path reports duplicates: leave both to it."""
     if key in seen or (key[0] in "tTfFnN~" and _plain(key, False) is not key):
         raise _Fallback
 
 
-def _inline(value: str):
+def _inline(value: str) -> Any:
     """A value on the key's own line: a flow list of scalars or one scalar."""
     if value[0] != "[":
         return _scalar(value)
@@ -210,7 +212,7 @@ def _inline(value: str):
     return [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
 
 
-def _flat(text: str) -> dict:
+def _flat(text: str) -> dict[str, Any]:
     """The common front matter, without PyYAML: top-level `key: scalar`, flow lists of scalars
     and block lists of scalars, comment lines. _Fallback for everything else, so the result is
     always what PyYAML would build (tests/core/test_index_fastfm.py compares them)."""
@@ -219,7 +221,7 @@ def _flat(text: str) -> dict:
     pairs = _PAIRS.findall(text)
     if len(pairs) == text.count("\n") + (not text.endswith("\n")):
         # Every line is `key: value` (the usual front matter): no per-line loop needed.
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in pairs:
             _check_key(key, out)
             out[key] = _inline(value) if value else None
@@ -240,7 +242,8 @@ def _flat(text: str) -> dict:
         if value:
             out[key] = _inline(value)
             continue
-        items, indent = [], None
+        items: list[Any] = []
+        indent = None
         while i < n:
             item = _ITEM.match(lines[i])
             if item is None:
@@ -257,7 +260,7 @@ def _flat(text: str) -> dict:
     return out
 
 
-def load_yaml(text: str):
+def load_yaml(text: str) -> Any:
     """YAML 1.2 values of a front matter (the flat reader, then the quick walker, then PyYAML's
     constructor)."""
     flat = text.replace("\r\n", "\n") if "\r" in text else text
@@ -269,7 +272,7 @@ def load_yaml(text: str):
     return _pyyaml(text)
 
 
-def _pyyaml(text: str):
+def _pyyaml(text: str) -> Any:
     loader = Yaml12Loader(text)
     try:
         node = loader.get_single_node()
@@ -320,13 +323,13 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1 if "\n" in text else text.count("\r", 0, offset) + 1
 
 
-def parse(fmt: str, fm: str) -> dict:
+def parse(fmt: str, fm: str) -> dict[str, Any]:
     """The front matter's values; PostError with the line inside the front matter on bad syntax."""
     with parsing(fmt.upper(), fm):
         return _parse(fmt, fm)
 
 
-def _parse(fmt: str, fm: str) -> dict:
+def _parse(fmt: str, fm: str) -> dict[str, Any]:
     if fmt == "yaml":
         try:
             data = load_yaml(fm) if fm.strip() else {}
@@ -335,7 +338,8 @@ def _parse(fmt: str, fm: str) -> dict:
             hidden = hide_controls(fm) if mark is None else None
             if hidden is not None:   # control characters: Hugo keeps them (see yaml_fm._compose_lenient)
                 try:
-                    return reveal_controls(_parse(fmt, hidden))
+                    revealed: dict[str, Any] = reveal_controls(_parse(fmt, hidden))
+                    return revealed
                 except PostError:
                     pass
             if mark is None:
