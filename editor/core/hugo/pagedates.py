@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from editor.core.hugo.dates import DateError, UTC, parse_date
+from editor.core.hugo.fields import DATE_FIELDS
 
 # Hugo 0.168's `[frontmatter]` defaults (from `hugo config`).
 DEFAULT_RULES: dict[str, list[str]] = {
@@ -18,8 +19,7 @@ DEFAULT_RULES: dict[str, list[str]] = {
     "expirydate": ["expirydate", "unpublishdate"],
 }
 ORDER = ("date", "lastmod", "publishdate", "expirydate")
-FIELD_NAMES = {"date": "date", "publishdate": "publishDate", "lastmod": "lastmod",
-               "expirydate": "expiryDate"}
+FIELD_NAMES = {name.lower(): name for name in DATE_FIELDS}   # rule key → the date's name
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-?(.*)$")
 
 
