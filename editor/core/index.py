@@ -122,6 +122,7 @@ def _index_many(site: Site, items: list[tuple], progress=None,
     `editor.core.index_worker` process does the forking), or another multiprocessing start method.
     `progress(done, total)` after each chunk."""
     global _FORK_SITE
+    from editor.core import index_entry  # noqa: F401 - loaded once here, inherited by forked workers
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
     total = len(items)
     if start == "subprocess" and total >= 500 and workers >= 2 and site.error is None:

@@ -166,8 +166,9 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     slug = page.get("slug")
     url_value = page.get("url")
     if slug not in (None, "") and url_value in (None, ""):
-        p = collisions.slug_problem(slug, relpath, line_of("slug"), lower=facts["lower"])
-        if p:
+        p = collisions.slug_problem(slug, relpath, None, lower=facts["lower"])
+        if p:   # the key's line is looked up only for a slug that has a problem
+            p["line"] = line_of("slug") or 1
             problems.append(p)
     parts = parts or (os.path.basename(path),)
     base = parts[-1]
