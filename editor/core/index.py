@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import marshal
 import os
@@ -11,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 from editor.core import languages, status as status_mod
-from editor.core.private import private_dir, private_file
 from editor.core.site import CONTENT_SUFFIXES, Site
 
 # The per-file reader (index_entry: the front-matter parsers, URL rules) and the collision messages
@@ -85,10 +83,10 @@ def scan(site: Site, skipped: list[str] | None = None
 
 
 def _fingerprint(site: Site, sections: set) -> str:
-    """What every cached entry depends on besides its own file: config, sections, code version."""
-    basis = json.dumps([INDEX_VERSION, str(site.root), site.config, str(site.content_override),
-                        sorted(sections), os.environ.get("TZ", "")], sort_keys=True, default=str)
-    return hashlib.sha1(basis.encode()).hexdigest()
+    """What every cached entry depends on besides its own file: config, sections, code version
+    (the text itself, compared whole: one per site, and no hashing module to load)."""
+    return json.dumps([INDEX_VERSION, str(site.root), site.config, str(site.content_override),
+                       sorted(sections), os.environ.get("TZ", "")], sort_keys=True, default=str)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dumps(…) builds one per call
@@ -220,13 +218,15 @@ class SiteIndex:
         self.removed: set[str] = set()   # paths gone since the previous refresh
         self.skipped_links: list[str] = []   # symbolic links the last scan did not follow
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if not self.use_cache:
-            return None
+    def _connect(self, write: bool = True) -> sqlite3.Connection | None:
+        if not self.use_cache or not (write or self.cache.is_file()):
+            return None   # nothing to read: the file is created by the first save
         try:
-            # The cache lists every post's title, path and dates, drafts included: the author's alone.
-            private_dir(self.cache.parent)
-            private_file(self.cache)
+            if write:
+                from editor.core.private import private_dir, private_file
+                # The cache lists every post's title, path and dates, drafts included: the author's alone.
+                private_dir(self.cache.parent)
+                private_file(self.cache)
             db = sqlite3.connect(self.cache, timeout=10)
             db.execute("PRAGMA synchronous = OFF")   # a cache: a torn write only costs speed
             # One record per site: its rows as one marshal blob. Loading 10,000 rows from it takes
@@ -240,7 +240,7 @@ class SiteIndex:
 
     def _load_cache(self, fp: str) -> dict[str, tuple]:
         """path → (mtime_ns, size, row) from sqlite, when they were read with fingerprint `fp`."""
-        db = self._connect() if self.use_cache else None
+        db = self._connect(write=False)
         if db is None:
             return {}
         try:
