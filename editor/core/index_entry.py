@@ -248,14 +248,9 @@ def _iso(value: dt.datetime | None) -> str | None:
     off = value.utcoffset()
     if value.year < 1000 or off is None or off.seconds % 60 or off.microseconds:
         return format_hugo(value)
-    head = (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T"
-            f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
-    if not off:
-        return head + "Z"
-    minutes = int(off.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    minutes = abs(minutes)
-    return f"{head}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    # isoformat (in C) writes the same text for whole seconds and minute offsets, UTC as "+00:00".
+    text = (value.replace(microsecond=0) if value.microsecond else value).isoformat()
+    return text[:-6] + "Z" if not off else text
 
 
 def _ts(value: dt.datetime | None) -> float | None:
