@@ -1,7 +1,8 @@
 """Benchmark: `hugo-post-editor list --json` cold and warm against `hugo list all` on a generated site.
 
 Run: .venv/bin/python tests/bench/bench_index.py [--posts 10000] [--words 600] [--runs 3]
-Goal: cold <= 1.0x Hugo, warm <= 0.3x Hugo. Prints the median of --runs of each.
+Goal (issue 12): cold <= 0.6x Hugo, warm <= 0.15x Hugo. Prints the median of --runs of each, measured
+in turns with Hugo in the same run (the ratio is what holds on a busy machine).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def main() -> int:
         h, c, w = (statistics.median(x) for x in (hugo_t, cold, warm))
         print(f"{args.posts} posts, ~{args.words} words, median of {args.runs} runs, {os.cpu_count()} cores")
         print(f"{'hugo list all':<28}{h:7.3f} s")
-        print(f"{'list --json cold':<28}{c:7.3f} s   ratio {c / h:5.2f}x  (goal <= 1.00x)")
-        print(f"{'list --json warm (cache)':<28}{w:7.3f} s   ratio {w / h:5.2f}x  (goal <= 0.30x)")
+        print(f"{'list --json cold':<28}{c:7.3f} s   ratio {c / h:5.2f}x  (goal <= 0.60x)")
+        print(f"{'list --json warm (cache)':<28}{w:7.3f} s   ratio {w / h:5.2f}x  (goal <= 0.15x)")
     return 0
 
 
