@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
 import re
 import shutil
 import socket
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +17,7 @@ from editor.core import lifeline
 from editor.core.hugo.languages import mount_language as _mount_language, multihost, site_base
 from editor.core.files.private import FILE_MODE, private_dir, write_private
 from editor.core.files.replace import replace_file
+from editor.core.server_output import Event, ServerOutput  # noqa: F401 - re-exported: part of this API
 from editor.core.hugo.site import CONFIG_NAMES, Site
 from editor.core.lint.site_check import lacks_layouts
 
@@ -232,7 +233,8 @@ class PreviewPlan:
         return found.code if found is not None else None
 
     def write(self, post_path: str | os.PathLike, text: str) -> Path | None:
-        """Write the buffer to its scratch copy (temp file + os.replace, never a half-written file).
+        """Write the buffer to its scratch copy: the first time whole (temp file + os.replace), then
+        rewritten in place.
 
         Returns the scratch path when something was written; None when the text is what is already
         there or the post lies outside every content mount.
@@ -245,8 +247,9 @@ class PreviewPlan:
             return None
         data = text.encode("utf-8")
         private_dir(target.parent, top=self.scratch)
-        # The temp file lives outside the watched scratch tree: Hugo sees one event per write.
-        replace_file(target, lambda fh: fh.write(data), mode=FILE_MODE, temp_dir=self.tmp, durable=False)
+        if key not in self._written or not _rewrite(target, data):
+            # The temp file lives outside the watched scratch tree: Hugo sees one event per write.
+            replace_file(target, lambda fh: fh.write(data), mode=FILE_MODE, temp_dir=self.tmp, durable=False)
         self._written[key] = text
         return target
 
@@ -275,6 +278,31 @@ class PreviewPlan:
 
     def mentions_scratch(self, message: str) -> bool:
         return str(self.scratch) in message
+
+
+def _rewrite(target: Path, data: bytes) -> bool:
+    """Overwrite the scratch copy in place (False when it is not our regular file any more).
+
+    Hugo takes a file renamed into place for a page removed and another added: on a 1,500-post site
+    that rebuild took 130 ms against 70 ms for a change in place (Hugo 0.168). Hugo reads the file
+    only at its next batch tick, well after these microseconds; the text is written before the old
+    tail is cut, so a read in between would still see text, and the cut is a change of its own."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.ftruncate(fd, len(data))
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _app_folder(path: Path) -> Path:
@@ -426,108 +454,6 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
-
-
-# ---------------------------------------------------------------------- server output
-@dataclass
-class Event:
-    """One thing `hugo server` reported: watching, ready(url), rebuilding(time), error(message),
-    rebuilt(ms, failed), port_busy(message)."""
-    kind: str
-    url: str = ""
-    message: str = ""
-    time: float | None = None   # wall-clock seconds (rebuilding)
-    ms: int | None = None        # rebuild duration (rebuilt)
-    failed: bool = False         # rebuilt after an error in the same rebuild
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_READY = re.compile(r"Web Server is available at (\S+)(?: \(bind address [^)]*\) (\S+))?")
-_CHANGE = re.compile(r"^Change detected, rebuilding site")
-_STAMP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) ([+-]\d{4})\s*$")
-_TOTAL = re.compile(r"^Total in (\d+) ms")
-_BUSY = re.compile(r"address already in use", re.I)
-
-
-class ServerOutput:
-    """Turns `hugo server` output (stdout and stderr merged, in order) into Events.
-
-    Fed chunks as they arrive; partial lines wait for their end. Verified against Hugo 0.168:
-    "Watching for changes in …" once the watcher (and its ticker) exists; "Web Server is
-    available at URL" once serving (and again after each rebuild); per rebuild "Change detected,
-    rebuilding site (#N)." then a timestamp line, "ERROR …" lines on failure, then "Total in N ms".
-    """
-
-    def __init__(self) -> None:
-        self._buf = ""
-        self._error: list[str] | None = None
-        self._failed = False
-        self._expect_stamp = False
-        self.is_ready = False
-        self.errors: list[str] = []   # every error message seen (for startup failures)
-        self.servers: dict[str, str] = {}   # multihost: language → its own server's URL
-
-    def feed(self, chunk: str) -> list[Event]:
-        self._buf += chunk
-        *lines, self._buf = self._buf.split("\n")
-        out: list[Event] = []
-        for line in lines:
-            self._line(_ANSI.sub("", line.rstrip("\r")), out)
-        return out
-
-    def finish(self) -> list[Event]:
-        """The process ended: flush what is left."""
-        out: list[Event] = []
-        if self._buf:
-            self._line(_ANSI.sub("", self._buf), out)
-            self._buf = ""
-        self._flush(out)
-        return out
-
-    def _flush(self, out: list[Event]) -> None:
-        if self._error is not None:
-            msg = "\n".join(self._error).strip()
-            self._error = None
-            self.errors.append(msg)
-            self._failed = True
-            out.append(Event("port_busy" if _BUSY.search(msg) else "error", message=msg))
-
-    def _line(self, line: str, out: list[Event]) -> None:
-        if self._expect_stamp:
-            self._expect_stamp = False
-            m = _STAMP.match(line)
-            if m:
-                stamp = dt.datetime.strptime(m[1][:26] + m[2], "%Y-%m-%d %H:%M:%S.%f%z")
-                out.append(Event("rebuilding", time=stamp.timestamp()))
-                return
-            out.append(Event("rebuilding"))
-        if line.startswith(("ERROR", "Error:")):
-            self._flush(out)
-            self._error = [re.sub(r"^(ERROR|Error:)\s*", "", line)]
-            return
-        m_ready = _READY.search(line)
-        known = m_ready or _CHANGE.match(line) or _TOTAL.match(line) or line.startswith(
-            ("Watching for", "WARN", "INFO", "Start building", "Press Ctrl+C"))
-        if self._error is not None and not known and line.strip():
-            self._error.append(line)
-            return
-        self._flush(out)
-        if line.startswith("Watching for changes"):
-            out.append(Event("watching"))
-        elif m_ready:
-            if m_ready[2]:   # multihost: one server (port) per language, the language named last
-                self.servers.setdefault(m_ready[2].lower(), m_ready[1])
-            if not self.is_ready:
-                self.is_ready = True
-                out.append(Event("ready", url=m_ready[1]))
-        elif _CHANGE.match(line):
-            self._failed = False
-            self._expect_stamp = True
-        elif m := _TOTAL.match(line):
-            out.append(Event("rebuilt", ms=int(m[1]), failed=self._failed))
-            self._failed = False
-        elif _BUSY.search(line):
-            out.append(Event("port_busy", message=line.strip()))
 
 
 __all__ = ["PreviewPlan", "plan_for", "ServerOutput", "Event", "free_port", "next_write_time",

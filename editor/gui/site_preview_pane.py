@@ -8,6 +8,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
+from editor.gui import site_patch
 from editor.gui.preview_view import EXTERNAL_SCHEMES
 from editor.gui.request_guard import RequestGuard
 from editor.services.site_server import READY, STARTING, SiteServer
@@ -20,10 +21,15 @@ class SitePage(QWebEnginePage):
     """Navigation stays inside the local hugo server; any other link goes to the system browser."""
 
     externalLink = Signal(QUrl)
+    patched = Signal()   # the page updated itself in place after a rebuild (site_patch)
 
     def __init__(self, profile: QWebEngineProfile, parent=None) -> None:
         super().__init__(profile, parent)
         self.root = QUrl()
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
+        if message == site_patch.DONE:
+            self.patched.emit()
 
     def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
         if not is_main_frame or (url.host() == self.root.host() and url.port() == self.root.port()):
@@ -179,6 +185,8 @@ class SitePreviewPane(QObject):
             self.bar.hide()
 
     def _ready(self, url: QUrl) -> None:
+        if not site_patch.install(self.page):
+            self.page.patched.connect(self._load_started)   # a patch counts as the awaited load
         self.page.root = self.server.root_url
         self.guard.set_server(self.server.root_url)
         glue = getattr(self.window, "preview_glue", None)
@@ -190,10 +198,11 @@ class SitePreviewPane(QObject):
         if self.view.url().toString().split("#")[0] != url.toString().split("#")[0]:
             self.view.load(url)   # e.g. the slug changed
             return
-        # Hugo's livereload refreshes the page; if it has not started a load soon (its socket
-        # dropped, a theme without <body>…), reload it ourselves.
+        # The page patches itself from the server (site_patch), or reloads where it cannot; if neither
+        # happened soon (its script not there yet and livereload's socket dropped…), reload it ourselves.
         self._awaiting_reload = True
         self._reload_check.start()
+        site_patch.patch(self.page)
 
     def _reload_if_stale(self) -> None:
         if self._awaiting_reload and self.enabled:

@@ -223,16 +223,27 @@ class SiteServer(QObject):
         return "\n".join(self.problems) if self.problems else raw
 
     def update(self, post_path: str | os.PathLike, text: str) -> None:
-        """The author's buffer of `post_path` changed: show it (checked, written before Hugo's next tick)."""
+        """The author's buffer of `post_path` changed: show it (checked, then written at once; while
+        an earlier write waits for Hugo to take it, coalesced and written just before Hugo's next tick)."""
         key = self._key(post_path)
         self._current = key
         self._texts[key] = self._latest[key] = (os.fspath(post_path), text)
         if self._plan is None or self._proc is None:
             return   # written when the server starts
-        if not self._write_timer.isActive():
-            now = time.time()
-            delay = max(0.0, next_write_time(now, self._tick) - now)
-            self._write_timer.start(int(delay * 1000))
+        if self._write_timer.isActive():
+            return   # coalesced: the timer writes the latest text
+        if not self._in_flight():
+            self._write_pending()
+            return
+        # Hugo takes every change made before its tick in one batch: writing each keystroke meanwhile
+        # would only parse and write more, so the latest text goes just before that tick.
+        now = time.time()
+        delay = max(0.0, next_write_time(now, self._tick) - now)
+        self._write_timer.start(int(delay * 1000))
+
+    def _in_flight(self) -> bool:
+        """A written change Hugo has not taken yet (no rebuild started since it was written)."""
+        return any(at > self._rebuild_tick for at in self._awaiting.values())
 
     def discard(self, post_path: str | os.PathLike) -> None:
         """The post was saved or closed: delete its scratch copy (Hugo shows the file again)."""
@@ -335,6 +346,10 @@ class SiteServer(QObject):
             self._rebuild_tick = ev.time if ev.time is not None else time.time()
             if ev.time is not None:
                 self._tick = ev.time
+            if self._write_timer.isActive() and not self._in_flight():
+                # Hugo took its batch: what waited for it goes now, into the very next one.
+                self._write_timer.stop()
+                self._write_pending()
         elif ev.kind in ("error", "port_busy"):
             self._errors.append(ev.message)
         elif ev.kind == "rebuilt":

@@ -264,3 +264,32 @@ def test_real_hugo_reads_the_scratch_copy_first(tmp_path, layout):
     assert _list(root, plan)["Original"] == "content/posts/a.md"
     plan.cleanup()
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_a_scratch_copy_is_rewritten_in_place_after_the_first_write(site, tmp_path):
+    """Hugo takes a file renamed into place for a page removed and added (a slower rebuild than a
+    change): only the first copy is renamed in, later texts go into the same file."""
+    plan = _plan(site, tmp_path)
+    plan.prepare()
+    post = site / "content" / "posts" / "one.md"
+    target = plan.write(post, POST + "first\n")
+    inode = target.stat().st_ino
+    plan.write(post, POST + "a longer second text\n")
+    assert target.read_text(encoding="utf-8") == POST + "a longer second text\n"
+    plan.write(post, POST)   # shorter: the old tail is cut
+    assert target.read_text(encoding="utf-8") == POST and target.stat().st_ino == inode
+    assert oct(target.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_a_link_put_in_place_of_a_scratch_copy_is_replaced_not_followed(site, tmp_path):
+    plan = _plan(site, tmp_path)
+    plan.prepare()
+    post = site / "content" / "posts" / "one.md"
+    target = plan.write(post, POST + "first\n")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("untouched")
+    target.unlink()
+    target.symlink_to(outside)
+    plan.write(post, POST + "second\n")
+    assert outside.read_text() == "untouched"
+    assert not target.is_symlink() and target.read_text(encoding="utf-8") == POST + "second\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import os
@@ -169,9 +170,9 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     slug = page.get("slug")
     url_value = page.get("url")
     if slug not in (None, "") and url_value in (None, ""):
-        p = collisions.slug_problem(slug, relpath, line_of("slug"), lower=facts["lower"])
-        if p:
-            problems.append(p.to_json())
+        p = collisions.slug_problem(slug, relpath, None, lower=facts["lower"])
+        if p:   # the key's line is looked up only for a slug that has a problem
+            problems.append(dataclasses.replace(p, line=line_of("slug") or 1).to_json())
     parts = parts or (os.path.basename(path),)
     base = parts[-1]
     stem = base.rsplit(".", 1)[0] if "." in base else base
@@ -250,14 +251,9 @@ def _iso(value: dt.datetime | None) -> str | None:
     off = value.utcoffset()
     if value.year < 1000 or off is None or off.seconds % 60 or off.microseconds:
         return format_hugo(value)
-    head = (f"{value.year:04d}-{value.month:02d}-{value.day:02d}T"
-            f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}")
-    if not off:
-        return head + "Z"
-    minutes = int(off.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    minutes = abs(minutes)
-    return f"{head}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    # isoformat (in C) writes the same text for whole seconds and minute offsets, UTC as "+00:00".
+    text = (value.replace(microsecond=0) if value.microsecond else value).isoformat()
+    return text[:-6] + "Z" if not off else text
 
 
 def _ts(value: dt.datetime | None) -> float | None:

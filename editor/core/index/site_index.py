@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+import marshal
 import os
 import sqlite3
 from pathlib import Path
 
-from editor.core.hugo import collisions, languages, status as status_mod
-from editor.core.index.entry import index_file, url_line
-from editor.core.index.model import IndexEntry
-from editor.core.files.private import private_dir, private_file
+from editor.core.hugo import languages, status as status_mod
 from editor.core.hugo.site import CONTENT_SUFFIXES, Site
+from editor.core.index.model import IndexEntry
 
-INDEX_VERSION = "4"  # bump when what is cached changes
+# The per-file reader (index_entry: the front-matter parsers, URL rules) and the collision messages
+# are imported where they are used: a warm `list` reads no file and should not pay for loading them.
+
+INDEX_VERSION = "5"  # bump when what is cached changes
 _NO_TS = None
 
 
@@ -40,6 +41,7 @@ def scan(site: Site, skipped: list[str] | None = None
     done: set[str] = set()
     codes = languages.codes(site)
     off = {lang.code for lang in site.all_languages if lang.disabled}
+    suffixes = frozenset(CONTENT_SUFFIXES)
     for lang in site.languages:
         top = str(lang.content_dir)
         if top in done or not os.path.isdir(top):
@@ -60,8 +62,14 @@ def scan(site: Site, skipped: list[str] | None = None
                     skipped.extend(e.path for e in links)
             pages = []   # (entry, stem without a language suffix)
             for e in items:
-                if os.path.splitext(e.name)[1].lower() in CONTENT_SUFFIXES and e.is_file():
-                    name, code = languages.split_suffix(e.name, codes)
+                name = e.name
+                dot = name.rfind(".")   # names here never start with "." (skipped above)
+                if dot > 0 and name[dot:].lower() in suffixes and e.is_file():
+                    stem = name[:dot]
+                    if "." not in stem:   # the usual name: no language suffix to look for
+                        pages.append((e, stem))
+                        continue
+                    name, code = languages.split_suffix(name, codes)
                     if code not in off:   # a disabled language's pages are not built
                         pages.append((e, os.path.splitext(name)[0]))
             stems = {stem for _, stem in pages}
@@ -76,10 +84,10 @@ def scan(site: Site, skipped: list[str] | None = None
 
 
 def _fingerprint(site: Site, sections: set) -> str:
-    """What every cached entry depends on besides its own file: config, sections, code version."""
-    basis = json.dumps([INDEX_VERSION, str(site.root), site.config, str(site.content_override),
-                        sorted(sections), os.environ.get("TZ", "")], sort_keys=True, default=str)
-    return hashlib.sha1(basis.encode()).hexdigest()
+    """What every cached entry depends on besides its own file: config, sections, code version
+    (the text itself, compared whole: one per site, and no hashing module to load)."""
+    return json.dumps([INDEX_VERSION, str(site.root), site.config, str(site.content_override),
+                       sorted(sections), os.environ.get("TZ", "")], sort_keys=True, default=str)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dumps(…) builds one per call
@@ -97,6 +105,7 @@ _FORK_SITE: Site | None = None  # the site the forked workers index (inherited, 
 
 
 def _index_chunk(items: list[tuple], site: Site | None = None) -> list[tuple]:
+    from editor.core.index.entry import index_file
     site = site or _FORK_SITE
     return [_row(index_file(site, p, lang, *size)) for lang, p, *size in items]
 
@@ -112,6 +121,7 @@ def _index_many(site: Site, items: list[tuple], progress=None,
     `editor.core.index.worker` process does the forking), or another multiprocessing start method.
     `progress(done, total)` after each chunk."""
     global _FORK_SITE
+    from editor.core.index import entry  # noqa: F401 - loaded once here, inherited by forked workers
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
     total = len(items)
     if start == "subprocess" and total >= 500 and workers >= 2 and site.error is None:
@@ -185,7 +195,6 @@ def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple
             proc.wait()
 
 
-_COLUMNS = "data, url, draft, pub, exp, date, line, rel, lastmod, branch"
 _NO_WORDS = '"words": null'   # a cached entry read without its word count (SiteIndex(words=False))
 
 
@@ -210,34 +219,39 @@ class SiteIndex:
         self.removed: set[str] = set()   # paths gone since the previous refresh
         self.skipped_links: list[str] = []   # symbolic links the last scan did not follow
 
-    def _connect(self) -> sqlite3.Connection | None:
-        if not self.use_cache:
-            return None
+    def _connect(self, write: bool = True) -> sqlite3.Connection | None:
+        if not self.use_cache or not (write or self.cache.is_file()):
+            return None   # nothing to read: the file is created by the first save
         try:
-            # The cache lists every post's title, path and dates, drafts included: the author's alone.
-            private_dir(self.cache.parent)
-            private_file(self.cache)
+            if write:
+                from editor.core.files.private import private_dir, private_file
+                # The cache lists every post's title, path and dates, drafts included: the author's alone.
+                private_dir(self.cache.parent)
+                private_file(self.cache)
             db = sqlite3.connect(self.cache, timeout=10)
             db.execute("PRAGMA synchronous = OFF")   # a cache: a torn write only costs speed
-            db.execute("CREATE TABLE IF NOT EXISTS posts (site TEXT, path TEXT, mtime_ns INTEGER, "
-                       "size INTEGER, fp TEXT, data TEXT, url TEXT, draft INTEGER, pub REAL, "
-                       "exp REAL, date REAL, line INTEGER, rel TEXT, lastmod REAL, branch INTEGER, "
-                       "PRIMARY KEY (site, path))")
+            # One record per site: its rows as one marshal blob. Loading 10,000 rows from it takes
+            # a tenth of the time of 10,000 sqlite rows, which was most of a warm `list`. Large
+            # pages (a new file only) keep that blob's chain of pages short: 3 times faster to write.
+            db.execute("PRAGMA page_size = 65536")
+            db.execute("CREATE TABLE IF NOT EXISTS sites (site TEXT PRIMARY KEY, fp TEXT, rows BLOB)")
             return db
         except (sqlite3.Error, OSError):
             return None  # a broken cache only costs speed
 
-    def _load_cache(self) -> dict[str, tuple]:
-        """path → (mtime_ns, size, fp, *row) from sqlite."""
-        db = self._connect() if self.use_cache else None
+    def _load_cache(self, fp: str) -> dict[str, tuple]:
+        """path → (mtime_ns, size, row) from sqlite, when they were read with fingerprint `fp`."""
+        db = self._connect(write=False)
         if db is None:
             return {}
         try:
-            return {r[0]: r[1:] for r in db.execute(
-                f"SELECT path, mtime_ns, size, fp, {_COLUMNS} FROM posts WHERE site = ?",
-                (str(self.site.root),))}
-        except sqlite3.Error:
-            return {}
+            found = db.execute("SELECT fp, rows FROM sites WHERE site = ?", (str(self.site.root),)).fetchone()
+            if found is None or found[0] != fp:
+                return {}
+            rows = marshal.loads(found[1])
+            return rows if isinstance(rows, dict) else {}
+        except (sqlite3.Error, ValueError, EOFError, TypeError):
+            return {}   # unreadable: everything is read again
         finally:
             db.close()
 
@@ -249,18 +263,19 @@ class SiteIndex:
         self.site.remember_sections(sections)  # seen by the scan: no second walk
         fp = _fingerprint(self.site, sections)
         if self._rows and fp == self._fp:
-            cached = {p: (*self._stats[p], fp, *row) for p, row in self._rows.items()}
+            cached = {p: (*self._stats[p], row) for p, row in self._rows.items()}
         else:
-            cached = self._load_cache()
+            cached = self._load_cache(fp)
         rows: dict[str, tuple] = {}
         stats: dict[str, tuple[int, int]] = {}
         todo: list[tuple] = []
+        words = self.words
         for lang, path, st in files:
             stats[path] = (st.st_mtime_ns, st.st_size)
             hit = cached.get(path)
-            if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and hit[2] == fp \
-                    and not (self.words and _NO_WORDS in hit[3]):
-                rows[path] = hit[3:]
+            if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size \
+                    and not (words and _NO_WORDS in hit[2][0]):
+                rows[path] = hit[2]
             else:
                 todo.append((lang, path, st.st_size))
                 rows[path] = None  # keeps the scan order
@@ -272,7 +287,7 @@ class SiteIndex:
         self.removed = set(self._rows) - set(rows)
         gone = set(cached) - set(rows)
         self._rows, self._stats, self._fp = rows, stats, fp
-        self._pending = (fp, [p for _, p, _ in todo], gone)
+        self._pending = (fp, bool(todo or gone))
         if save:
             self.save()
         return self
@@ -280,19 +295,25 @@ class SiteIndex:
     def save(self) -> None:
         """Write what the last refresh read to the sqlite cache (nothing when nothing changed)."""
         pending, self._pending = self._pending, None
-        if pending is None or not self.use_cache or not (pending[1] or pending[2]):
+        if pending is None or not self.use_cache or not pending[1]:
             return
-        fp, todo, gone = pending
-        key = str(self.site.root)
+        fp = pending[0]
+        stats = self._stats
+        try:
+            # Format 2: no back-references, the fastest to write and read for these plain values.
+            blob = marshal.dumps({p: (*stats[p], row) for p, row in self._rows.items()}, 2)
+        except ValueError:
+            return   # a value marshal cannot write: the next run reads the files again
         db = self._connect()
         if db is None:
             return
         try:
-            with db:
-                db.executemany("DELETE FROM posts WHERE site = ? AND path = ?", [(key, p) for p in gone])
-                db.executemany(
-                    "INSERT OR REPLACE INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(key, p, *self._stats[p], fp, *self._rows[p]) for p in todo if p in self._rows])
+            with db:   # one statement, one transaction: the whole site is written at once
+                db.execute("INSERT OR REPLACE INTO sites VALUES (?, ?, ?)", (str(self.site.root), fp, blob))
+            if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'posts'").fetchone():
+                # The earlier per-post layout: dropped, and the file rebuilt with the large pages.
+                db.execute("DROP TABLE posts")
+                db.execute("VACUUM")
         except sqlite3.Error:
             pass
         finally:
@@ -335,6 +356,10 @@ class SiteIndex:
         for i, r in enumerate(rows):
             key = (hosts[i] if hosts else "", r[1].lower())
             seen[key] = seen.get(key, 0) + 1
+        if len(seen) == len(rows):
+            return {}   # every URL is a page's own: nothing to report (the usual case)
+        from editor.core.hugo import collisions
+        from editor.core.index.entry import url_line
         found = collisions.url_collisions([
             (p, r[1], (r[6] or url_line(self.site, p))
              if seen[(hosts[i] if hosts else "", r[1].lower())] > 1 else None)
@@ -413,7 +438,9 @@ def checked_url_problems(files: list, site_of: dict) -> list:
     one). `site_of` maps each file's site root → Site (None: skipped)."""
     from dataclasses import replace
 
+    from editor.core.hugo import collisions
     from editor.core.hugo.site import find_site_root
+    from editor.core.index.entry import index_file, url_line
     from editor.core.lint.problem import Problem
     by_site: dict = {}
     for f in files:
