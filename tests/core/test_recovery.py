@@ -50,3 +50,12 @@ def test_failed_journal_write_raises_and_leaves_no_temp(tmp_path, monkeypatch):
         recovery.write(tmp_path / "p.md", "new", None)
     assert recovery.read(tmp_path / "p.md").text == "old"
     assert [p.name for p in recovery.recovery_dir().iterdir()] == [f"{recovery.journal_key(tmp_path / 'p.md')}.json"]
+
+
+def test_text_with_an_undecodable_byte_is_still_journaled(tmp_path):
+    """A pasted lone surrogate made the journal write raise (in a timer: the unsaved text was never
+    journaled); every other word must be kept, the stray character as U+FFFD."""
+    post = tmp_path / "p.md"
+    post.write_bytes(b"---\ntitle: a\n---\nbody\n")
+    recovery.write(post, "---\ntitle: a\n---\npasted \udcff garbage and more words\n", None)
+    assert recovery.read(post).text.endswith("pasted \ufffd garbage and more words\n")

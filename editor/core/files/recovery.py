@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
@@ -63,6 +64,9 @@ def journal_key(post_path: str | os.PathLike[str] | None) -> str:
     return hashlib.sha1(os.path.abspath(os.fspath(post_path)).encode("utf-8")).hexdigest()
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def write(post_path: str | os.PathLike[str] | None, text: str, base_hash: str | None, key: str | None = None) -> str:
     """Journal `text` atomically (temp + fsync + rename), never touching the post file; returns the key.
 
@@ -72,8 +76,11 @@ def write(post_path: str | os.PathLike[str] | None, text: str, base_hash: str | 
     # The journal holds the author's unsaved text: only the author may read it (0700 / 0600),
     # whatever the umask and whatever the post file's own mode.
     folder = private_dir(recovery_dir(), top=data_dir())
+    # A lone surrogate (an undecodable byte pasted in) cannot be UTF-8: it becomes U+FFFD here so
+    # that every other word is still journaled (the save itself refuses such text with its line).
     record = {"post_path": os.path.abspath(os.fspath(post_path)) if post_path else "",
-              "text": text, "base_hash": base_hash, "saved_at": time.time(), "version": 1}
+              "text": _LONE_SURROGATE.sub("\ufffd", text), "base_hash": base_hash, "saved_at": time.time(),
+              "version": 1}
     write_private(folder / f"{key}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
     return key
 
