@@ -46,7 +46,6 @@ class ImageInserter:
         from editor.core.images import bundle_path
         if not self.confirm_bundle(doc.path, str(bundle_path(doc.path))):
             return None
-        self.window.document.set_body(self.window.editor.toPlainText())
         try:
             path = image_service.convert_to_bundle(doc)
         except image_service.ImageError as exc:

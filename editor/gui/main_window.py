@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QM
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from editor.gui.actions import Actions
+from editor.gui.body_link import BodyLink
 from editor.gui.edit_actions import install_edit_actions
 from editor.gui.empty_state import EmptyState, recent_label
 from editor.gui.front_matter_form import FrontMatterForm
@@ -50,10 +51,10 @@ class MainWindow(DialogFlows, QMainWindow):
         self.folder: str | None = None
         self.site = None
         self._auto_open = False
-        self._syncing = False
 
         self.actions = Actions(self)
         self._build_panes()
+        self.body_link = BodyLink(self.editor, self.document, self)   # before any other listener of `loaded`
         self._build_menus()
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
@@ -182,8 +183,7 @@ class MainWindow(DialogFlows, QMainWindow):
         a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
         a.reload_list.triggered.connect(self.reload_list)
         a.about.triggered.connect(self.about)
-        self.editor.document().contentsChange.connect(lambda *_: setattr(self, "_chars_changed", True))
-        self.editor.textChanged.connect(self._body_edited)
+        doc.bodyChanged.connect(self._request_preview)
         self.form.fieldEdited.connect(self._field_edited)
         self.form.slugRequested.connect(self.generate_slug)
         self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)
@@ -314,20 +314,12 @@ class MainWindow(DialogFlows, QMainWindow):
         for name in POST_ACTIONS:
             self.actions[name].setEnabled(is_open)
         self._show_empty_state()
-        self._syncing = True
-        try:
-            if is_open:
-                # The body first: whatever the form then fails on, the editor never holds another
-                # post's text (or none) that a save would write.
-                self.editor.set_body(doc.post.content)
-                values, other = form_values(doc.post)
-                self.form.populate(values, other, doc.tz_offset())
-                self.actions.toggle_draft.setChecked(bool(values.get("draft")))
-            else:
-                self.form.populate({}, {}, None)
-                self.editor.set_body("")
-        finally:
-            self._syncing = False
+        if is_open:   # the editor has the body already (BodyLink)
+            values, other = form_values(doc.post)
+            self.form.populate(values, other, doc.tz_offset())
+            self.actions.toggle_draft.setChecked(bool(values.get("draft")))
+        else:
+            self.form.populate({}, {}, None)
         self._fields_changed()
         self._update_title()
         self.post_list.select_path(doc.path)
@@ -379,7 +371,6 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _request_preview(self, immediate: bool = False) -> None:
         doc = self.document
-        text = self.editor.toPlainText()
         if not doc.is_open:
             self.preview_service.cancel()
             self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', "")
@@ -389,18 +380,9 @@ class MainWindow(DialogFlows, QMainWindow):
             if _dates_ok(doc) else None
         base = QUrl.fromLocalFile(os.path.dirname(os.path.abspath(doc.path)) + "/").toString() if doc.path else ""
         self.preview_glue.set_site(doc.site, doc.path)
-        self.preview_service.request(PreviewRequest(str(title or ""), date, text, base), immediate=immediate)
+        self.preview_service.request(PreviewRequest(str(title or ""), date, doc.body, base), immediate=immediate)
 
     # ------------------------------------------------------------------ editing
-    def _body_edited(self) -> None:
-        if self._syncing:
-            return
-        if not getattr(self, "_chars_changed", True):
-            return   # re-highlighting (syntax, spelling) emits textChanged too; copying 5 MB each time froze it
-        self._chars_changed = False
-        self.document.set_body(self.editor.toPlainText())
-        self._request_preview()
-
     def _field_edited(self, key: str, value) -> None:
         self.document.set_field(key, value)
 
@@ -425,7 +407,6 @@ class MainWindow(DialogFlows, QMainWindow):
     def save(self) -> bool:
         if not self.document.is_open and self.document.raw is None:   # raw: a file being repaired
             return False
-        self.document.set_body(self.editor.toPlainText())
         return self.document.save()
 
     def save_as(self) -> bool:
@@ -435,7 +416,6 @@ class MainWindow(DialogFlows, QMainWindow):
                                               "Markdown (*.md *.markdown);;All files (*)")
         if not path:
             return False
-        self.document.set_body(self.editor.toPlainText())
         ok = self.document.save_as(path)
         if ok:
             self._update_title()

@@ -112,7 +112,8 @@ def install_outline(window) -> QDockWidget:
     timer.setSingleShot(True)
     timer.setInterval(300)
     timer.timeout.connect(view.refresh)
-    window.editor.textChanged.connect(timer.start)
+    for signal in (window.document.bodyChanged, window.document.loaded, window.document.closed):
+        signal.connect(timer.start)
     window.editor.cursorPositionChanged.connect(view.follow_cursor)
     toggle = dock.toggleViewAction()
     toggle.setObjectName("actionShowOutline")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QDockWidget, QLabel, QListWidget,
                                QListWidgetItem, QStyle, QVBoxLayout)
@@ -141,11 +141,7 @@ class MojibakeFixer:
         if fields:   # show the repaired values in the form (the body and its undo history stay)
             from editor.services.fields import form_values
             values, other = form_values(doc.post)
-            window._syncing = True
-            try:
-                window.form.populate(values, other, doc.tz_offset())
-            finally:
-                window._syncing = False
+            window.form.populate(values, other, doc.tz_offset())
         window.statusBar().showMessage(f"Fixed {len(spans) + len(fields)} mojibake", 4000)
         return len(spans) + len(fields)
 
@@ -171,8 +167,7 @@ def install_problems(window) -> QDockWidget:
     doc.closed.connect(lambda: relint(True))
     doc.fieldsChanged.connect(relint)
     doc.saved.connect(lambda _path: relint())
-    # After the window has pushed the body to the document (its slot runs first).
-    window.editor.textChanged.connect(lambda: QTimer.singleShot(0, dock, relint))  # dies with the window
+    doc.bodyChanged.connect(relint)
     fixer = MojibakeFixer(window)
     window.actions.fix_mojibake.triggered.connect(fixer.run)
     toggle = dock.toggleViewAction()

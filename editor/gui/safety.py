@@ -62,7 +62,7 @@ class SafetyController(QObject):
         doc.reloaded.connect(self._reloaded)
         doc.recoveryAvailable.connect(self._recovery_available)
         doc.recoveryCleared.connect(self._recovery_cleared)
-        window.editor.textChanged.connect(self._editor_changed)
+        doc.bodyChanged.connect(self._body_changed)
         QTimer.singleShot(0, self._offer_other_journals)
 
     # ------------------------------------------------------------------ questions (tests replace these)
@@ -92,8 +92,8 @@ class SafetyController(QObject):
         if self.doc.raw is None:
             self.raw_bar.hide()
 
-    def _editor_changed(self) -> None:
-        if self.doc.raw is not None and not self.w._syncing:
+    def _body_changed(self) -> None:
+        if self.doc.raw is not None:
             self._raw_timer.start()
 
     # ------------------------------------------------------------------ hostile files: repair, convert
@@ -122,17 +122,11 @@ class SafetyController(QObject):
             self.doc.open_converted(self._failed_path)
 
     def save_anyway(self) -> None:
-        self.doc.set_body(self.w.editor.toPlainText())
         self.doc.save(force=True)
 
     def _raw_opened(self) -> None:
-        w, raw = self.w, self.doc.raw
-        w._syncing = True
-        try:
-            w.editor.setEnabled(True)
-            w.editor.set_body(raw.text)
-        finally:
-            w._syncing = False
+        w = self.w
+        w.editor.setEnabled(True)   # the raw text is in it already (BodyLink)
         w.form.setEnabled(False)
         for action in (w.actions.save, w.actions.revert, w.actions.close):
             action.setEnabled(True)

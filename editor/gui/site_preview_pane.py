@@ -53,7 +53,7 @@ class SitePreviewPane(QObject):
         doc.closed.connect(self._post_changed)
         doc.saved.connect(self.server.discard)
         doc.fieldsChanged.connect(self._feed_soon)
-        window.editor.textChanged.connect(self._feed_soon)
+        doc.bodyChanged.connect(self._feed_soon)
         self.page.externalLink.connect(window.open_external)
         self._awaiting_reload = False
         self._reload_check = QTimer(self)

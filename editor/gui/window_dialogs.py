@@ -99,7 +99,6 @@ class DialogFlows:
     def export_post(self) -> str | None:
         if not self.document.is_open:
             return None
-        self.document.set_body(self.editor.toPlainText())
         choice = self.export_choice()
         if choice is None:
             return None

@@ -37,6 +37,7 @@ class Document(DocumentSafety, QObject):
     saved = Signal(str)            # the path written
     dirtyChanged = Signal(bool)
     fieldsChanged = Signal()       # the front matter changed (status, URL … may differ)
+    bodyChanged = Signal()         # an edit changed the body (or the raw text); a load says `loaded` instead
     failed = Signal(str)           # a message for the author (nothing was changed)
     closed = Signal()
     openFailed = Signal(str, object)       # path, PostError: the file cannot be opened as a post
@@ -88,6 +89,13 @@ class Document(DocumentSafety, QObject):
     @property
     def base_hash(self) -> str | None:
         return self._base_hash
+
+    @property
+    def body(self) -> str:
+        """What the editor shows: the body, or in raw mode the whole file's text ("" with nothing open)."""
+        if self.raw is not None:
+            return self.raw.text
+        return self.post.content if self.post else ""
 
     def current_text(self) -> str:
         """The whole text (front matter and body, no BOM) as it would be saved."""
@@ -215,15 +223,18 @@ class Document(DocumentSafety, QObject):
         return True
 
     def set_body(self, text: str) -> None:
-        """The editor's text: the body, or in raw mode the whole file's text."""
+        """The editor's text: the body, or in raw mode the whole file's text. `bodyChanged` once per
+        real change (the same text again, e.g. a load's echo, changes nothing)."""
         if self.raw is not None:
+            if text == self.raw.text:
+                return
             self.raw.text = text
-            self._update_dirty()
+        elif self.post is None or text == self.post.content:
             return
-        if self.post is None:
-            return
-        self.post.content = text
+        else:
+            self.post.content = text
         self._update_dirty()
+        self.bodyChanged.emit()
 
     # ------------------------------------------------------------------ saving
     def save(self, force: bool = False) -> bool:
