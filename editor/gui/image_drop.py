@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
 
 from editor.gui.preferences import DEFAULT_IMAGE_WIDTH
 from editor.services import images as image_service
@@ -20,21 +19,12 @@ def png_bytes(image: QImage) -> bytes:
 
 
 class ImageInserter:
-    """The window's side of image paste/drop; `confirm_bundle` is replaceable in tests."""
+    """The window's side of image paste/drop; moving the post into a bundle is asked through its prompts."""
 
     def __init__(self, window) -> None:
         self.window = window
-        self.confirm_bundle = self._ask_bundle
         window.editor.imagePasted.connect(self.paste_image)
         window.editor.imageFilesDropped.connect(self.drop_files)
-
-    def _ask_bundle(self, old: str, new: str) -> bool:
-        answer = QMessageBox.question(
-            self.window, "Make the post a page bundle?",
-            f"Images live beside the post in a leaf bundle.\n\nMove\n  {old}\nto\n  {new}\n"
-            "and save it there? The post keeps its URL.",
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Ok
 
     def _ensure_bundle(self) -> str | None:
         doc = self.window.document
@@ -44,7 +34,7 @@ class ImageInserter:
         if not image_service.needs_bundle(doc.path):
             return doc.path
         from editor.core.images import bundle_path
-        if not self.confirm_bundle(doc.path, str(bundle_path(doc.path))):
+        if not self.window.prompts.make_bundle(doc.path, str(bundle_path(doc.path))):
             return None
         try:
             path = image_service.convert_to_bundle(doc)

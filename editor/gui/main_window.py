@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QScrollArea,
+from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from editor.gui.actions import Actions
@@ -21,6 +21,7 @@ from editor.gui.panes import install_panes
 from editor.gui.post_list import PostBrowser
 from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
+from editor.gui.prompts import DialogPrompts, Prompts
 from editor.gui.publish_flow import install_publishing
 from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
@@ -32,20 +33,25 @@ from editor.services import resources, workspace
 from editor.services.document import Document
 from editor.services.fields import form_values
 from editor.services.post_model import PostListModel
-from editor.services.preview import PreviewRequest, PreviewService, RenderFn
+from editor.services.preview import PreviewService, RenderFn
+from editor.services.preview_controller import PreviewController
 from editor.services.settings import Settings
 
 
 class MainWindow(DialogFlows, QMainWindow):
     """Layout and wiring only: editing goes through Document, rendering through PreviewService."""
 
-    def __init__(self, render: RenderFn | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, render: RenderFn | None = None, settings: Settings | None = None,
+                 prompts: Prompts | None = None) -> None:
         super().__init__()
+        self.prompts: Prompts = prompts if prompts is not None else DialogPrompts(self)
+        if isinstance(self.prompts, DialogPrompts) and self.prompts.parent is None:
+            self.prompts.parent = self
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
         self.setWindowIcon(QIcon(str(resources.icon_path())))
         self.settings = settings or Settings()
-        self.document = Document(self)
+        self.document = Document(self, confirm_overwrite=self.prompts.overwrite_outside)
         self.preview_service = PreviewService(render, parent=self)
         self.post_model = PostListModel(self)
         self.folder: str | None = None
@@ -63,6 +69,9 @@ class MainWindow(DialogFlows, QMainWindow):
         install_edit_actions(self)
         self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
+        self.preview_controller = PreviewController(self.document, self.preview_service, self)
+        self.preview_controller.cleared.connect(
+            lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
         self.site_preview = install_site_preview(self)
         self.safety = install_safety(self)   # never lose a word: recovery, outside changes, repair, save conflicts
         self.publishing = install_publishing(self)   # git states, Publish…, Update from Remote
@@ -77,6 +86,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
         self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
         self._show_document()
+        self.preview_controller.refresh()
 
     # ------------------------------------------------------------------ layout
     def _build_panes(self) -> None:
@@ -183,7 +193,6 @@ class MainWindow(DialogFlows, QMainWindow):
         a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
         a.reload_list.triggered.connect(self.reload_list)
         a.about.triggered.connect(self.about)
-        doc.bodyChanged.connect(self._request_preview)
         self.form.fieldEdited.connect(self._field_edited)
         self.form.slugRequested.connect(self.generate_slug)
         self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)
@@ -323,7 +332,6 @@ class MainWindow(DialogFlows, QMainWindow):
         self._fields_changed()
         self._update_title()
         self.post_list.select_path(doc.path)
-        self._request_preview(immediate=True)
 
     def _show_empty_state(self) -> None:
         """The panes while a post (or a file being repaired) is open; else the empty state."""
@@ -363,24 +371,10 @@ class MainWindow(DialogFlows, QMainWindow):
         offset = self.document.tz_offset()
         for field in self.form.dates.values():
             field.set_offset_hint(offset)
-        self._request_preview()
 
     def _refresh_status(self) -> None:
         status, when = self.document.status()
         self.form.set_status(status, when)
-
-    def _request_preview(self, immediate: bool = False) -> None:
-        doc = self.document
-        if not doc.is_open:
-            self.preview_service.cancel()
-            self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', "")
-            return
-        title = doc.post.get("title")
-        date = doc.post.dates(doc.site.frontmatter_rules if doc.site else None).get("date") \
-            if _dates_ok(doc) else None
-        base = QUrl.fromLocalFile(os.path.dirname(os.path.abspath(doc.path)) + "/").toString() if doc.path else ""
-        self.preview_glue.set_site(doc.site, doc.path)
-        self.preview_service.request(PreviewRequest(str(title or ""), date, doc.body, base), immediate=immediate)
 
     # ------------------------------------------------------------------ editing
     def _field_edited(self, key: str, value) -> None:
@@ -412,8 +406,7 @@ class MainWindow(DialogFlows, QMainWindow):
     def save_as(self) -> bool:
         if not self.document.is_open:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, "Save Post As", self.document.path or self.folder or "",
-                                              "Markdown (*.md *.markdown);;All files (*)")
+        path = self.prompts.save_as_path(self.document.path or self.folder or "")
         if not path:
             return False
         ok = self.document.save_as(path)
@@ -428,7 +421,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.reload_list()
 
     def revert(self) -> None:
-        if self.document.dirty and self.ask_revert() != DISCARD:
+        if self.document.dirty and not self.prompts.revert():
             return
         self.document.revert()
 
@@ -443,7 +436,7 @@ class MainWindow(DialogFlows, QMainWindow):
         """True when it is fine to drop the current post (saved, discarded or unchanged)."""
         if not self.document.dirty:
             return True
-        answer = self.ask_unsaved()
+        answer = self.prompts.unsaved(Path(self.document.path or "the post").name)
         if answer == SAVE:
             return self.save()
         if answer == DISCARD:
@@ -494,10 +487,3 @@ POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "a
                 "actionNumberedList", "actionQuote", "actionFixMojibake", "actionFocusMode",
                 "actionFocusForm", "actionFocusEditor", "actionFocusPreview")
 
-
-def _dates_ok(doc: Document) -> bool:
-    try:
-        doc.post.dates(doc.site.frontmatter_rules if doc.site else None)
-        return True
-    except (ValueError, TypeError):
-        return False

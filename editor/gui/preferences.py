@@ -132,19 +132,17 @@ def theme_palette(theme: str) -> QPalette:
 
 
 class Preferences:
-    """Applies stored preferences to the window, and runs the dialog (replaceable in tests)."""
+    """Applies stored preferences to the window, and asks for new ones through the window's prompts."""
 
     def __init__(self, window, spell=None) -> None:
         self.window = window
         self.spell = spell
-        self.ask = lambda prefs: (lambda d: d.values() if d.exec() == QDialog.DialogCode.Accepted else None)(
-            PreferencesDialog(prefs, window))
         window.actions.preferences.triggered.connect(self.edit)
         self._theme = "system"
         self.apply(current(window.settings))
 
     def edit(self) -> None:
-        values = self.ask(current(self.window.settings))
+        values = self.window.prompts.preferences(current(self.window.settings))
         if values is not None:
             store(self.window.settings, values)
             self.apply(values)

@@ -111,11 +111,10 @@ class MojibakeDialog(QDialog):
 
 
 class MojibakeFixer:
-    """The action's flow: find, confirm (replaceable in tests), fix body spans in one undo step."""
+    """The action's flow: find, confirm (the window's prompts), fix body spans in one undo step."""
 
     def __init__(self, window) -> None:
         self.window = window
-        self.confirm = lambda lines: MojibakeDialog(lines, window).exec() == QDialog.DialogCode.Accepted
 
     def run(self) -> int:
         window = self.window
@@ -127,7 +126,8 @@ class MojibakeFixer:
         if not spans and not fields:
             window.statusBar().showMessage("No mojibake found", 4000)
             return 0
-        if not self.confirm(describe_changes(body, spans, fields, doc.post.body_line, doc.post.key_line)):
+        lines = describe_changes(body, spans, fields, doc.post.body_line, doc.post.key_line)
+        if not window.prompts.fix_mojibake(lines):
             return 0
         cursor = QTextCursor(window.editor.document())
         cursor.beginEditBlock()

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
 
 from editor.core import publish as core_publish
 from editor.core.gitrepo import GitError
-from editor.gui.publish_dialog import PublishChoice, PublishDialog
 from editor.services.git_service import GitService
 
 
 class PublishFlow(QObject):
-    """`choose(plan, unsaved, save_first)` is the one question (the dialog); tests replace it with a
-    function returning a PublishChoice or None, so no test waits on a modal dialog."""
+    """The one question, `prompts.publish(plan, unsaved, save_first)`, is the Publish dialog (tests
+    script a PublishChoice or None, so no test waits on a modal dialog)."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -23,7 +20,6 @@ class PublishFlow(QObject):
         self.service = GitService(self)
         self.publish_action = window.actions.publish
         self.sync_action = window.actions.sync
-        self.choose = self._dialog_choice
         self._build()
         self.publish_action.triggered.connect(self.publish)
         self.sync_action.triggered.connect(self.sync)
@@ -94,7 +90,7 @@ class PublishFlow(QObject):
             note = f" (not committed: {core_publish.describe(plan.left_out)})" if plan.left_out else ""
             self.w.message_bar.show_message(f"Nothing to publish: no post changed{note}.", "info")
             return
-        choice = self.choose(plan, unsaved, self._save_and_plan)
+        choice = self.w.prompts.publish(plan, unsaved, self._save_and_plan)
         if not choice or not choice.keys:
             return
         try:
@@ -116,10 +112,6 @@ class PublishFlow(QObject):
         except GitError as exc:
             self.w.show_error(str(exc))
             return None
-
-    def _dialog_choice(self, plan, unsaved, save_first) -> PublishChoice | None:
-        dialog = PublishDialog(plan, os.path.basename(unsaved) if unsaved else None, save_first, self.w)
-        return dialog.choice() if dialog.exec() else None
 
     def _published(self, result) -> None:
         files = len(result.files)

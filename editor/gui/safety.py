@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from editor.core import recovery
 from editor.core.text import is_encoding_error
 from editor.gui.change_bar import ChangeBar, CompareDialog
 from editor.gui.raw_mode import RawBar, mark_error
 from editor.gui.recovery_bar import RecoveryBar
-
-APP_NAME = "Hugo Post Editor"
 
 
 def _name(path: str | None) -> str:
@@ -49,7 +46,6 @@ class SafetyController(QObject):
         self._raw_timer.setSingleShot(True)
         self._raw_timer.setInterval(400)
         self._raw_timer.timeout.connect(doc.check_raw)
-        doc.confirm_overwrite = lambda path, what: self.ask_overwrite_outside(path, what)
         doc.loaded.connect(self._loaded)
         doc.closed.connect(self._loaded)
         doc.saved.connect(self._saved)
@@ -64,14 +60,6 @@ class SafetyController(QObject):
         doc.recoveryCleared.connect(self._recovery_cleared)
         doc.bodyChanged.connect(self._body_changed)
         QTimer.singleShot(0, self._offer_other_journals)
-
-    # ------------------------------------------------------------------ questions (tests replace these)
-    def ask_overwrite_outside(self, path: str, what: str) -> bool:
-        question = ("Create it again with your text?" if "deleted" in what else "Save your text over it?")
-        answer = QMessageBox.warning(self.w, APP_NAME, f"{_name(path)} {what} since you opened it.\n\n{question}",
-                                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                                     QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Save
 
     # ------------------------------------------------------------------ document state
     def _loaded(self) -> None:

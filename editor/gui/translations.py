@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog
 
 from editor.core.errors import PostError
 
@@ -45,18 +44,12 @@ class Translations(QObject):
         self.window.form.set_translations(self.window.post_model.translations(path) if path else {})
         self.window.actions.new_translation.setEnabled(bool(self.missing()))
 
-    def choose_language(self, codes: list[str]) -> str | None:
-        """Ask for the translation's language (tests replace this method)."""
-        code, ok = QInputDialog.getItem(self.window, "New Translation", "Language of the translation:",
-                                        codes, 0, False)
-        return code if ok and code else None
-
     def new_translation(self) -> str | None:
         """Create the open post in another language (from the archetype, where Hugo links it) and open it."""
         codes = self.missing()
         if not codes:
             return None
-        lang = self.choose_language(codes)
+        lang = self.window.prompts.translation_language(codes)
         if not lang or lang not in codes or not self.window.maybe_save():
             return None
         from editor.core.translations import new_translation

@@ -1,75 +1,42 @@
-"""The window's conversations with the author: questions, file choosers, new post and export flows."""
+"""The window's conversations with the author: opening, new post and export flows (questions via its prompts)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-from editor.gui.dialogs import ExportDialog
-from editor.gui.new_post_dialog import NewPostDialog
+from editor.gui.prompts import APP_NAME, CANCEL, DISCARD, SAVE
 from editor.services.new_post import create_post, planned_path
 
-APP_NAME = "Hugo Post Editor"
-SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+__all__ = ["APP_NAME", "CANCEL", "DISCARD", "SAVE", "DialogFlows"]
 
 
 class DialogFlows:
-    """Mixed into MainWindow. Every question is a method, so tests answer it without a modal box."""
+    """Mixed into MainWindow: the flows around its questions, each asked through `self.prompts`."""
 
-    def ask_unsaved(self) -> str:
-        name = Path(self.document.path or "the post").name
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"Save the changes to {name}?",
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText("Your changes are lost if you don't save them.")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        return {QMessageBox.StandardButton.Save: SAVE,
-                QMessageBox.StandardButton.Discard: DISCARD}.get(box.exec(), CANCEL)
-
-    def ask_revert(self) -> str:
-        answer = QMessageBox.question(self, APP_NAME, "Drop your unsaved changes and read the file again?",
-                                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
-        return DISCARD if answer == QMessageBox.StandardButton.Discard else CANCEL
-
-    def ask_overwrite(self, paths: list) -> bool:
-        names = "\n".join(str(p) for p in paths)
-        answer = QMessageBox.warning(self, APP_NAME, f"A different file already exists:\n{names}\n\nReplace it?",
-                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                     QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
-
-    # ------------------------------------------------------------------ dialogs
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Post", self.folder or "",
-                                              "Markdown (*.md *.markdown *.mdown);;All files (*)")
+        path = self.prompts.open_file(self.folder or "")
         if path:
             self.open_path(path)
 
     def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open Content Folder or Hugo Site", self.folder or "")
+        path = self.prompts.open_folder(self.folder or "")
         if path:
             self.open_path(path)
 
     def new_post_choice(self, folder: str) -> tuple[str, str, bool, str] | None:
-        """Ask for (section, title, leaf bundle?, language) of a new post (a method so tests can
-        answer); the language combo shows on multilingual sites only."""
+        """Ask for (section, title, leaf bundle?, language) of a new post; languages on multilingual sites only."""
         site = self.site
         langs = [lang.code for lang in site.languages] if site is not None and site.multilingual else []
         if langs and site.default_language in langs:   # the default language first
             langs.insert(0, langs.pop(langs.index(site.default_language)))
-        dialog = NewPostDialog(folder, self.post_model.sections(),
-                               lambda section, title, bundle, lang="":
-                               planned_path(folder, section, title, bundle, lang, site), self, langs)
-        if not dialog.exec():
-            return None
-        c = dialog.choice()
-        return (c.section, c.title, c.bundle, c.lang) if c.title else None
+        return self.prompts.new_post(folder, self.post_model.sections(),
+                                     lambda section, title, bundle, lang="":
+                                     planned_path(folder, section, title, bundle, lang, site), langs)
 
     def new_post(self) -> str | None:
         folder = self.folder
         if not folder:
-            folder = QFileDialog.getExistingDirectory(self, "Content folder for the new post")
+            folder = self.prompts.new_post_folder()
             if not folder:
                 return None
         choice = self.new_post_choice(folder)
@@ -89,12 +56,11 @@ class DialogFlows:
         return path
 
     def export_choice(self):
-        """Ask where to export; returns an ExportChoice or None (a method so tests can answer)."""
+        """Ask where to export; returns an ExportChoice or None."""
         section, slug, images = self.document.export_defaults()
         # The last site exported to; else the author chooses (never the folder the post is in).
         folder = self.settings.export_folder() or ""
-        dialog = ExportDialog(folder, section, slug, images, self, preview=self.document.export_preview)
-        return dialog.choice() if dialog.exec() else None
+        return self.prompts.export(folder, section, slug, images, self.document.export_preview)
 
     def export_post(self) -> str | None:
         if not self.document.is_open:
@@ -105,7 +71,7 @@ class DialogFlows:
         plan = self.document.plan_export(choice.folder, choice.section, choice.slug, choice.bundle)
         if plan is None:
             return None
-        if plan.conflicts and not self.ask_overwrite(plan.conflicts):
+        if plan.conflicts and not self.prompts.overwrite_export(plan.conflicts):
             return None
         written = self.document.export(plan, force=bool(plan.conflicts))
         if written:
@@ -121,6 +87,5 @@ class DialogFlows:
         return written
 
     def about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b><p>Write Hugo posts: a lossless front-matter "
-                          "form, a Markdown editor and a live preview.</p>")
+        self.prompts.about()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -50,7 +51,8 @@ class Document(DocumentSafety, QObject):
     recoveryAvailable = Signal(object)     # a Journal from a previous run (crash) for this post
     recoveryCleared = Signal()
 
-    def __init__(self, parent: QObject | None = None, journal_delay_ms: int = 1000) -> None:
+    def __init__(self, parent: QObject | None = None, journal_delay_ms: int = 1000,
+                 confirm_overwrite: Callable[[str, str], bool] | None = None) -> None:
         super().__init__(parent)
         self.post: Post | None = None
         self.site: Site | None = None
@@ -59,7 +61,7 @@ class Document(DocumentSafety, QObject):
         self.converted: str | None = None      # summary of an encoding conversion not yet saved
         self.missing = False                   # the file was deleted or renamed away
         # Asked before saving over a file that changed on disk: (path, what happened) -> overwrite?
-        self.confirm_overwrite = None
+        self._confirm_overwrite = confirm_overwrite
         self._dirty = False
         self._original_keys: set[str] = set()
         self._loaded_offset: dt.timedelta | None = None
@@ -302,7 +304,7 @@ class Document(DocumentSafety, QObject):
             return CHECKED
         what = ("was deleted or renamed" if current is None else
                 "cannot be read any more" if current == UNREADABLE else "was changed by another program")
-        if self.confirm_overwrite is not None and self.confirm_overwrite(path, what):
+        if self._confirm_overwrite is not None and self._confirm_overwrite(path, what):
             return FORCE
         self.failed.emit(f"{path}: not saved: the file {what} since it was opened. Reload it, compare, "
                          "or confirm overwriting it; your text is kept.")

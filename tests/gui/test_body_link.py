@@ -28,7 +28,7 @@ def test_each_edit_is_one_body_change_and_a_load_none(qtbot, tmp_path):
     assert len(changes) == 1 and changes[0] == window.editor.toPlainText()
     window.editor.highlighter.rehighlight()   # formats only: no character changed
     assert len(changes) == 1
-    window.ask_unsaved = lambda: "discard"
+    window.prompts.script(unsaved=lambda _name: "discard")
     assert window.open_post(str(other))
     assert window.editor.toPlainText() == "other body\n" and len(changes) == 1
     assert not window.document.dirty

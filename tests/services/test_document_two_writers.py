@@ -50,9 +50,8 @@ def test_raw_mode_save_is_checked_the_same_way(qtbot, tmp_path):
 def test_confirmed_overwrite_still_writes(qtbot, tmp_path):
     path = tmp_path / "post.md"
     path.write_text(POST)
-    doc = Document()
+    doc = Document(confirm_overwrite=lambda p, what: True)
     assert doc.open(str(path))
-    doc.confirm_overwrite = lambda p, what: True
     assert doc.set_field("draft", False)
     path.write_text(THEIRS)
     assert doc.save()
