@@ -27,7 +27,7 @@ from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
 from editor.gui.translations import install_translations
 from editor.gui.url_warning import UrlWarning
-from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
+from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, WindowFlows
 from editor.gui.window_layout import FitWidth, WindowLayout
 from editor.services import resources, workspace
 from editor.services.document import Document
@@ -38,7 +38,7 @@ from editor.services.preview_controller import PreviewController
 from editor.services.settings import Settings
 
 
-class MainWindow(DialogFlows, QMainWindow):
+class MainWindow(QMainWindow):
     """Layout and wiring only: editing goes through Document, rendering through PreviewService."""
 
     def __init__(self, render: RenderFn | None = None, settings: Settings | None = None,
@@ -59,6 +59,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self._auto_open = False
 
         self.actions = Actions(self)
+        self.flows = WindowFlows(self)   # open, new post, export, about: the flows around questions
         self._build_panes()
         self.body_link = BodyLink(self.editor, self.document, self)   # before any other listener of `loaded`
         self._build_menus()
@@ -180,19 +181,19 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _connect(self) -> None:
         a, doc = self.actions, self.document
-        a.open.triggered.connect(self.choose_file)
-        a.open_folder.triggered.connect(self.choose_folder)
-        a.new_post.triggered.connect(self.new_post)
+        a.open.triggered.connect(self.flows.choose_file)
+        a.open_folder.triggered.connect(self.flows.choose_folder)
+        a.new_post.triggered.connect(self.flows.new_post)
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
-        a.export.triggered.connect(self.export_post)
+        a.export.triggered.connect(self.flows.export_post)
         a.revert.triggered.connect(self.revert)
         a.close.triggered.connect(self.close_post)
         a.quit.triggered.connect(self.close)
         a.generate_slug.triggered.connect(self.generate_slug)
         a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
         a.reload_list.triggered.connect(self.reload_list)
-        a.about.triggered.connect(self.about)
+        a.about.triggered.connect(self.flows.about)
         self.form.fieldEdited.connect(self._field_edited)
         self.form.slugRequested.connect(self.generate_slug)
         self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)

@@ -29,7 +29,7 @@ def test_export_dialog_shows_the_url_and_warns_when_it_changes(qtbot, tmp_path, 
     window = make_window(qtbot, src / "content/posts/toml-front-matter.md", prompts=DialogPrompts())
     window.settings.set_export_folder(str(dest))
     shown = _capture_dialog(monkeypatch)
-    assert window.export_post() is None
+    assert window.flows.export_post() is None
     dialog = shown[0]
     assert dialog.findChild(QLineEdit, "exportSlugEdit").text() == "toml-front-matter"
     assert dialog.findChild(QLabel, "exportUrlLabel").text() == "/posts/toml-front-matter/"
@@ -50,7 +50,7 @@ def test_site_field_is_empty_until_a_site_was_chosen_once(qtbot, tmp_path, monke
     dest = make_site(tmp_path / "b", {})
     window = make_window(qtbot, src / "content/posts/p.md", prompts=DialogPrompts())
     shown = _capture_dialog(monkeypatch)
-    window.export_post()
+    window.flows.export_post()
     dialog = shown[0]
     assert dialog.findChild(QLineEdit, "exportFolderEdit").text() == ""
     assert not dialog.ok.isEnabled()
@@ -58,8 +58,8 @@ def test_site_field_is_empty_until_a_site_was_chosen_once(qtbot, tmp_path, monke
     from editor.gui.dialogs import ExportChoice
     with monkeypatch.context() as patch:   # then back to the real dialog
         patch.setattr(window.prompts, "export", lambda *_args: ExportChoice(str(dest), "posts", "p", False))
-        assert window.export_post() == str(dest / "content/posts/p.md")
+        assert window.flows.export_post() == str(dest / "content/posts/p.md")
     shown = _capture_dialog(monkeypatch)
-    window.export_post()
+    window.flows.export_post()
     assert shown[0].findChild(QLineEdit, "exportFolderEdit").text() == str(dest)
     assert shown[0].ok.isEnabled()   # the last site exported to

@@ -118,7 +118,7 @@ def test_new_post_asks_the_language_and_hugo_agrees(qtbot, tmp_path, layout, exp
     window = make_window(qtbot, root)
     qtbot.waitUntil(lambda: window.post_model.rowCount() == 1, timeout=20000)
     window.prompts.script(new_post=lambda folder, *_: ("posts", "Neu", False, "de"))
-    assert window.new_post() == str(root / expected)
+    assert window.flows.new_post() == str(root / expected)
     assert find(window, QLabel, "urlHint").text() == "URL: /de/posts/neu/"
     listed = {p.path: site_path(p.permalink) for p in hugo_list(root)}
     assert listed[expected] == "/de/posts/neu/"

@@ -227,16 +227,16 @@ def test_export_from_window(qtbot, tmp_path):
     (site / "hugo.toml").write_text("contentDir = 'words'\n")
     window = make_window(qtbot, path)
     window.prompts.script(export=ExportChoice(str(site), "posts", "ibm", False))
-    written = window.export_post()
+    written = window.flows.export_post()
     target = site / "words" / "posts" / "ibm.md"
     assert written == str(target) and target.read_bytes() == path.read_bytes()
     window.editor.appendPlainText("changed")
     asked = []
     window.prompts.script(overwrite_export=lambda paths: asked.append(paths) or False)
-    assert window.export_post() is None and asked
+    assert window.flows.export_post() is None and asked
     assert target.read_bytes() == path.read_bytes()
     window.prompts.script(export=ExportChoice(str(site), "../..", "x", False))
-    assert window.export_post() is None and window.message_bar.isVisible()
+    assert window.flows.export_post() is None and window.message_bar.isVisible()
 
 
 def test_preview_runs_no_post_script_and_hands_links_out(qtbot, tmp_path):
@@ -278,7 +278,7 @@ def test_new_post(qtbot, tmp_path):
     path = copy_seed(tmp_path)
     window = make_window(qtbot, path)
     window.prompts.script(new_post=lambda folder, *_: ("posts", "A Brand New Post"))
-    created = window.new_post()
+    created = window.flows.new_post()
     assert created and window.document.path == created
     assert find(window, QLineEdit, "titleEdit").text() == "A Brand New Post"
     assert find(window, QCheckBox, "draftCheck").isChecked()
