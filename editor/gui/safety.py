@@ -45,7 +45,7 @@ class SafetyController(QObject):
         self._raw_timer = QTimer(self)
         self._raw_timer.setSingleShot(True)
         self._raw_timer.setInterval(400)
-        self._raw_timer.timeout.connect(doc.check_raw)
+        self._raw_timer.timeout.connect(doc.safety.check_raw)
         doc.loaded.connect(self._loaded)
         doc.closed.connect(self._loaded)
         doc.saved.connect(self._saved)
@@ -89,25 +89,25 @@ class SafetyController(QObject):
         self._failed_path = path
         name = _name(path)
         if is_encoding_error(error):
-            conversion = self.doc.conversion(path)
+            conversion = self.doc.safety.conversion(path)
             if conversion is not None:
                 self.raw_bar.show_notice(
                     f"{name} is not UTF-8 text (line {error.line}, column {error.column}). Reopening it as "
                     f"Windows-1252 changes {len(conversion.changes)} character(s), and saving then writes "
                     f"UTF-8: {conversion.summary(5)}", ("rawConvert",))
                 return
-        if self.doc.can_repair(path):
+        if self.doc.safety.can_repair(path):
             where = f" (line {error.line})" if error.line else ""
             self.raw_bar.show_notice(f"{name} cannot be opened as a post: {error.reason}{where}. Open its text "
                                      "in the editor to repair it.", ("rawRepair",))
 
     def repair(self) -> None:
         if self._failed_path and self.w.maybe_save():
-            self.doc.open_raw(self._failed_path)
+            self.doc.safety.open_raw(self._failed_path)
 
     def convert(self) -> None:
         if self._failed_path and self.w.maybe_save():
-            self.doc.open_converted(self._failed_path)
+            self.doc.safety.open_converted(self._failed_path)
 
     def save_anyway(self) -> None:
         self.doc.save(force=True)
@@ -139,7 +139,7 @@ class SafetyController(QObject):
 
     # ------------------------------------------------------------------ outside changes
     def reload(self) -> None:
-        self.doc.reload_from_disk()
+        self.doc.safety.reload_from_disk()
         self.change_bar.hide()
 
     def keep_mine(self) -> None:
@@ -147,7 +147,7 @@ class SafetyController(QObject):
         self.w.statusBar().showMessage("Your text is kept; saving asks before overwriting the changed file.", 8000)
 
     def compare_disk(self) -> None:
-        self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and your text", self.doc.disk_diff())
+        self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and your text", self.doc.safety.disk_diff())
 
     def _remember_cursor(self) -> None:
         editor = self.w.editor
@@ -176,14 +176,14 @@ class SafetyController(QObject):
         self._offer_other_journals()   # another post may have recovered text too
 
     def restore(self) -> None:
-        self.doc.restore_recovery()
+        self.doc.safety.restore_recovery()
 
     def discard_recovery(self) -> None:
-        self.doc.discard_recovered()
+        self.doc.safety.discard_recovered()
 
     def compare_recovery(self) -> None:
         self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and the recovered text",
-                               self.doc.recovery_diff())
+                               self.doc.safety.recovery_diff())
 
     def _offer_other_journals(self) -> None:
         """At start: journals of posts other than the open one (that one is offered by the document)."""

@@ -44,7 +44,7 @@ def test_body_is_the_raw_text_while_repairing(qtbot, tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: a: b\n---\nbody\n")
     d = Document()
-    assert d.open_raw(str(bad))
+    assert d.safety.open_raw(str(bad))
     assert d.body == "---\ntitle: a: b\n---\nbody\n"
     seen: list[int] = []
     d.bodyChanged.connect(lambda: seen.append(1))
