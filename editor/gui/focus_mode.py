@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
+from editor.gui.menus import VIEW
+
 DEFAULT_FOCUS_WIDTH = 760   # pixels: about 75 characters of a 10.5 pt monospace font
 
 
@@ -66,9 +68,8 @@ class FocusMode:
 
 def install_focus_mode(window) -> FocusMode:
     mode = FocusMode(window)
-    for action in window.menuBar().actions():
-        if action.text() == "&View" and action.menu() is not None:
-            action.menu().addSeparator()
-            action.menu().addAction(window.actions.focus_mode)
-            action.menu().addAction(window.actions.typewriter)
+    view = window.menus[VIEW]
+    view.addSeparator()
+    view.addAction(window.actions.focus_mode)
+    view.addAction(window.actions.typewriter)
     return mode

@@ -7,6 +7,8 @@ import re
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 
+from editor.gui.menus import FORMAT
+
 _ITEM = re.compile(r"^(\s*)([-*+]|(\d{1,9})([.)]))(\s+)(\[[ xX]\]\s+)?")
 _QUOTE = re.compile(r"^(\s*(?:>\s?)+)")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -216,20 +218,10 @@ def install_formatting(window) -> QMenu:
         a.numbered_list: lambda: toggle_list(editor, numbered=True),
         a.quote: lambda: toggle_quote(editor),
     }
-    menu = QMenu("F&ormat", window)
-    menu.setObjectName("formatMenu")
+    menu = window.menus[FORMAT]
     for action, slot in bindings.items():
         action.triggered.connect(slot)
         menu.addAction(action)
         if action in (a.link, a.paragraph):
             menu.addSeparator()
-    window.menuBar().insertMenu(_menu_after(window, "&Edit"), menu)
     return menu
-
-
-def _menu_after(window, title: str):
-    actions = window.menuBar().actions()
-    for i, action in enumerate(actions):
-        if action.text() == title and i + 1 < len(actions):
-            return actions[i + 1]
-    return actions[-1] if actions else None

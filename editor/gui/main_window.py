@@ -14,8 +14,10 @@ from editor.gui.actions import Actions
 from editor.gui.body_link import BodyLink
 from editor.gui.edit_actions import install_edit_actions
 from editor.gui.empty_state import EmptyState, recent_label
+from editor.gui.feature_context import FeatureContext
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
+from editor.gui.menus import EDIT, FILE, HELP, VIEW, Menus
 from editor.gui.message_bar import MessageBar
 from editor.gui.panes import install_panes
 from editor.gui.post_list import PostBrowser
@@ -63,9 +65,12 @@ class MainWindow(QMainWindow):
         self._build_panes()
         self.body_link = BodyLink(self.editor, self.document, self)   # before any other listener of `loaded`
         self._build_menus()
+        self.context = FeatureContext(self.document, self.editor, self.form, self.actions, self.settings,
+                                      self.prompts, self.menus, self, self.message_bar, self.post_model,
+                                      self.post_browser, self)
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
-        self.translations = install_translations(self)
+        self.translations = install_translations(self.context)
         self._install_writer_tools()
         install_edit_actions(self)
         self.panes = install_panes(self)
@@ -74,8 +79,8 @@ class MainWindow(QMainWindow):
         self.preview_controller.cleared.connect(
             lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
         self.site_preview = install_site_preview(self)
-        self.safety = install_safety(self)   # never lose a word: recovery, outside changes, repair, save conflicts
-        self.publishing = install_publishing(self)   # git states, Publish…, Update from Remote
+        self.safety = install_safety(self.context)   # never lose a word: recovery, outside changes, repair
+        self.publishing = install_publishing(self.context)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
         self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
         self._status_timer.setInterval(60_000)
@@ -144,8 +149,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.menus = Menus(self.menuBar())
+        file_menu = self.menus[FILE]
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("menuOpenRecent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -157,11 +162,11 @@ class MainWindow(QMainWindow):
                 file_menu.addMenu(action)
             else:
                 file_menu.addAction(action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self.menus[EDIT]
         for action in (a.undo, a.redo, None, a.cut, a.copy, a.paste, a.select_all, None, a.find, a.replace,
                        a.find_next, a.find_previous, None, a.generate_slug, a.toggle_draft):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.menus[VIEW]
         toggle = self.post_dock.toggleViewAction()
         toggle.setObjectName("actionShowPostList")
         toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
         for action in (a.focus_post_list, a.focus_form, a.focus_editor, a.focus_preview, a.next_pane,
                        a.previous_pane):
             view_menu.addAction(action)
-        bar.addMenu("&Help").addAction(a.about)
+        self.menus[HELP].addAction(a.about)
         tools = self.addToolBar("Main")
         tools.setObjectName("mainToolBar")
         tools.setIconSize(QSize(20, 20))
@@ -217,13 +222,13 @@ class MainWindow(QMainWindow):
                                 problems_panel, spell, status_bar)
         formatting.install_formatting(self)
         self.find_bar = find_replace.install_find_replace(self)
-        self.outline_dock = outline.install_outline(self)
+        self.outline_dock = outline.install_outline(self.context)
         self.writer_status = status_bar.install_status_bar(self)
         self.spell = spell.install_spell(self)
-        self.problems_dock = problems_panel.install_problems(self)
+        self.problems_dock = problems_panel.install_problems(self.context)
         self.focus_mode = focus_mode.install_focus_mode(self)
-        self.images = image_drop.install_images(self)
-        self.preferences = preferences.install_preferences(self, self.spell)
+        self.images = image_drop.install_images(self.context)
+        self.preferences = preferences.install_preferences(self.context, self.spell)
 
     def _set_tab_order(self) -> None:
         """One Tab cycle in reading order: post list → form → editor (Ctrl+Tab leaves it) → preview → docks."""

@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, QTimer
 from editor.core import recovery
 from editor.core.text import is_encoding_error
 from editor.gui.change_bar import ChangeBar, CompareDialog
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import FILE
 from editor.gui.raw_mode import RawBar, mark_error
 from editor.gui.recovery_bar import RecoveryBar
 
@@ -18,27 +20,23 @@ def _name(path: str | None) -> str:
 
 
 class SafetyController(QObject):
-    """Owns the three bars and the compare window; all file work goes through window.document."""
+    """Owns the three bars and the compare window; all file work goes through the document."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.w = window
-        doc = self.doc = window.document
-        self.restore_action = window.actions.restore_recovery
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        cmd = ctx.commands
+        doc = self.doc = ctx.document
+        self.restore_action = ctx.actions.restore_recovery
         self.restore_action.setEnabled(False)
         self.restore_action.triggered.connect(self.restore)
         self.recovery_bar = RecoveryBar(self.restore_action, self.compare_recovery, self.discard_recovery,
                                         self.open_recovered_post)
-        self.change_bar = ChangeBar(self.reload, self.keep_mine, self.compare_disk, window.save_as)
-        self.raw_bar = RawBar(self.repair, self.convert, self.save_anyway, window.revert)
-        self.compare = CompareDialog(window)
-        layout = window.centralWidget().layout()
-        at = layout.indexOf(window.message_bar) + 1
-        for i, bar in enumerate((self.recovery_bar, self.change_bar, self.raw_bar)):
-            layout.insertWidget(at + i, bar)
-        file_menu = next((a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None)
-        if file_menu is not None:
-            file_menu.insertAction(window.actions.revert, self.restore_action)
+        self.change_bar = ChangeBar(self.reload, self.keep_mine, self.compare_disk, cmd.save_as)
+        self.raw_bar = RawBar(self.repair, self.convert, self.save_anyway, cmd.revert)
+        self.compare = CompareDialog(ctx.parent)
+        ctx.insert_bars(self.recovery_bar, self.change_bar, self.raw_bar)
+        ctx.menus[FILE].insertAction(ctx.actions.revert, self.restore_action)
         self._failed_path: str | None = None
         self._other_journal: str | None = None
         self._cursor: tuple[int, int] | None = None
@@ -66,7 +64,7 @@ class SafetyController(QObject):
         doc = self.doc
         self.change_bar.hide()
         if doc.raw is None:
-            mark_error(self.w.editor, None)
+            mark_error(self.ctx.editor, None)
             self.raw_bar.hide()
         if self._other_journal is None:
             self.recovery_bar.hide()
@@ -102,21 +100,21 @@ class SafetyController(QObject):
                                      "in the editor to repair it.", ("rawRepair",))
 
     def repair(self) -> None:
-        if self._failed_path and self.w.maybe_save():
+        if self._failed_path and self.ctx.commands.maybe_save():
             self.doc.safety.open_raw(self._failed_path)
 
     def convert(self) -> None:
-        if self._failed_path and self.w.maybe_save():
+        if self._failed_path and self.ctx.commands.maybe_save():
             self.doc.safety.open_converted(self._failed_path)
 
     def save_anyway(self) -> None:
         self.doc.save(force=True)
 
     def _raw_opened(self) -> None:
-        w = self.w
-        w.editor.setEnabled(True)   # the raw text is in it already (BodyLink)
-        w.form.setEnabled(False)
-        for action in (w.actions.save, w.actions.revert, w.actions.close):
+        ctx = self.ctx
+        ctx.editor.setEnabled(True)   # the raw text is in it already (BodyLink)
+        ctx.form.setEnabled(False)
+        for action in (ctx.actions.save, ctx.actions.revert, ctx.actions.close):
             action.setEnabled(True)
         self._show_raw_error()
 
@@ -127,11 +125,11 @@ class SafetyController(QObject):
         error, name = raw.error, _name(raw.path)
         converted = f" It was read as Windows-1252 ({self.doc.converted})." if self.doc.converted else ""
         if error is None:
-            mark_error(self.w.editor, None)
+            mark_error(self.ctx.editor, None)
             self.raw_bar.show_notice(f"{name} parses again.{converted} Save (Ctrl+S) to write it and return "
                                      "to the form and preview.", ("rawRevert",))
             return
-        mark_error(self.w.editor, error.line, error.column)
+        mark_error(self.ctx.editor, error.line, error.column)
         where = f"line {error.line}: " if error.line else ""
         self.raw_bar.show_notice(f"Repairing {name} as plain text — {where}{error.reason}.{converted} Fix the "
                                  "marked line and save (Ctrl+S); the form and preview return once it parses.",
@@ -144,17 +142,17 @@ class SafetyController(QObject):
 
     def keep_mine(self) -> None:
         self.change_bar.hide()
-        self.w.statusBar().showMessage("Your text is kept; saving asks before overwriting the changed file.", 8000)
+        self.ctx.status("Your text is kept; saving asks before overwriting the changed file.", 8000)
 
     def compare_disk(self) -> None:
         self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and your text", self.doc.safety.disk_diff())
 
     def _remember_cursor(self) -> None:
-        editor = self.w.editor
+        editor = self.ctx.editor
         self._cursor = (editor.textCursor().position(), editor.verticalScrollBar().value())
 
     def _reloaded(self) -> None:
-        editor = self.w.editor
+        editor = self.ctx.editor
         if self._cursor is not None:
             position, scroll = self._cursor
             cursor = editor.textCursor()
@@ -162,7 +160,7 @@ class SafetyController(QObject):
             editor.setTextCursor(cursor)
             editor.verticalScrollBar().setValue(scroll)
             self._cursor = None
-        self.w.statusBar().showMessage(f"{_name(self.doc.path)} was changed by another program and reloaded.", 8000)
+        self.ctx.status(f"{_name(self.doc.path)} was changed by another program and reloaded.", 8000)
 
     # ------------------------------------------------------------------ crash recovery
     def _recovery_available(self, journal) -> None:
@@ -200,8 +198,8 @@ class SafetyController(QObject):
         path, self._other_journal = self._other_journal, None
         if path:
             self.recovery_bar.hide()
-            self.w.open_post(path)
+            self.ctx.commands.open_post(path)
 
 
-def install_safety(window) -> SafetyController:
-    return SafetyController(window)
+def install_safety(ctx: FeatureContext) -> SafetyController:
+    return SafetyController(ctx)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from editor.gui import open_window
+from editor.gui.prompts import DialogPrompts
 from tests.conftest import SEED
 
 
@@ -72,6 +73,14 @@ def _question(name: str):
 
 for _name in FakePrompts.QUESTIONS:
     setattr(FakePrompts, _name, _question(_name))
+
+
+class RealDialogs(DialogPrompts):
+    """The real dialogs for a test of one of them; only closing the window at the end of the test
+    discards unsaved changes instead of asking in a modal box (which would block)."""
+
+    def unsaved(self, name: str) -> str:
+        return "discard"
 
 
 def make_window(qtbot, path, render=fake_render, prompts=None):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 import editor.gui.prompts as prompts
-from editor.gui.prompts import DialogPrompts
-from tests.gui.helpers import make_window
+from tests.gui.helpers import RealDialogs, make_window
 from tests.sitegen import make_site
 
 
@@ -26,7 +25,7 @@ def test_export_dialog_shows_the_url_and_warns_when_it_changes(qtbot, tmp_path, 
     src = make_site(tmp_path / "a", {"posts/toml-front-matter.md":
                                      "+++\ntitle = 'Writing front matter in TOML'\n+++\nBody\n"})
     dest = make_site(tmp_path / "b", {})
-    window = make_window(qtbot, src / "content/posts/toml-front-matter.md", prompts=DialogPrompts())
+    window = make_window(qtbot, src / "content/posts/toml-front-matter.md", prompts=RealDialogs())
     window.settings.set_export_folder(str(dest))
     shown = _capture_dialog(monkeypatch)
     assert window.flows.export_post() is None
@@ -48,7 +47,7 @@ def test_export_dialog_shows_the_url_and_warns_when_it_changes(qtbot, tmp_path, 
 def test_site_field_is_empty_until_a_site_was_chosen_once(qtbot, tmp_path, monkeypatch):
     src = make_site(tmp_path / "a", {"posts/p.md": "---\ntitle: P\n---\nx\n"})
     dest = make_site(tmp_path / "b", {})
-    window = make_window(qtbot, src / "content/posts/p.md", prompts=DialogPrompts())
+    window = make_window(qtbot, src / "content/posts/p.md", prompts=RealDialogs())
     shown = _capture_dialog(monkeypatch)
     window.flows.export_post()
     dialog = shown[0]

@@ -271,11 +271,11 @@ def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
 
 def test_the_real_dialog_is_what_publish_asks_by_default(qtbot, tmp_path, monkeypatch):
     """No script: the Publish dialog itself is built (accepted here without showing it modally)."""
-    from editor.gui.prompts import DialogPrompts
     from editor.gui.publish_dialog import PublishDialog
+    from tests.gui.helpers import RealDialogs
     root, bare, _ = site_repo(tmp_path)
     (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="Edited."))
-    window = _open(qtbot, root, prompts=DialogPrompts())
+    window = _open(qtbot, root, prompts=RealDialogs())
     _type_at_end(qtbot, window, " unsaved")
     shown = []
 
