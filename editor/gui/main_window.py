@@ -220,8 +220,8 @@ class MainWindow(QMainWindow):
         """The writer's tools, each wired by its own module so the window stays a list of installs."""
         from editor.gui import (find_replace, focus_mode, formatting, image_drop, outline, preferences,
                                 problems_panel, spell, status_bar)
-        formatting.install_formatting(self)
-        self.find_bar = find_replace.install_find_replace(self)
+        formatting.install_formatting(self.context)
+        self.find_bar = find_replace.install_find_replace(self.context)
         self.outline_dock = outline.install_outline(self.context)
         self.writer_status = status_bar.install_status_bar(self)
         self.spell = spell.install_spell(self)
