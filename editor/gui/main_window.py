@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         self.writer_status = status_bar.install_status_bar(self)
         self.spell = spell.install_spell(self)
         self.problems_dock = problems_panel.install_problems(self.context)
-        self.focus_mode = focus_mode.install_focus_mode(self)
+        self.focus_mode = focus_mode.install_focus_mode(self.context, (self.form_scroll, self.preview))
         self.images = image_drop.install_images(self.context)
         self.preferences = preferences.install_preferences(self.context, self.spell)
 
