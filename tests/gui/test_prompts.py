@@ -51,3 +51,13 @@ def test_saving_over_an_outside_change_asks_the_injected_prompts(qtbot, tmp_path
     path.write_text(path.read_text(encoding="utf-8") + "\ntheirs\n", encoding="utf-8")
     assert not window.save()
     assert asked == ["was changed by another program"] and path.read_text(encoding="utf-8").endswith("theirs\n")
+
+
+def test_an_unscripted_question_from_a_menu_action_is_caught_not_swallowed(qtbot, tmp_path):
+    """Asked inside a Qt slot, the refusal still reaches pytest-qt, which fails the test with it."""
+    window = make_window(qtbot, copy_seed(tmp_path))
+    window.editor.appendPlainText("edited")
+    with qtbot.capture_exceptions() as caught:
+        window.actions.revert.trigger()
+    assert [kind for kind, _value, _tb in caught] == [UnscriptedQuestion]
+    assert window.prompts.unscripted == ["revert"] and window.document.dirty
