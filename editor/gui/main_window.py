@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self.translations = install_translations(self.context)
         self._install_writer_tools()
-        install_edit_actions(self)
+        install_edit_actions(self.context)
         self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.preview_controller = PreviewController(self.document, self.preview_service, self)
