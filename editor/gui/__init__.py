@@ -55,13 +55,14 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_window(path: str | None = None, *, render: RenderFn | None = None) -> QMainWindow:
+def open_window(path: str | None = None, *, render: RenderFn | None = None, prompts=None) -> QMainWindow:
     """Create the QApplication if needed, open `path` (post, content folder or site; None: last
-    session, else the bundled content), show the window and return it without running the loop."""
+    session, else the bundled content), show the window and return it without running the loop.
+    `prompts` answers the window's questions (default: real dialogs; gui.prompts.Prompts)."""
     application()
     from editor.gui.main_window import MainWindow
 
-    window = MainWindow(render=render)
+    window = MainWindow(render=render, prompts=prompts)
     window.open_initial(path)
     window.show()
     return window

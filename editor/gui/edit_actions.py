@@ -8,6 +8,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from editor.gui.feature_context import FeatureContext
+
 StdKey = QKeySequence.StandardKey
 # The editor lets these reach the window's actions (one path for menu and keyboard); line edits keep
 # their own handling, and the actions' slots act on them too when chosen from the menu.
@@ -30,15 +32,15 @@ def _target(window) -> QWidget | None:
     return None
 
 
-def apply(window, what: str) -> None:
+def apply(ctx: FeatureContext, what: str) -> None:
     """Run `what` (undo, redo, cut, copy, paste, selectAll) on the focused field; undo/redo default to the editor."""
-    target = _target(window)
+    target = _target(ctx.parent)
     if isinstance(target, QWebEngineView):
         if what in _WEB:
             target.page().triggerAction(_WEB[what])
         return
     if target is None and what in ("undo", "redo"):
-        target = window.editor
+        target = ctx.editor
     method = getattr(target, what, None) if target is not None else None
     if callable(method):
         method()
@@ -47,37 +49,37 @@ def apply(window, what: str) -> None:
 class EditActions(QObject):
     """Connects the six actions; its slots die with the window (the application's focus signal outlives it)."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        a = window.actions
-        window.editor.undoAvailable.connect(self.refresh)
-        window.editor.redoAvailable.connect(self.refresh)
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        a = ctx.actions
+        ctx.editor.undoAvailable.connect(self.refresh)
+        ctx.editor.redoAvailable.connect(self.refresh)
         QApplication.instance().focusChanged.connect(self.refresh)
-        for edit in window.findChildren(QLineEdit):
+        for edit in ctx.parent.findChildren(QLineEdit):
             edit.textChanged.connect(self.refresh)
         for action, what in ((a.undo, "undo"), (a.redo, "redo"), (a.cut, "cut"), (a.copy, "copy"),
                              (a.paste, "paste"), (a.select_all, "selectAll")):
-            action.triggered.connect(lambda _checked=False, w=what: apply(window, w))
+            action.triggered.connect(lambda _checked=False, w=what: apply(ctx, w))
         self.refresh()
 
     @Slot()
     def refresh(self, *_args) -> None:
         """Undo/Redo say what the focused field can do: a line edit's own history, else the editor's."""
         try:
-            window = self.window
-            target = _target(window)
-            a = window.actions
+            ctx = self.ctx
+            target = _target(ctx.parent)
+            a = ctx.actions
             if isinstance(target, QLineEdit):
                 a.undo.setEnabled(target.isUndoAvailable())
                 a.redo.setEnabled(target.isRedoAvailable())
             else:
-                doc = window.editor.document()
+                doc = ctx.editor.document()
                 a.undo.setEnabled(doc.isUndoAvailable())
                 a.redo.setEnabled(doc.isRedoAvailable())
         except RuntimeError:
             pass   # the window is being torn down: focus moves while its children are deleted
 
 
-def install_edit_actions(window) -> EditActions:
-    return EditActions(window)
+def install_edit_actions(ctx: FeatureContext) -> EditActions:
+    return EditActions(ctx)

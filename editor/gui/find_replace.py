@@ -9,6 +9,8 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton,
                                QWidget)
 
+from editor.gui.feature_context import FeatureContext
+
 
 def compile_pattern(needle: str, case: bool, whole_word: bool, regex: bool) -> re.Pattern | None:
     """The search as a Python pattern (None when empty); raises re.error for a bad expression."""
@@ -197,11 +199,11 @@ class FindReplaceBar(QWidget):
         return len(matches)
 
 
-def install_find_replace(window) -> FindReplaceBar:
+def install_find_replace(ctx: FeatureContext) -> FindReplaceBar:
     """Put the bar under the window's panes and connect Find/Replace/Next/Previous."""
-    bar = FindReplaceBar(window.editor, window)
-    window.centralWidget().layout().addWidget(bar)
-    a = window.actions
+    bar = FindReplaceBar(ctx.editor, ctx.parent)
+    ctx.parent.centralWidget().layout().addWidget(bar)
+    a = ctx.actions
     a.find.triggered.connect(lambda: bar.open_bar(replace=False))
     a.replace.triggered.connect(lambda: bar.open_bar(replace=True))
     a.find_next.triggered.connect(lambda: bar.find() if bar.find_edit.text() else bar.open_bar(False))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
+
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import VIEW
 
 DEFAULT_FOCUS_WIDTH = 760   # pixels: about 75 characters of a 10.5 pt monospace font
 
@@ -12,15 +15,17 @@ DEFAULT_FOCUS_WIDTH = 760   # pixels: about 75 characters of a 10.5 pt monospace
 class FocusMode:
     """Hides docks, toolbars, the form, the preview and the menu bar; restores exactly what was shown."""
 
-    def __init__(self, window) -> None:
-        self.window = window
+    def __init__(self, ctx: FeatureContext, panes: tuple[QWidget, ...] = ()) -> None:
+        self.ctx = ctx
+        self.panes = panes   # the window's panes beside the editor (form, preview), hidden too
+        window = ctx.parent
         self._hidden: list = []
         self._was_full_screen = False
         self.active = False
-        a = window.actions
+        a = ctx.actions
         a.focus_mode.toggled.connect(self.set_active)
         a.typewriter.toggled.connect(self.set_typewriter)
-        typewriter = window.settings.value("editor/typewriter", False, bool)
+        typewriter = ctx.settings.value("editor/typewriter", False, bool)
         a.typewriter.setChecked(typewriter)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self.escape.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -33,42 +38,39 @@ class FocusMode:
         if on == self.active:
             return
         self.active = on
-        w = self.window
+        w, ctx = self.ctx.parent, self.ctx
         if on:
-            widgets = [*w.findChildren(QDockWidget), *w.findChildren(QToolBar), w.menuBar(), w.statusBar()]
-            for name in ("form_scroll", "preview"):
-                if getattr(w, name, None) is not None:
-                    widgets.append(getattr(w, name))
+            widgets = [*w.findChildren(QDockWidget), *w.findChildren(QToolBar), w.menuBar(), w.statusBar(),
+                       *self.panes]
             self._hidden = [x for x in widgets if x.isVisible() and x.parent() is not None]
             for x in self._hidden:
                 x.hide()
-            width = w.settings.value("editor/focusWidth", DEFAULT_FOCUS_WIDTH, int)
-            w.editor.set_column_width(width)
+            width = ctx.settings.value("editor/focusWidth", DEFAULT_FOCUS_WIDTH, int)
+            ctx.editor.set_column_width(width)
             self._was_full_screen = w.isFullScreen()
             if not self._was_full_screen:
                 w.showFullScreen()
-            w.editor.setFocus()
+            ctx.editor.setFocus()
         else:
             for x in self._hidden:
                 x.show()
             self._hidden = []
-            w.editor.set_column_width(w.settings.value("editor/width", 0, int))
+            ctx.editor.set_column_width(ctx.settings.value("editor/width", 0, int))
             if not self._was_full_screen:
                 w.showNormal()
         self.escape.setEnabled(on)
-        if w.actions.focus_mode.isChecked() != on:
-            w.actions.focus_mode.setChecked(on)
+        if ctx.actions.focus_mode.isChecked() != on:
+            ctx.actions.focus_mode.setChecked(on)
 
     def set_typewriter(self, on: bool) -> None:
-        self.window.editor.set_typewriter(on)
-        self.window.settings.set_value("editor/typewriter", on)
+        self.ctx.editor.set_typewriter(on)
+        self.ctx.settings.set_value("editor/typewriter", on)
 
 
-def install_focus_mode(window) -> FocusMode:
-    mode = FocusMode(window)
-    for action in window.menuBar().actions():
-        if action.text() == "&View" and action.menu() is not None:
-            action.menu().addSeparator()
-            action.menu().addAction(window.actions.focus_mode)
-            action.menu().addAction(window.actions.typewriter)
+def install_focus_mode(ctx: FeatureContext, panes: tuple[QWidget, ...] = ()) -> FocusMode:
+    mode = FocusMode(ctx, panes)
+    view = ctx.menus[VIEW]
+    view.addSeparator()
+    view.addAction(ctx.actions.focus_mode)
+    view.addAction(ctx.actions.typewriter)
     return mode

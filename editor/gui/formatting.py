@@ -7,6 +7,9 @@ import re
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import FORMAT
+
 _ITEM = re.compile(r"^(\s*)([-*+]|(\d{1,9})([.)]))(\s+)(\[[ xX]\]\s+)?")
 _QUOTE = re.compile(r"^(\s*(?:>\s?)+)")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -200,9 +203,9 @@ def indent_list_item(editor: Editor, back: bool) -> bool:
 
 
 # ------------------------------------------------------------------ wiring
-def install_formatting(window) -> QMenu:
-    """Connect the formatting actions to the window's editor and add a Format menu."""
-    a, editor = window.actions, window.editor
+def install_formatting(ctx: FeatureContext) -> QMenu:
+    """Connect the formatting actions to the editor and fill the Format menu."""
+    a, editor = ctx.actions, ctx.editor
     bindings = {
         a.bold: lambda: wrap_selection(editor, "**"),
         a.italic: lambda: wrap_selection(editor, "*"),
@@ -216,20 +219,10 @@ def install_formatting(window) -> QMenu:
         a.numbered_list: lambda: toggle_list(editor, numbered=True),
         a.quote: lambda: toggle_quote(editor),
     }
-    menu = QMenu("F&ormat", window)
-    menu.setObjectName("formatMenu")
+    menu = ctx.menus[FORMAT]
     for action, slot in bindings.items():
         action.triggered.connect(slot)
         menu.addAction(action)
         if action in (a.link, a.paragraph):
             menu.addSeparator()
-    window.menuBar().insertMenu(_menu_after(window, "&Edit"), menu)
     return menu
-
-
-def _menu_after(window, title: str):
-    actions = window.menuBar().actions()
-    for i, action in enumerate(actions):
-        if action.text() == title and i + 1 < len(actions):
-            return actions[i + 1]
-    return actions[-1] if actions else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
 
+from editor.gui.feature_context import FeatureContext
 from editor.gui.preferences import DEFAULT_IMAGE_WIDTH
 from editor.services import images as image_service
 
@@ -20,40 +20,29 @@ def png_bytes(image: QImage) -> bytes:
 
 
 class ImageInserter:
-    """The window's side of image paste/drop; `confirm_bundle` is replaceable in tests."""
+    """The window's side of image paste/drop; moving the post into a bundle is asked through its prompts."""
 
-    def __init__(self, window) -> None:
-        self.window = window
-        self.confirm_bundle = self._ask_bundle
-        window.editor.imagePasted.connect(self.paste_image)
-        window.editor.imageFilesDropped.connect(self.drop_files)
-
-    def _ask_bundle(self, old: str, new: str) -> bool:
-        answer = QMessageBox.question(
-            self.window, "Make the post a page bundle?",
-            f"Images live beside the post in a leaf bundle.\n\nMove\n  {old}\nto\n  {new}\n"
-            "and save it there? The post keeps its URL.",
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Ok
+    def __init__(self, ctx: FeatureContext) -> None:
+        self.ctx = ctx
+        ctx.editor.imagePasted.connect(self.paste_image)
+        ctx.editor.imageFilesDropped.connect(self.drop_files)
 
     def _ensure_bundle(self) -> str | None:
-        doc = self.window.document
+        doc = self.ctx.document
         if not doc.is_open or not doc.path:
-            self.window.show_error("Save the post first: images go into its folder.")
+            self.ctx.commands.show_error("Save the post first: images go into its folder.")
             return None
         if not image_service.needs_bundle(doc.path):
             return doc.path
         from editor.core.files.images import bundle_path
-        if not self.confirm_bundle(doc.path, str(bundle_path(doc.path))):
+        if not self.ctx.prompts.make_bundle(doc.path, str(bundle_path(doc.path))):
             return None
-        self.window.document.set_body(self.window.editor.toPlainText())
         try:
             path = image_service.convert_to_bundle(doc)
         except image_service.ImageError as exc:
-            self.window.show_error(str(exc))
+            self.ctx.commands.show_error(str(exc))
             return None
-        if hasattr(self.window, "reload_list"):
-            self.window.reload_list()
+        self.ctx.commands.reload_list()
         return path
 
     def paste_image(self, image: QImage) -> str | None:
@@ -63,7 +52,7 @@ class ImageInserter:
         try:
             items = [(image_service.read_image_file(p), p) for p in paths]
         except image_service.ImageError as exc:
-            self.window.show_error(str(exc))
+            self.ctx.commands.show_error(str(exc))
             return None
         return self._insert(items)
 
@@ -71,23 +60,23 @@ class ImageInserter:
         post_path = self._ensure_bundle()
         if post_path is None:
             return None
-        width = self.window.settings.value("images/maxWidth", DEFAULT_IMAGE_WIDTH, int)
+        width = self.ctx.settings.value("images/maxWidth", DEFAULT_IMAGE_WIDTH, int)
         links = []
         for data, hint in items:
             try:
                 name, alt = image_service.add_image(post_path, data, hint, width)
             except (image_service.ImageError, OSError) as exc:
-                self.window.show_error(str(exc))
+                self.ctx.commands.show_error(str(exc))
                 continue
             links.append(f"![{alt}]({name})")
         if not links:
             return None
         text = "\n".join(links)
-        cursor = self.window.editor.textCursor()
+        cursor = self.ctx.editor.textCursor()
         cursor.insertText(text)
-        self.window.editor.setTextCursor(cursor)
+        self.ctx.editor.setTextCursor(cursor)
         return text
 
 
-def install_images(window) -> ImageInserter:
-    return ImageInserter(window)
+def install_images(ctx: FeatureContext) -> ImageInserter:
+    return ImageInserter(ctx)

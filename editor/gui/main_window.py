@@ -7,64 +7,80 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QScrollArea,
+from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from editor.gui.actions import Actions
+from editor.gui.body_link import BodyLink
 from editor.gui.edit_actions import install_edit_actions
 from editor.gui.empty_state import EmptyState, recent_label
+from editor.gui.feature_context import FeatureContext
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
+from editor.gui.menus import EDIT, FILE, HELP, VIEW, Menus
 from editor.gui.message_bar import MessageBar
 from editor.gui.panes import install_panes
 from editor.gui.post_list import PostBrowser
 from editor.gui.preview_glue import PreviewGlue
 from editor.gui.preview_view import PreviewView
+from editor.gui.prompts import DialogPrompts, Prompts
 from editor.gui.publish_flow import install_publishing
 from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
 from editor.gui.translations import install_translations
 from editor.gui.url_warning import UrlWarning
-from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, DialogFlows
+from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, WindowFlows
 from editor.gui.window_layout import FitWidth, WindowLayout
 from editor.services import resources, workspace
 from editor.services.document import Document
 from editor.services.fields import form_values
 from editor.services.post_model import PostListModel
-from editor.services.preview import PreviewRequest, PreviewService, RenderFn
+from editor.services.preview import PreviewService, RenderFn
+from editor.services.preview_controller import PreviewController
 from editor.services.settings import Settings
 
 
-class MainWindow(DialogFlows, QMainWindow):
+class MainWindow(QMainWindow):
     """Layout and wiring only: editing goes through Document, rendering through PreviewService."""
 
-    def __init__(self, render: RenderFn | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, render: RenderFn | None = None, settings: Settings | None = None,
+                 prompts: Prompts | None = None) -> None:
         super().__init__()
+        self.prompts: Prompts = prompts if prompts is not None else DialogPrompts(self)
+        if isinstance(self.prompts, DialogPrompts) and self.prompts.parent is None:
+            self.prompts.parent = self
         self.setObjectName("mainWindow")
         self.setAccessibleName(APP_NAME)
         self.setWindowIcon(QIcon(str(resources.icon_path())))
         self.settings = settings or Settings()
-        self.document = Document(self)
+        self.document = Document(self, confirm_overwrite=self.prompts.overwrite_outside)
         self.preview_service = PreviewService(render, parent=self)
         self.post_model = PostListModel(self)
         self.folder: str | None = None
         self.site = None
         self._auto_open = False
-        self._syncing = False
 
         self.actions = Actions(self)
+        self.flows = WindowFlows(self)   # open, new post, export, about: the flows around questions
         self._build_panes()
+        self.body_link = BodyLink(self.editor, self.document, self)   # before any other listener of `loaded`
         self._build_menus()
+        self.context = FeatureContext(self.document, self.editor, self.form, self.actions, self.settings,
+                                      self.prompts, self.menus, self, self.message_bar, self.post_model,
+                                      self.post_browser, self)
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
-        self.translations = install_translations(self)
+        self.translations = install_translations(self.context)
         self._install_writer_tools()
-        install_edit_actions(self)
+        install_edit_actions(self.context)
         self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
+        self.preview_controller = PreviewController(self.document, self.preview_service, self)
+        self.preview_controller.cleared.connect(
+            lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
         self.site_preview = install_site_preview(self)
-        self.safety = install_safety(self)   # never lose a word: recovery, outside changes, repair, save conflicts
-        self.publishing = install_publishing(self)   # git states, Publish…, Update from Remote
+        self.safety = install_safety(self.context)   # never lose a word: recovery, outside changes, repair
+        self.publishing = install_publishing(self.context)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
         self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
         self._status_timer.setInterval(60_000)
@@ -76,6 +92,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
         self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
         self._show_document()
+        self.preview_controller.refresh()
 
     # ------------------------------------------------------------------ layout
     def _build_panes(self) -> None:
@@ -132,8 +149,8 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.menus = Menus(self.menuBar())
+        file_menu = self.menus[FILE]
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("menuOpenRecent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -145,11 +162,11 @@ class MainWindow(DialogFlows, QMainWindow):
                 file_menu.addMenu(action)
             else:
                 file_menu.addAction(action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self.menus[EDIT]
         for action in (a.undo, a.redo, None, a.cut, a.copy, a.paste, a.select_all, None, a.find, a.replace,
                        a.find_next, a.find_previous, None, a.generate_slug, a.toggle_draft):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-        view_menu = bar.addMenu("&View")
+        view_menu = self.menus[VIEW]
         toggle = self.post_dock.toggleViewAction()
         toggle.setObjectName("actionShowPostList")
         toggle.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -159,7 +176,7 @@ class MainWindow(DialogFlows, QMainWindow):
         for action in (a.focus_post_list, a.focus_form, a.focus_editor, a.focus_preview, a.next_pane,
                        a.previous_pane):
             view_menu.addAction(action)
-        bar.addMenu("&Help").addAction(a.about)
+        self.menus[HELP].addAction(a.about)
         tools = self.addToolBar("Main")
         tools.setObjectName("mainToolBar")
         tools.setIconSize(QSize(20, 20))
@@ -169,21 +186,19 @@ class MainWindow(DialogFlows, QMainWindow):
 
     def _connect(self) -> None:
         a, doc = self.actions, self.document
-        a.open.triggered.connect(self.choose_file)
-        a.open_folder.triggered.connect(self.choose_folder)
-        a.new_post.triggered.connect(self.new_post)
+        a.open.triggered.connect(self.flows.choose_file)
+        a.open_folder.triggered.connect(self.flows.choose_folder)
+        a.new_post.triggered.connect(self.flows.new_post)
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
-        a.export.triggered.connect(self.export_post)
+        a.export.triggered.connect(self.flows.export_post)
         a.revert.triggered.connect(self.revert)
         a.close.triggered.connect(self.close_post)
         a.quit.triggered.connect(self.close)
         a.generate_slug.triggered.connect(self.generate_slug)
         a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
         a.reload_list.triggered.connect(self.reload_list)
-        a.about.triggered.connect(self.about)
-        self.editor.document().contentsChange.connect(lambda *_: setattr(self, "_chars_changed", True))
-        self.editor.textChanged.connect(self._body_edited)
+        a.about.triggered.connect(self.flows.about)
         self.form.fieldEdited.connect(self._field_edited)
         self.form.slugRequested.connect(self.generate_slug)
         self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)
@@ -205,15 +220,15 @@ class MainWindow(DialogFlows, QMainWindow):
         """The writer's tools, each wired by its own module so the window stays a list of installs."""
         from editor.gui import (find_replace, focus_mode, formatting, image_drop, outline, preferences,
                                 problems_panel, spell, status_bar)
-        formatting.install_formatting(self)
-        self.find_bar = find_replace.install_find_replace(self)
-        self.outline_dock = outline.install_outline(self)
+        formatting.install_formatting(self.context)
+        self.find_bar = find_replace.install_find_replace(self.context)
+        self.outline_dock = outline.install_outline(self.context)
         self.writer_status = status_bar.install_status_bar(self)
         self.spell = spell.install_spell(self)
-        self.problems_dock = problems_panel.install_problems(self)
-        self.focus_mode = focus_mode.install_focus_mode(self)
-        self.images = image_drop.install_images(self)
-        self.preferences = preferences.install_preferences(self, self.spell)
+        self.problems_dock = problems_panel.install_problems(self.context)
+        self.focus_mode = focus_mode.install_focus_mode(self.context, (self.form_scroll, self.preview))
+        self.images = image_drop.install_images(self.context)
+        self.preferences = preferences.install_preferences(self.context, self.spell)
 
     def _set_tab_order(self) -> None:
         """One Tab cycle in reading order: post list → form → editor (Ctrl+Tab leaves it) → preview → docks."""
@@ -314,24 +329,15 @@ class MainWindow(DialogFlows, QMainWindow):
         for name in POST_ACTIONS:
             self.actions[name].setEnabled(is_open)
         self._show_empty_state()
-        self._syncing = True
-        try:
-            if is_open:
-                # The body first: whatever the form then fails on, the editor never holds another
-                # post's text (or none) that a save would write.
-                self.editor.set_body(doc.post.content)
-                values, other = form_values(doc.post)
-                self.form.populate(values, other, doc.tz_offset())
-                self.actions.toggle_draft.setChecked(bool(values.get("draft")))
-            else:
-                self.form.populate({}, {}, None)
-                self.editor.set_body("")
-        finally:
-            self._syncing = False
+        if is_open:   # the editor has the body already (BodyLink)
+            values, other = form_values(doc.post)
+            self.form.populate(values, other, doc.tz_offset())
+            self.actions.toggle_draft.setChecked(bool(values.get("draft")))
+        else:
+            self.form.populate({}, {}, None)
         self._fields_changed()
         self._update_title()
         self.post_list.select_path(doc.path)
-        self._request_preview(immediate=True)
 
     def _show_empty_state(self) -> None:
         """The panes while a post (or a file being repaired) is open; else the empty state."""
@@ -371,36 +377,12 @@ class MainWindow(DialogFlows, QMainWindow):
         offset = self.document.tz_offset()
         for field in self.form.dates.values():
             field.set_offset_hint(offset)
-        self._request_preview()
 
     def _refresh_status(self) -> None:
         status, when = self.document.status()
         self.form.set_status(status, when)
 
-    def _request_preview(self, immediate: bool = False) -> None:
-        doc = self.document
-        text = self.editor.toPlainText()
-        if not doc.is_open:
-            self.preview_service.cancel()
-            self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', "")
-            return
-        title = doc.post.get("title")
-        date = doc.post.dates(doc.site.frontmatter_rules if doc.site else None).get("date") \
-            if _dates_ok(doc) else None
-        base = QUrl.fromLocalFile(os.path.dirname(os.path.abspath(doc.path)) + "/").toString() if doc.path else ""
-        self.preview_glue.set_site(doc.site, doc.path)
-        self.preview_service.request(PreviewRequest(str(title or ""), date, text, base), immediate=immediate)
-
     # ------------------------------------------------------------------ editing
-    def _body_edited(self) -> None:
-        if self._syncing:
-            return
-        if not getattr(self, "_chars_changed", True):
-            return   # re-highlighting (syntax, spelling) emits textChanged too; copying 5 MB each time froze it
-        self._chars_changed = False
-        self.document.set_body(self.editor.toPlainText())
-        self._request_preview()
-
     def _field_edited(self, key: str, value) -> None:
         self.document.set_field(key, value)
 
@@ -425,17 +407,14 @@ class MainWindow(DialogFlows, QMainWindow):
     def save(self) -> bool:
         if not self.document.is_open and self.document.raw is None:   # raw: a file being repaired
             return False
-        self.document.set_body(self.editor.toPlainText())
         return self.document.save()
 
     def save_as(self) -> bool:
         if not self.document.is_open:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, "Save Post As", self.document.path or self.folder or "",
-                                              "Markdown (*.md *.markdown);;All files (*)")
+        path = self.prompts.save_as_path(self.document.path or self.folder or "")
         if not path:
             return False
-        self.document.set_body(self.editor.toPlainText())
         ok = self.document.save_as(path)
         if ok:
             self._update_title()
@@ -448,7 +427,7 @@ class MainWindow(DialogFlows, QMainWindow):
         self.reload_list()
 
     def revert(self) -> None:
-        if self.document.dirty and self.ask_revert() != DISCARD:
+        if self.document.dirty and not self.prompts.revert():
             return
         self.document.revert()
 
@@ -463,7 +442,7 @@ class MainWindow(DialogFlows, QMainWindow):
         """True when it is fine to drop the current post (saved, discarded or unchanged)."""
         if not self.document.dirty:
             return True
-        answer = self.ask_unsaved()
+        answer = self.prompts.unsaved(Path(self.document.path or "the post").name)
         if answer == SAVE:
             return self.save()
         if answer == DISCARD:
@@ -514,10 +493,3 @@ POST_ACTIONS = ("actionSave", "actionSaveAs", "actionExport", "actionRevert", "a
                 "actionNumberedList", "actionQuote", "actionFixMojibake", "actionFocusMode",
                 "actionFocusForm", "actionFocusEditor", "actionFocusPreview")
 
-
-def _dates_ok(doc: Document) -> bool:
-    try:
-        doc.post.dates(doc.site.frontmatter_rules if doc.site else None)
-        return True
-    except (ValueError, TypeError):
-        return False

@@ -14,7 +14,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".ti
 
 
 class MarkdownEditor(QPlainTextEdit):
-    """Holds the post's body (post.content); the window pushes it to the document on every change.
+    """Holds the post's body (post.content); gui.body_link pushes each change into the Document.
 
     Images pasted or dropped are not written here (widgets never touch files): the editor emits
     `imagePasted` / `imageFilesDropped` and the window's image service saves and links them.

@@ -10,6 +10,8 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
 from editor.core.lint.bodylint import outside_fences
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import VIEW
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -97,34 +99,31 @@ class OutlineView(QTreeWidget):
         self.editor.setFocus()
 
 
-def install_outline(window) -> QDockWidget:
-    """A right-hand dock with the outline, refreshed 300 ms after typing stops."""
-    view = OutlineView(window.editor)
+def install_outline(ctx: FeatureContext) -> QDockWidget:
+    """A left-hand dock with the outline (behind the post list), refreshed 300 ms after typing stops."""
+    window = ctx.parent
+    view = OutlineView(ctx.editor)
     dock = QDockWidget("Outline", window)
     dock.setObjectName("outlineDock")
     dock.setAccessibleName("Outline")
     dock.setWidget(view)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    if hasattr(window, "post_dock"):
-        window.tabifyDockWidget(window.post_dock, dock)
-        window.post_dock.raise_()
+    post_dock = window.findChild(QDockWidget, "postDock")
+    if post_dock is not None:
+        window.tabifyDockWidget(post_dock, dock)
+        post_dock.raise_()
     timer = QTimer(dock)
     timer.setSingleShot(True)
     timer.setInterval(300)
     timer.timeout.connect(view.refresh)
-    window.editor.textChanged.connect(timer.start)
-    window.editor.cursorPositionChanged.connect(view.follow_cursor)
+    for signal in (ctx.document.bodyChanged, ctx.document.loaded, ctx.document.closed):
+        signal.connect(timer.start)
+    ctx.editor.cursorPositionChanged.connect(view.follow_cursor)
     toggle = dock.toggleViewAction()
     toggle.setObjectName("actionShowOutline")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
-    _view_menu(window).addAction(toggle)
+    ctx.menus[VIEW].addAction(toggle)
     dock.view = view
     view.refresh()
     return dock
 
-
-def _view_menu(window):
-    for action in window.menuBar().actions():
-        if action.text() == "&View" and action.menu() is not None:
-            return action.menu()
-    return window.menuBar().addMenu("&View")

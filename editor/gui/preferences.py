@@ -6,6 +6,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFontComboBox, QFormLayout, QLineEdit, QSpinBox)
 
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import EDIT
 from editor.services.spelling import SUPPORTED
 
 DEFAULT_IMAGE_WIDTH = 1600
@@ -132,25 +134,23 @@ def theme_palette(theme: str) -> QPalette:
 
 
 class Preferences:
-    """Applies stored preferences to the window, and runs the dialog (replaceable in tests)."""
+    """Applies stored preferences to the window, and asks for new ones through the window's prompts."""
 
-    def __init__(self, window, spell=None) -> None:
-        self.window = window
+    def __init__(self, ctx: FeatureContext, spell=None) -> None:
+        self.ctx = ctx
         self.spell = spell
-        self.ask = lambda prefs: (lambda d: d.values() if d.exec() == QDialog.DialogCode.Accepted else None)(
-            PreferencesDialog(prefs, window))
-        window.actions.preferences.triggered.connect(self.edit)
+        ctx.actions.preferences.triggered.connect(self.edit)
         self._theme = "system"
-        self.apply(current(window.settings))
+        self.apply(current(ctx.settings))
 
     def edit(self) -> None:
-        values = self.ask(current(self.window.settings))
+        values = self.ctx.prompts.preferences(current(self.ctx.settings))
         if values is not None:
-            store(self.window.settings, values)
+            store(self.ctx.settings, values)
             self.apply(values)
 
     def apply(self, prefs: dict) -> None:
-        editor = self.window.editor
+        editor = self.ctx.editor
         font = QFont(prefs["font_family"])
         font.setPointSizeF(prefs["font_size"])
         font.setStyleHint(QFont.StyleHint.Monospace)
@@ -166,10 +166,8 @@ class Preferences:
             self.spell.set_language(prefs["spell_language"])
 
 
-def install_preferences(window, spell=None) -> Preferences:
-    prefs = Preferences(window, spell)
-    for action in window.menuBar().actions():
-        if action.text() == "&Edit" and action.menu() is not None:
-            action.menu().addSeparator()
-            action.menu().addAction(window.actions.preferences)
+def install_preferences(ctx: FeatureContext, spell=None) -> Preferences:
+    prefs = Preferences(ctx, spell)
+    ctx.menus[EDIT].addSeparator()
+    ctx.menus[EDIT].addAction(ctx.actions.preferences)
     return prefs

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QPoint, QTimer, QUrl
 
 from editor.gui.preview_view import PreviewView
 from editor.services import resources
-from editor.services.preview import PreviewService, RefSource, preview_page, render_config
+from editor.services.preview import PreviewService, preview_page
 
 
 def home_url() -> QUrl:
@@ -46,12 +46,6 @@ class PreviewGlue(QObject):
         if on != self._remote:
             self._remote = on
             self.view.load_page(preview_page(on), home_url(), on)
-
-    def set_site(self, site, post_path: str | None = None) -> None:
-        """The open site's markup settings (unsafe, typographer, highlight style) drive the renderer;
-        ref/relref targets resolve from the post at `post_path` in that site."""
-        self.service.set_config(render_config(site))
-        self.service.set_ref_source(RefSource(site, post_path) if post_path else None)
 
     def top_line(self) -> int:
         return self.editor.cursorForPosition(QPoint(0, 0)).blockNumber() + 1

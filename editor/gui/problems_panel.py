@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QDockWidget, QLabel, QListWidget,
                                QListWidgetItem, QStyle, QVBoxLayout)
 
 from editor.core.lint import mojibake
 from editor.core.lint.postlint import ERROR, Problem
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import EDIT, VIEW
 from editor.services.problems import ProblemsService
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole
@@ -111,25 +113,25 @@ class MojibakeDialog(QDialog):
 
 
 class MojibakeFixer:
-    """The action's flow: find, confirm (replaceable in tests), fix body spans in one undo step."""
+    """The action's flow: find, confirm (the window's prompts), fix body spans in one undo step."""
 
-    def __init__(self, window) -> None:
-        self.window = window
-        self.confirm = lambda lines: MojibakeDialog(lines, window).exec() == QDialog.DialogCode.Accepted
+    def __init__(self, ctx: FeatureContext) -> None:
+        self.ctx = ctx
 
     def run(self) -> int:
-        window = self.window
-        doc = window.document
+        ctx = self.ctx
+        doc = ctx.document
         if not doc.is_open:
             return 0
-        body = window.editor.toPlainText()
+        body = doc.body
         spans, fields = mojibake_changes(body, doc.post.metadata)
         if not spans and not fields:
-            window.statusBar().showMessage("No mojibake found", 4000)
+            ctx.status("No mojibake found", 4000)
             return 0
-        if not self.confirm(describe_changes(body, spans, fields, doc.post.body_line, doc.post.key_line)):
+        lines = describe_changes(body, spans, fields, doc.post.body_line, doc.post.key_line)
+        if not ctx.prompts.fix_mojibake(lines):
             return 0
-        cursor = QTextCursor(window.editor.document())
+        cursor = QTextCursor(ctx.editor.document())
         cursor.beginEditBlock()
         for m in reversed(spans):
             cursor.setPosition(m.start)
@@ -141,19 +143,16 @@ class MojibakeFixer:
         if fields:   # show the repaired values in the form (the body and its undo history stay)
             from editor.services.fields import form_values
             values, other = form_values(doc.post)
-            window._syncing = True
-            try:
-                window.form.populate(values, other, doc.tz_offset())
-            finally:
-                window._syncing = False
-        window.statusBar().showMessage(f"Fixed {len(spans) + len(fields)} mojibake", 4000)
+            ctx.form.populate(values, other, doc.tz_offset())
+        ctx.status(f"Fixed {len(spans) + len(fields)} mojibake", 4000)
         return len(spans) + len(fields)
 
 
-def install_problems(window) -> QDockWidget:
+def install_problems(ctx: FeatureContext) -> QDockWidget:
     """A bottom dock listing the open post's problems, re-linted 500 ms after each edit."""
+    window = ctx.parent
     service = ProblemsService(parent=window)
-    view = ProblemsList(window.editor)
+    view = ProblemsList(ctx.editor)
     dock = QDockWidget("Problems", window)
     dock.setObjectName("problemsDock")
     dock.setAccessibleName("Problems")
@@ -162,7 +161,7 @@ def install_problems(window) -> QDockWidget:
     service.updated.connect(view.show_problems)
     service.updated.connect(lambda problems, _: dock.setWindowTitle(
         f"Problems ({len(problems)})" if problems else "Problems"))
-    doc = window.document
+    doc = ctx.document
 
     def relint(immediate: bool = False) -> None:
         service.request(doc.post if doc.is_open else None, doc.site, immediate=immediate)
@@ -171,18 +170,14 @@ def install_problems(window) -> QDockWidget:
     doc.closed.connect(lambda: relint(True))
     doc.fieldsChanged.connect(relint)
     doc.saved.connect(lambda _path: relint())
-    # After the window has pushed the body to the document (its slot runs first).
-    window.editor.textChanged.connect(lambda: QTimer.singleShot(0, dock, relint))  # dies with the window
-    fixer = MojibakeFixer(window)
-    window.actions.fix_mojibake.triggered.connect(fixer.run)
+    doc.bodyChanged.connect(relint)
+    fixer = MojibakeFixer(ctx)
+    ctx.actions.fix_mojibake.triggered.connect(fixer.run)
     toggle = dock.toggleViewAction()
     toggle.setObjectName("actionShowProblems")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    for action in window.menuBar().actions():
-        if action.text() == "&View" and action.menu() is not None:
-            action.menu().addAction(toggle)
-        if action.text() == "&Edit" and action.menu() is not None:
-            action.menu().addAction(window.actions.fix_mojibake)
+    ctx.menus[VIEW].addAction(toggle)
+    ctx.menus[EDIT].addAction(ctx.actions.fix_mojibake)
     dock.service, dock.view, dock.fixer = service, view, fixer
     relint(True)
     return dock

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
+from PySide6.QtWidgets import QLabel, QProgressBar
 
 from editor.core.git import publish as core_publish
 from editor.core.git.repo import GitError
-from editor.gui.publish_dialog import PublishChoice, PublishDialog
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import GIT
 from editor.services.git_service import GitService
 
 
 class PublishFlow(QObject):
-    """`choose(plan, unsaved, save_first)` is the one question (the dialog); tests replace it with a
-    function returning a PublishChoice or None, so no test waits on a modal dialog."""
+    """The one question, `prompts.publish(plan, unsaved, save_first)`, is the Publish dialog (tests
+    script a PublishChoice or None, so no test waits on a modal dialog)."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
         self.service = GitService(self)
-        self.publish_action = window.actions.publish
-        self.sync_action = window.actions.sync
-        self.choose = self._dialog_choice
+        self.publish_action = ctx.actions.publish
+        self.sync_action = ctx.actions.sync
         self._build()
         self.publish_action.triggered.connect(self.publish)
         self.sync_action.triggered.connect(self.sync)
@@ -34,17 +32,10 @@ class PublishFlow(QObject):
         self.service.synced.connect(self._synced)
         self.service.pushedEarlier.connect(self._pushed_earlier)
         self.service.failed.connect(self._failed)
-        window.post_model.scanFinished.connect(self._list_read)
+        ctx.post_model.scanFinished.connect(self._list_read)
 
     def _build(self) -> None:
-        bar = self.w.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        self.menu = QMenu("&Git", bar)
-        if help_menu is None:
-            bar.addMenu(self.menu)
-        else:
-            bar.insertMenu(help_menu, self.menu)
-        self.menu.setObjectName("menuGit")
+        self.menu = self.ctx.menus[GIT]
         self.menu.addAction(self.publish_action)
         self.menu.addAction(self.sync_action)
         self.progress = QProgressBar()
@@ -55,7 +46,7 @@ class PublishFlow(QObject):
         self.progress_label = QLabel()
         self.progress_label.setObjectName("gitProgressText")
         self.progress_label.setAccessibleName("Git operation")
-        status = self.w.statusBar()
+        status = self.ctx.parent.statusBar()
         status.addPermanentWidget(self.progress_label)
         status.addPermanentWidget(self.progress)
         self.progress.hide()
@@ -64,27 +55,27 @@ class PublishFlow(QObject):
     # ------------------------------------------------------------------ states in the post list
     def _list_read(self, _count: int) -> None:
         """The list was read again (a save, a change on disk, another site): states follow."""
-        if self.service.site is not self.w.site:
-            self.service.site = self.w.site
+        if self.service.site is not self.ctx.commands.site:
+            self.service.site = self.ctx.commands.site
         self.service.refresh_states()
 
     def _states(self, states) -> None:
-        self.w.post_model.set_git_states(states)
-        self.w.post_browser.set_git(states is not None)
+        self.ctx.post_model.set_git_states(states)
+        self.ctx.post_browser.set_git(states is not None)
 
     # ------------------------------------------------------------------ publish
     def publish(self) -> None:
         if self.service.busy:
-            self.w.show_error("A git operation is still running: wait for it to finish.")
+            self.ctx.commands.show_error("A git operation is still running: wait for it to finish.")
             return
-        self.service.site = self.w.site
+        self.service.site = self.ctx.commands.site
         try:
             plan = self.service.plan()
             core_publish.check_repo(plan)   # a merge or rebase half-way, a detached HEAD: before any question
         except GitError as exc:
-            self.w.show_error(f"Cannot publish: {exc}")
+            self.ctx.commands.show_error(f"Cannot publish: {exc}")
             return
-        doc = self.w.document
+        doc = self.ctx.document
         unsaved = doc.path if doc.dirty else None
         if not plan.items and not unsaved:   # with unsaved changes the dialog still offers to save first
             waiting = core_publish.unpushed(plan.repo)
@@ -92,34 +83,30 @@ class PublishFlow(QObject):
                 self.service.push_earlier(plan, waiting)
                 return
             note = f" (not committed: {core_publish.describe(plan.left_out)})" if plan.left_out else ""
-            self.w.message_bar.show_message(f"Nothing to publish: no post changed{note}.", "info")
+            self.ctx.message_bar.show_message(f"Nothing to publish: no post changed{note}.", "info")
             return
-        choice = self.choose(plan, unsaved, self._save_and_plan)
+        choice = self.ctx.prompts.publish(plan, unsaved, self._save_and_plan)
         if not choice or not choice.keys:
             return
         try:
             plan = self.service.plan()   # what is on disk now (the author may have saved meanwhile)
         except GitError as exc:
-            self.w.show_error(f"Cannot publish: {exc}")
+            self.ctx.commands.show_error(f"Cannot publish: {exc}")
             return
         plan.items = [it for it in plan.items if it.key in set(choice.keys)]
         if not plan.items:
-            self.w.show_error("Nothing to publish: the chosen posts have no changes any more.")
+            self.ctx.commands.show_error("Nothing to publish: the chosen posts have no changes any more.")
             return
         self.service.publish(plan, choice.message, choice.push)
 
     def _save_and_plan(self):
-        if not self.w.save():
+        if not self.ctx.commands.save():
             return None
         try:
             return self.service.plan()
         except GitError as exc:
-            self.w.show_error(str(exc))
+            self.ctx.commands.show_error(str(exc))
             return None
-
-    def _dialog_choice(self, plan, unsaved, save_first) -> PublishChoice | None:
-        dialog = PublishDialog(plan, os.path.basename(unsaved) if unsaved else None, save_first, self.w)
-        return dialog.choice() if dialog.exec() else None
 
     def _published(self, result) -> None:
         files = len(result.files)
@@ -128,32 +115,32 @@ class PublishFlow(QObject):
             text += f"; pushed to {result.pushed}"
         if result.left_out:
             text += f". Not committed: {core_publish.describe(result.left_out)}"
-        self.w.message_bar.show_message(text, "info")
-        self.w.statusBar().showMessage(text, 8000)
+        self.ctx.message_bar.show_message(text, "info")
+        self.ctx.status(text, 8000)
 
     def _pushed_earlier(self, where: str, count: int) -> None:
-        self.w.message_bar.show_message(f"Nothing new to publish; pushed {count} earlier commit(s) to {where}.",
+        self.ctx.message_bar.show_message(f"Nothing new to publish; pushed {count} earlier commit(s) to {where}.",
                                         "info")
 
     # ------------------------------------------------------------------ sync
     def sync(self) -> None:
-        if self.w.document.dirty:
-            self.w.show_error("Save or revert the open post before updating from the remote: "
+        if self.ctx.document.dirty:
+            self.ctx.commands.show_error("Save or revert the open post before updating from the remote: "
                               "the update may change it on disk.")
             return
         if self.service.busy:
-            self.w.show_error("A git operation is still running: wait for it to finish.")
+            self.ctx.commands.show_error("A git operation is still running: wait for it to finish.")
             return
-        if self.w.site is None:
-            self.w.show_error("Open a site first: Update from Remote updates the site's repository.")
+        if self.ctx.commands.site is None:
+            self.ctx.commands.show_error("Open a site first: Update from Remote updates the site's repository.")
             return
-        self.service.site = self.w.site
+        self.service.site = self.ctx.commands.site
         self.service.sync()
 
     def _synced(self, result) -> None:
-        self.w.message_bar.show_message(result.summary()[0].upper() + result.summary()[1:] + ".", "info")
+        self.ctx.message_bar.show_message(result.summary()[0].upper() + result.summary()[1:] + ".", "info")
         # Changed posts: the list re-reads them; the open post reloads through the document's watcher.
-        self.w.post_model.refresh()
+        self.ctx.post_model.refresh()
 
     # ------------------------------------------------------------------ progress and errors
     def _busy(self, busy: bool) -> None:
@@ -169,8 +156,8 @@ class PublishFlow(QObject):
 
     def _failed(self, what: str, message: str) -> None:
         prefix = {"publish": "Not published", "push": "Push failed", "sync": "Not updated"}.get(what, "Git")
-        self.w.show_error(f"{prefix}: {message}")
+        self.ctx.commands.show_error(f"{prefix}: {message}")
 
 
-def install_publishing(window) -> PublishFlow:
-    return PublishFlow(window)
+def install_publishing(ctx: FeatureContext) -> PublishFlow:
+    return PublishFlow(ctx)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from editor.core.files import recovery
 from editor.core.files.text import is_encoding_error
 from editor.gui.change_bar import ChangeBar, CompareDialog
+from editor.gui.feature_context import FeatureContext
+from editor.gui.menus import FILE
 from editor.gui.raw_mode import RawBar, mark_error
 from editor.gui.recovery_bar import RecoveryBar
-
-APP_NAME = "Hugo Post Editor"
 
 
 def _name(path: str | None) -> str:
@@ -21,35 +20,30 @@ def _name(path: str | None) -> str:
 
 
 class SafetyController(QObject):
-    """Owns the three bars and the compare window; all file work goes through window.document."""
+    """Owns the three bars and the compare window; all file work goes through the document."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.w = window
-        doc = self.doc = window.document
-        self.restore_action = window.actions.restore_recovery
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        cmd = ctx.commands
+        doc = self.doc = ctx.document
+        self.restore_action = ctx.actions.restore_recovery
         self.restore_action.setEnabled(False)
         self.restore_action.triggered.connect(self.restore)
         self.recovery_bar = RecoveryBar(self.restore_action, self.compare_recovery, self.discard_recovery,
                                         self.open_recovered_post)
-        self.change_bar = ChangeBar(self.reload, self.keep_mine, self.compare_disk, window.save_as)
-        self.raw_bar = RawBar(self.repair, self.convert, self.save_anyway, window.revert)
-        self.compare = CompareDialog(window)
-        layout = window.centralWidget().layout()
-        at = layout.indexOf(window.message_bar) + 1
-        for i, bar in enumerate((self.recovery_bar, self.change_bar, self.raw_bar)):
-            layout.insertWidget(at + i, bar)
-        file_menu = next((a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None)
-        if file_menu is not None:
-            file_menu.insertAction(window.actions.revert, self.restore_action)
+        self.change_bar = ChangeBar(self.reload, self.keep_mine, self.compare_disk, cmd.save_as)
+        self.raw_bar = RawBar(self.repair, self.convert, self.save_anyway, cmd.revert)
+        self.compare = CompareDialog(ctx.parent)
+        ctx.insert_bars(self.recovery_bar, self.change_bar, self.raw_bar)
+        ctx.menus[FILE].insertAction(ctx.actions.revert, self.restore_action)
         self._failed_path: str | None = None
         self._other_journal: str | None = None
         self._cursor: tuple[int, int] | None = None
         self._raw_timer = QTimer(self)
         self._raw_timer.setSingleShot(True)
         self._raw_timer.setInterval(400)
-        self._raw_timer.timeout.connect(doc.check_raw)
-        doc.confirm_overwrite = lambda path, what: self.ask_overwrite_outside(path, what)
+        self._raw_timer.timeout.connect(doc.safety.check_raw)
         doc.loaded.connect(self._loaded)
         doc.closed.connect(self._loaded)
         doc.saved.connect(self._saved)
@@ -62,23 +56,15 @@ class SafetyController(QObject):
         doc.reloaded.connect(self._reloaded)
         doc.recoveryAvailable.connect(self._recovery_available)
         doc.recoveryCleared.connect(self._recovery_cleared)
-        window.editor.textChanged.connect(self._editor_changed)
+        doc.bodyChanged.connect(self._body_changed)
         QTimer.singleShot(0, self._offer_other_journals)
-
-    # ------------------------------------------------------------------ questions (tests replace these)
-    def ask_overwrite_outside(self, path: str, what: str) -> bool:
-        question = ("Create it again with your text?" if "deleted" in what else "Save your text over it?")
-        answer = QMessageBox.warning(self.w, APP_NAME, f"{_name(path)} {what} since you opened it.\n\n{question}",
-                                     QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                                     QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Save
 
     # ------------------------------------------------------------------ document state
     def _loaded(self) -> None:
         doc = self.doc
         self.change_bar.hide()
         if doc.raw is None:
-            mark_error(self.w.editor, None)
+            mark_error(self.ctx.editor, None)
             self.raw_bar.hide()
         if self._other_journal is None:
             self.recovery_bar.hide()
@@ -92,8 +78,8 @@ class SafetyController(QObject):
         if self.doc.raw is None:
             self.raw_bar.hide()
 
-    def _editor_changed(self) -> None:
-        if self.doc.raw is not None and not self.w._syncing:
+    def _body_changed(self) -> None:
+        if self.doc.raw is not None:
             self._raw_timer.start()
 
     # ------------------------------------------------------------------ hostile files: repair, convert
@@ -101,40 +87,34 @@ class SafetyController(QObject):
         self._failed_path = path
         name = _name(path)
         if is_encoding_error(error):
-            conversion = self.doc.conversion(path)
+            conversion = self.doc.safety.conversion(path)
             if conversion is not None:
                 self.raw_bar.show_notice(
                     f"{name} is not UTF-8 text (line {error.line}, column {error.column}). Reopening it as "
                     f"Windows-1252 changes {len(conversion.changes)} character(s), and saving then writes "
                     f"UTF-8: {conversion.summary(5)}", ("rawConvert",))
                 return
-        if self.doc.can_repair(path):
+        if self.doc.safety.can_repair(path):
             where = f" (line {error.line})" if error.line else ""
             self.raw_bar.show_notice(f"{name} cannot be opened as a post: {error.reason}{where}. Open its text "
                                      "in the editor to repair it.", ("rawRepair",))
 
     def repair(self) -> None:
-        if self._failed_path and self.w.maybe_save():
-            self.doc.open_raw(self._failed_path)
+        if self._failed_path and self.ctx.commands.maybe_save():
+            self.doc.safety.open_raw(self._failed_path)
 
     def convert(self) -> None:
-        if self._failed_path and self.w.maybe_save():
-            self.doc.open_converted(self._failed_path)
+        if self._failed_path and self.ctx.commands.maybe_save():
+            self.doc.safety.open_converted(self._failed_path)
 
     def save_anyway(self) -> None:
-        self.doc.set_body(self.w.editor.toPlainText())
         self.doc.save(force=True)
 
     def _raw_opened(self) -> None:
-        w, raw = self.w, self.doc.raw
-        w._syncing = True
-        try:
-            w.editor.setEnabled(True)
-            w.editor.set_body(raw.text)
-        finally:
-            w._syncing = False
-        w.form.setEnabled(False)
-        for action in (w.actions.save, w.actions.revert, w.actions.close):
+        ctx = self.ctx
+        ctx.editor.setEnabled(True)   # the raw text is in it already (BodyLink)
+        ctx.form.setEnabled(False)
+        for action in (ctx.actions.save, ctx.actions.revert, ctx.actions.close):
             action.setEnabled(True)
         self._show_raw_error()
 
@@ -145,11 +125,11 @@ class SafetyController(QObject):
         error, name = raw.error, _name(raw.path)
         converted = f" It was read as Windows-1252 ({self.doc.converted})." if self.doc.converted else ""
         if error is None:
-            mark_error(self.w.editor, None)
+            mark_error(self.ctx.editor, None)
             self.raw_bar.show_notice(f"{name} parses again.{converted} Save (Ctrl+S) to write it and return "
                                      "to the form and preview.", ("rawRevert",))
             return
-        mark_error(self.w.editor, error.line, error.column)
+        mark_error(self.ctx.editor, error.line, error.column)
         where = f"line {error.line}: " if error.line else ""
         self.raw_bar.show_notice(f"Repairing {name} as plain text — {where}{error.reason}.{converted} Fix the "
                                  "marked line and save (Ctrl+S); the form and preview return once it parses.",
@@ -157,22 +137,22 @@ class SafetyController(QObject):
 
     # ------------------------------------------------------------------ outside changes
     def reload(self) -> None:
-        self.doc.reload_from_disk()
+        self.doc.safety.reload_from_disk()
         self.change_bar.hide()
 
     def keep_mine(self) -> None:
         self.change_bar.hide()
-        self.w.statusBar().showMessage("Your text is kept; saving asks before overwriting the changed file.", 8000)
+        self.ctx.status("Your text is kept; saving asks before overwriting the changed file.", 8000)
 
     def compare_disk(self) -> None:
-        self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and your text", self.doc.disk_diff())
+        self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and your text", self.doc.safety.disk_diff())
 
     def _remember_cursor(self) -> None:
-        editor = self.w.editor
+        editor = self.ctx.editor
         self._cursor = (editor.textCursor().position(), editor.verticalScrollBar().value())
 
     def _reloaded(self) -> None:
-        editor = self.w.editor
+        editor = self.ctx.editor
         if self._cursor is not None:
             position, scroll = self._cursor
             cursor = editor.textCursor()
@@ -180,7 +160,7 @@ class SafetyController(QObject):
             editor.setTextCursor(cursor)
             editor.verticalScrollBar().setValue(scroll)
             self._cursor = None
-        self.w.statusBar().showMessage(f"{_name(self.doc.path)} was changed by another program and reloaded.", 8000)
+        self.ctx.status(f"{_name(self.doc.path)} was changed by another program and reloaded.", 8000)
 
     # ------------------------------------------------------------------ crash recovery
     def _recovery_available(self, journal) -> None:
@@ -194,14 +174,14 @@ class SafetyController(QObject):
         self._offer_other_journals()   # another post may have recovered text too
 
     def restore(self) -> None:
-        self.doc.restore_recovery()
+        self.doc.safety.restore_recovery()
 
     def discard_recovery(self) -> None:
-        self.doc.discard_recovered()
+        self.doc.safety.discard_recovered()
 
     def compare_recovery(self) -> None:
         self.compare.show_diff(f"{_name(self.doc.path)}: the file on disk and the recovered text",
-                               self.doc.recovery_diff())
+                               self.doc.safety.recovery_diff())
 
     def _offer_other_journals(self) -> None:
         """At start: journals of posts other than the open one (that one is offered by the document)."""
@@ -218,8 +198,8 @@ class SafetyController(QObject):
         path, self._other_journal = self._other_journal, None
         if path:
             self.recovery_bar.hide()
-            self.w.open_post(path)
+            self.ctx.commands.open_post(path)
 
 
-def install_safety(window) -> SafetyController:
-    return SafetyController(window)
+def install_safety(ctx: FeatureContext) -> SafetyController:
+    return SafetyController(ctx)

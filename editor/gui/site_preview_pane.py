@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget
                                QWidget)
 
 from editor.gui import site_patch
+from editor.gui.menus import VIEW
 from editor.gui.preview_view import EXTERNAL_SCHEMES
 from editor.gui.request_guard import RequestGuard
 from editor.services.site_server import READY, STARTING, SiteServer
@@ -59,7 +60,7 @@ class SitePreviewPane(QObject):
         doc.closed.connect(self._post_changed)
         doc.saved.connect(self.server.discard)
         doc.fieldsChanged.connect(self._feed_soon)
-        window.editor.textChanged.connect(self._feed_soon)
+        doc.bodyChanged.connect(self._feed_soon)
         self.page.externalLink.connect(window.open_external)
         self._awaiting_reload = False
         self._reload_check = QTimer(self)
@@ -234,10 +235,8 @@ class SitePreviewPane(QObject):
 def install_site_preview(window) -> SitePreviewPane:
     """Add the site preview to the window's preview pane and its action to the View menu and toolbar."""
     pane = SitePreviewPane(window)
-    for menu_action in window.menuBar().actions():
-        if menu_action.text().replace("&", "") == "View" and menu_action.menu() is not None:
-            menu_action.menu().addSeparator()
-            menu_action.menu().addAction(pane.action)
+    window.menus[VIEW].addSeparator()
+    window.menus[VIEW].addAction(pane.action)
     toolbar = window.findChild(QToolBar, "mainToolBar")
     if toolbar is not None:
         toolbar.addAction(pane.action)

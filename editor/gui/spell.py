@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from editor.gui.menus import EDIT
 from editor.services.spelling import SpellService, language_for, post_language, prose_words, site_language
 
 
@@ -129,7 +130,5 @@ class SpellController:
 
 def install_spell(window) -> SpellController:
     controller = SpellController(window)
-    for action in window.menuBar().actions():
-        if action.text() == "&Edit" and action.menu() is not None:
-            action.menu().addAction(window.actions.spell_check)
+    window.menus[EDIT].addAction(window.actions.spell_check)
     return controller

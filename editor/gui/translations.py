@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog
 
 from editor.core.errors import PostError
+from editor.gui.feature_context import FeatureContext
 
 
 class Translations(QObject):
     """Keeps the form's translation links and the New Translation action in step with the open
     post and the post list (which knows every post's language and translation key)."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        window.form.translationActivated.connect(window.open_post)
-        window.actions.new_translation.triggered.connect(self.new_translation)
-        window.post_model.scanFinished.connect(self.update)
-        for signal in (window.document.loaded, window.document.closed, window.document.saved):
+    def __init__(self, ctx: FeatureContext) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        ctx.form.translationActivated.connect(ctx.commands.open_post)
+        ctx.actions.new_translation.triggered.connect(self.new_translation)
+        ctx.post_model.scanFinished.connect(self.update)
+        for signal in (ctx.document.loaded, ctx.document.closed, ctx.document.saved):
             signal.connect(self.update)
         self.update()
 
     def _site(self):
-        return getattr(self.window.document, "site", None) or self.window.site
+        return getattr(self.ctx.document, "site", None) or self.ctx.commands.site
 
     def _path(self) -> str | None:
-        doc = self.window.document
+        doc = self.ctx.document
         return doc.path if doc.is_open and doc.path else None
 
     def missing(self) -> list[str]:
@@ -37,38 +37,32 @@ class Translations(QObject):
         here = site.page_language(path)
         if here is None:
             return []
-        have = self.window.post_model.translations(path)
+        have = self.ctx.post_model.translations(path)
         return [lang.code for lang in site.languages if lang.code != here.code and lang.code not in have]
 
     def update(self, *_args) -> None:
         path = self._path()
-        self.window.form.set_translations(self.window.post_model.translations(path) if path else {})
-        self.window.actions.new_translation.setEnabled(bool(self.missing()))
-
-    def choose_language(self, codes: list[str]) -> str | None:
-        """Ask for the translation's language (tests replace this method)."""
-        code, ok = QInputDialog.getItem(self.window, "New Translation", "Language of the translation:",
-                                        codes, 0, False)
-        return code if ok and code else None
+        self.ctx.form.set_translations(self.ctx.post_model.translations(path) if path else {})
+        self.ctx.actions.new_translation.setEnabled(bool(self.missing()))
 
     def new_translation(self) -> str | None:
         """Create the open post in another language (from the archetype, where Hugo links it) and open it."""
         codes = self.missing()
         if not codes:
             return None
-        lang = self.choose_language(codes)
-        if not lang or lang not in codes or not self.window.maybe_save():
+        lang = self.ctx.prompts.translation_language(codes)
+        if not lang or lang not in codes or not self.ctx.commands.maybe_save():
             return None
         from editor.core.hugo.translations import new_translation
         try:
             path = str(new_translation(self._site(), self._path(), lang))
         except (PostError, OSError) as exc:
-            self.window.show_error(str(exc))
+            self.ctx.commands.show_error(str(exc))
             return None
-        self.window.open_post(path)
-        self.window.reload_list()
+        self.ctx.commands.open_post(path)
+        self.ctx.commands.reload_list()
         return path
 
 
-def install_translations(window) -> Translations:
-    return Translations(window)
+def install_translations(ctx: FeatureContext) -> Translations:
+    return Translations(ctx)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,7 +19,7 @@ from editor.core.files.recovery import Journal, content_hash
 from editor.core.hugo.site import Site
 from editor.core.files.text import decode
 from editor.core.hugo.urls import title_slug
-from editor.services.document_safety import DocumentSafety, RawText
+from editor.services.document_safety import DocumentSafety, RawText, parse_error
 from editor.services.file_watch import FileWatch
 from editor.services.recovery_service import RecoveryJournal
 from editor.services.workspace import site_for, site_offset
@@ -31,13 +32,14 @@ def _canonical(key: str) -> str:
     return fields.canonical(key) or key
 
 
-class Document(DocumentSafety, QObject):
+class Document(QObject):
     """Holds the Post being edited. Widgets call these methods; they never touch files themselves."""
 
     loaded = Signal()              # a post was opened or reverted (read every field again)
     saved = Signal(str)            # the path written
     dirtyChanged = Signal(bool)
     fieldsChanged = Signal()       # the front matter changed (status, URL … may differ)
+    bodyChanged = Signal()         # an edit changed the body (or the raw text); a load says `loaded` instead
     failed = Signal(str)           # a message for the author (nothing was changed)
     closed = Signal()
     openFailed = Signal(str, object)       # path, PostError: the file cannot be opened as a post
@@ -50,7 +52,8 @@ class Document(DocumentSafety, QObject):
     recoveryAvailable = Signal(object)     # a Journal from a previous run (crash) for this post
     recoveryCleared = Signal()
 
-    def __init__(self, parent: QObject | None = None, journal_delay_ms: int = 1000) -> None:
+    def __init__(self, parent: QObject | None = None, journal_delay_ms: int = 1000,
+                 confirm_overwrite: Callable[[str, str], bool] | None = None) -> None:
         super().__init__(parent)
         self.post: Post | None = None
         self.site: Site | None = None
@@ -59,17 +62,17 @@ class Document(DocumentSafety, QObject):
         self.converted: str | None = None      # summary of an encoding conversion not yet saved
         self.missing = False                   # the file was deleted or renamed away
         # Asked before saving over a file that changed on disk: (path, what happened) -> overwrite?
-        self.confirm_overwrite = None
+        self._confirm_overwrite = confirm_overwrite
         self._dirty = False
         self._original_keys: set[str] = set()
         self._loaded_offset: dt.timedelta | None = None
         self._baseline = ""                    # the text as on disk (read or last written)
         self._base_hash: str | None = None     # sha256 of the bytes on disk when read or written
-        self._notified_hash: str | None = None
         self.journal = RecoveryJournal(self._snapshot, journal_delay_ms, self)
         self.journal.failed.connect(self.failed)
+        self.safety = DocumentSafety(self)   # raw repair, encodings, outside changes, crash recovery
         self.watch = FileWatch(self)
-        self.watch.changed.connect(self._disk_changed)
+        self.watch.changed.connect(self.safety.disk_changed)
 
     # ------------------------------------------------------------------ state
     @property
@@ -90,19 +93,32 @@ class Document(DocumentSafety, QObject):
     def base_hash(self) -> str | None:
         return self._base_hash
 
+    @property
+    def baseline(self) -> str:
+        """The text as on disk (read or last written)."""
+        return self._baseline
+
+    @property
+    def body(self) -> str:
+        """What the editor shows: the body, or in raw mode the whole file's text ("" with nothing open)."""
+        if self.raw is not None:
+            return self.raw.text
+        return self.post.content if self.post else ""
+
     def current_text(self) -> str:
         """The whole text (front matter and body, no BOM) as it would be saved."""
         if self.raw is not None:
             return self.raw.text
         return self.post.text if self.post else ""
 
-    def _compute_dirty(self) -> bool:
+    # compute_dirty … may_overwrite are public for Document's own safety part (services.document_safety).
+    def compute_dirty(self) -> bool:
         if self.raw is not None:
             return self.raw.text != self.raw.original or self.converted is not None
         return bool(self.post and (self.post.text != self._baseline or self.converted is not None))
 
-    def _update_dirty(self) -> None:
-        dirty = self._compute_dirty()
+    def update_dirty(self) -> None:
+        dirty = self.compute_dirty()
         if dirty:
             self.journal.schedule()
         elif self._dirty:
@@ -112,12 +128,12 @@ class Document(DocumentSafety, QObject):
             self.dirtyChanged.emit(dirty)
 
     def _snapshot(self):
-        return (self.path, self.current_text(), self._base_hash) if self._compute_dirty() else None
+        return (self.path, self.current_text(), self._base_hash) if self.compute_dirty() else None
 
-    def _remember_keys(self) -> None:
+    def remember_keys(self) -> None:
         self._original_keys = {_canonical(k) for k in (self.post.keys() if self.post else [])}
 
-    def _disk_hash(self, path: str | None = None) -> str | None:
+    def disk_hash(self, path: str | None = None) -> str | None:
         try:
             return content_hash(read_bytes(path or self.path))
         except PostError:
@@ -134,10 +150,10 @@ class Document(DocumentSafety, QObject):
             self.failed.emit(str(exc))
             self.openFailed.emit(path, exc)
             return False
-        self._adopt(post, content_hash(data), decoded.text)
+        self.adopt(post, content_hash(data), decoded.text)
         return True
 
-    def _adopt(self, post: Post, disk_hash: str, baseline: str, converted: str | None = None) -> None:
+    def adopt(self, post: Post, disk_hash: str, baseline: str, converted: str | None = None) -> None:
         site = site_for(post.path)
         if site is not None and site.read_only:
             self.failed.emit(f"site configuration ignored: {site.error}")
@@ -146,26 +162,26 @@ class Document(DocumentSafety, QObject):
         self.journal.clear()
         self.post, self.site, self.raw = post, site, None
         self._set_disk(post.path, disk_hash, baseline, converted)
-        self._remember_keys()
+        self.remember_keys()
         self._loaded_offset = self._own_offset()   # kept when the author clears every date
         self.loaded.emit()
-        self._update_dirty()
-        self._check_recovery(post.path)
+        self.update_dirty()
+        self.safety.check_recovery(post.path)
 
-    def _adopt_raw(self, raw: RawText, disk_hash: str, converted: str | None) -> bool:
+    def adopt_raw(self, raw: RawText, disk_hash: str, converted: str | None) -> bool:
         self.journal.clear()
         self.post, self.raw = None, raw
         self.site = site_for(raw.path)
         self._set_disk(raw.path, disk_hash, raw.original, converted)
         self.loaded.emit()
         self.rawOpened.emit()
-        self._update_dirty()
-        self._check_recovery(raw.path)
+        self.update_dirty()
+        self.safety.check_recovery(raw.path)
         return True
 
     def _set_disk(self, path: str, disk_hash: str | None, baseline: str, converted: str | None) -> None:
         self._base_hash, self._baseline, self.converted = disk_hash, baseline, converted
-        self._notified_hash, self.missing = None, False
+        self.safety.notified_hash, self.missing = None, False
         self.journal.follow(path)
         self.watch.watch(path)
 
@@ -176,7 +192,7 @@ class Document(DocumentSafety, QObject):
         self.raw = None
         self.site = None
         self.recovered = None
-        self._update_dirty()
+        self.update_dirty()
         self.closed.emit()
 
     def revert(self) -> bool:
@@ -185,8 +201,8 @@ class Document(DocumentSafety, QObject):
         if not path:
             return False
         self.journal.clear()
-        if self.raw is not None and self._parse_error(self.raw.original, path) is not None:
-            return self.open_raw(path)
+        if self.raw is not None and parse_error(self.raw.original, path) is not None:
+            return self.safety.open_raw(path)
         return self.open(path)
 
     def discard_recovery(self) -> None:
@@ -212,19 +228,22 @@ class Document(DocumentSafety, QObject):
             self.failed.emit(str(exc))
             return False
         self.fieldsChanged.emit()
-        self._update_dirty()
+        self.update_dirty()
         return True
 
     def set_body(self, text: str) -> None:
-        """The editor's text: the body, or in raw mode the whole file's text."""
+        """The editor's text: the body, or in raw mode the whole file's text. `bodyChanged` once per
+        real change (the same text again, e.g. a load's echo, changes nothing)."""
         if self.raw is not None:
+            if text == self.raw.text:
+                return
             self.raw.text = text
-            self._update_dirty()
+        elif self.post is None or text == self.post.content:
             return
-        if self.post is None:
-            return
-        self.post.content = text
-        self._update_dirty()
+        else:
+            self.post.content = text
+        self.update_dirty()
+        self.bodyChanged.emit()
 
     # ------------------------------------------------------------------ saving
     def save(self, force: bool = False) -> bool:
@@ -232,13 +251,13 @@ class Document(DocumentSafety, QObject):
         on disk since it was read is only overwritten after `confirm_overwrite` agrees. In raw mode
         the text is written only when it parses (or with `force`), then opened as a post again."""
         if self.raw is not None:
-            return self._save_raw(force)
+            return self.safety.save_raw(force)
         post = self.post
         if post is None:
             return False
-        if not self._dirty and not self._compute_dirty():
+        if not self._dirty and not self.compute_dirty():
             return True
-        overwrite = self._may_overwrite(post.path)
+        overwrite = self.may_overwrite(post.path)
         if not overwrite:
             return False
         # The core checks the disk again under the folder's write lock (the same check `set` and
@@ -250,9 +269,9 @@ class Document(DocumentSafety, QObject):
         except PostError as exc:
             self.failed.emit(str(exc))
             return False
-        self._written(str(written), content_hash(data), post.text)
-        self._remember_keys()
-        self._update_dirty()
+        self.written(str(written), content_hash(data), post.text)
+        self.remember_keys()
+        self.update_dirty()
         self.saved.emit(str(written))
         return True
 
@@ -272,27 +291,27 @@ class Document(DocumentSafety, QObject):
         post.mark_saved()
         post.disk_hash = content_hash(data)
         self.site = site_for(post.path)
-        self._written(str(written), content_hash(data), post.text)
-        self._remember_keys()
-        self._update_dirty()
+        self.written(str(written), content_hash(data), post.text)
+        self.remember_keys()
+        self.update_dirty()
         self.fieldsChanged.emit()
         self.saved.emit(str(written))
         return True
 
-    def _written(self, path: str, disk_hash: str, text: str) -> None:
+    def written(self, path: str, disk_hash: str, text: str) -> None:
         """After our own write: remember its hash (so the watcher ignores it) and drop the journal."""
         self.journal.clear()
         self._set_disk(path, disk_hash, text, None)
 
-    def _may_overwrite(self, path: str) -> str | bool:
+    def may_overwrite(self, path: str) -> str | bool:
         """CHECKED when the file on disk is still what we read (by content hash; the core checks it
         again while writing), FORCE when it changed and the author agrees to overwrite, else False."""
-        current = self._disk_hash(path)
+        current = self.disk_hash(path)
         if current == self._base_hash:
             return CHECKED
         what = ("was deleted or renamed" if current is None else
                 "cannot be read any more" if current == UNREADABLE else "was changed by another program")
-        if self.confirm_overwrite is not None and self.confirm_overwrite(path, what):
+        if self._confirm_overwrite is not None and self._confirm_overwrite(path, what):
             return FORCE
         self.failed.emit(f"{path}: not saved: the file {what} since it was opened. Reload it, compare, "
                          "or confirm overwriting it; your text is kept.")

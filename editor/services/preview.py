@@ -4,33 +4,31 @@ As in ghostwriter, a finished render is shown even when a newer request waits (i
 what the page shows, so typing never starves the preview); a result is stale, and dropped, when
 it predates an `immediate` request (another post opened, new markup settings) or a `cancel`.
 
-Renders run in a worker process (editor.core.render.worker: incremental, warm, no GIL shared with
-the UI); a plain `render(text) -> html` function (tests, fallbacks) runs in a thread instead.
+Renders go through a Renderer (editor.services.renderer): by default a worker process (incremental,
+warm, no GIL shared with the UI); a plain `render(text) -> html` function (tests) runs in a thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
-import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from editor.core.render_config import RenderConfig  # not editor.core.render: rendering is the worker's
 from editor.services import resources
+from editor.services.renderer import Rendered, Renderer, RenderFn, ThreadRenderer, render_in_app
 
-RenderFn = Callable[[str], str]
+__all__ = ["PreviewRequest", "PreviewService", "PreviewUpdate", "RefSource", "RenderFn", "default_render",
+           "header_html", "preview_page", "render_config"]
 REMOTE_CSP = ("img-src file: data: http: https:; media-src file: http: https:; "
               "frame-src http: https:; font-src file: data: http: https:")
 STRICT_CSP = "img-src file: data:; media-src file:; font-src file: data:"
 
 
 def default_render(text: str) -> str:
-    from editor.core import render_html
-    return render_html(text)
+    return render_in_app(text, RenderConfig())
 
 
 def preview_page(remote_content: bool = False) -> str:
@@ -87,12 +85,6 @@ def header_html(title: str, date: dt.datetime | None, extra: str = "") -> str:
     return f"<h1>{html.escape(title)}</h1><div class=\"meta\">{''.join(meta)}</div>"
 
 
-def _config_dict(config: RenderConfig) -> dict:
-    return {"unsafe": config.unsafe, "typographer": config.typographer,
-            "highlight_style": config.highlight_style, "highlight_no_classes": config.highlight_no_classes,
-            "refs": config.refs}
-
-
 class RefSource:
     """The URLs of a body's ref/relref targets in the open site (editor.core.hugo.refs), worked out
     again only when the set of targets changes (a lookup may walk the content folder)."""
@@ -115,18 +107,18 @@ class PreviewService(QObject):
     rendered = Signal(str, str, str)    # header html, body html, base url (whole document)
     updated = Signal(object)            # PreviewUpdate (what the preview pane applies)
     failed = Signal(str)
-    _done = Signal(int, object, object)  # thread backend: generation, request, html or exception
 
     def __init__(self, render: RenderFn | None = None, delay_ms: int | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, renderer: Renderer | None = None) -> None:
+        """`renderer` renders; without one, `render(text)` in a thread, else the worker process."""
         super().__init__(parent)
-        self._render = render
-        self._worker = None
-        if render is None:
-            from editor.services.render_worker import RenderWorker
-            self._worker = RenderWorker(self)
-            self._worker.replied.connect(self._worker_reply)
-            self._worker.failed.connect(self._worker_failed)
+        if renderer is None:
+            if render is None:
+                from editor.services.renderer import WorkerRenderer
+                renderer = WorkerRenderer()
+            else:
+                renderer = ThreadRenderer(render)
+        self._use(renderer)
         # With the worker there is no debounce: coalescing alone limits the work (ghostwriter's way).
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -144,7 +136,12 @@ class PreviewService(QObject):
         self._ref_source: RefSource | None = None
         self.renders = 0            # completed renders shown (tests and benchmarks read it)
         self.dropped = 0            # results that arrived after a newer request (never shown)
-        self._done.connect(self._finish)
+
+    def _use(self, renderer: Renderer) -> None:
+        renderer.setParent(self)
+        renderer.done.connect(self._rendered)
+        renderer.gaveUp.connect(self._gave_up)
+        self._renderer = renderer
 
     @property
     def generation(self) -> int:
@@ -156,8 +153,13 @@ class PreviewService(QObject):
         return self._in_flight is not None or self._latest is not None
 
     @property
+    def renderer(self) -> Renderer:
+        return self._renderer
+
+    @property
     def worker(self):
-        return self._worker
+        """The render worker process's client, while rendering there (else None)."""
+        return getattr(self._renderer, "worker", None)
 
     def set_config(self, config: RenderConfig) -> None:
         """Markup settings (from the open site); a change re-renders the latest request."""
@@ -200,8 +202,7 @@ class PreviewService(QObject):
 
     def shutdown(self) -> None:
         self.cancel()
-        if self._worker is not None:
-            self._worker.shutdown()
+        self._renderer.shutdown()
 
     def _schedule(self, immediate: bool) -> None:
         if not self._active:
@@ -219,50 +220,25 @@ class PreviewService(QObject):
         gen, req = self._latest_gen, self._latest
         self._latest = None
         self._in_flight = (gen, req, _now())
-        if self._worker is not None:
-            self._worker.submit({"id": gen, "text": req.body,
-                                 "config": _config_dict(self._request_config(req.body))})
-        else:
-            threading.Thread(target=self._work, args=(gen, req), name="preview-render", daemon=True).start()
+        self._renderer.convert(req.body, self._request_config(req.body))
 
-    def _work(self, gen: int, req: PreviewRequest) -> None:
-        try:
-            result: object = self._render(req.body)
-        except Exception as exc:  # a renderer bug must not take the window down
-            result = exc
-        try:
-            self._done.emit(gen, req, result)
-        except RuntimeError:
-            pass  # the service was deleted while rendering
-
-    @Slot(int, object, object)
-    def _finish(self, gen: int, req: PreviewRequest, result: object) -> None:
-        if isinstance(result, Exception):
-            self._complete(gen, req, None, f"preview failed: {result}")
-        else:
-            body = str(result)
-            key = hashlib.blake2b(body.encode("utf-8"), digest_size=8).hexdigest()
-            self._complete(gen, req, [(key, 1, body)], None)
-
-    @Slot(dict)
-    def _worker_reply(self, reply: dict) -> None:
+    @Slot(object)
+    def _rendered(self, result: object) -> None:
         if self._in_flight is None:
             return
         gen, req, _ = self._in_flight
-        if "error" in reply:
-            self._complete(gen, req, None, f"preview failed: {reply['error']}")
+        if isinstance(result, Rendered):
+            self._complete(gen, req, result.chunks, None, result.timing, result.blocks)
         else:
-            chunks = [(c[0], c[1], c[2]) for c in reply["chunks"]]
-            blocks = {c[0]: c[3] for c in reply["chunks"] if len(c) > 3 and c[3] is not None}
-            self._complete(gen, req, chunks, None, {"worker_ms": reply.get("ms", 0.0),
-                                                    "rendered": reply.get("rendered", 0)}, blocks)
+            self._complete(gen, req, None, f"preview failed: {result}")
 
     @Slot(str)
-    def _worker_failed(self, why: str) -> None:
+    def _gave_up(self, why: str) -> None:
         """The worker keeps dying: render in a thread from now on (slower, but the preview lives)."""
         self._in_flight = None
-        self._worker = None
-        self._render = default_render
+        old, self._renderer = self._renderer, None
+        old.done.disconnect(self._rendered)
+        self._use(ThreadRenderer())
         self.failed.emit(f"preview: {why}; rendering in the app from now on")
         if self._last is not None:
             self.request(self._last, immediate=True)

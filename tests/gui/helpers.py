@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from editor.gui import open_window
+from editor.gui.prompts import DialogPrompts
 from tests.conftest import SEED
 
 
@@ -26,10 +27,68 @@ def copy_seed(tmp_path: Path, name: str | None = None) -> Path:
     return path
 
 
-def make_window(qtbot, path, render=fake_render):
-    window = open_window(str(path) if path is not None else None, render=render)
+class UnscriptedQuestion(AssertionError):
+    """The app asked the author something the test did not script an answer for."""
+
+
+class FakePrompts:
+    """Scripted answers to the window's questions (editor.gui.prompts.Prompts), recording each one asked.
+
+    An answer is a value, or a callable taking the question's arguments. A question without an
+    answer raises UnscriptedQuestion (also when asked inside a Qt slot, where pytest-qt fails the
+    test with it) and is listed in `unscripted`: no test ever blocks on, or silently skips, a dialog.
+    """
+
+    QUESTIONS = ("unsaved", "revert", "overwrite_export", "overwrite_outside", "make_bundle", "fix_mojibake",
+                 "open_file", "open_folder", "save_as_path", "new_post_folder", "new_post", "export",
+                 "translation_language", "publish", "preferences", "about")
+
+    def __init__(self, **answers) -> None:
+        self.answers: dict = {}
+        self.asked: list[tuple[str, tuple]] = []
+        self.unscripted: list[str] = []
+        self.script(**answers)
+
+    def script(self, **answers) -> "FakePrompts":
+        unknown = set(answers) - set(self.QUESTIONS)
+        assert not unknown, f"no such question: {sorted(unknown)}"
+        self.answers.update(answers)
+        return self
+
+    def names(self) -> list[str]:
+        return [name for name, _args in self.asked]
+
+    def _ask(self, name: str, *args):
+        self.asked.append((name, args))
+        if name not in self.answers:
+            self.unscripted.append(name)
+            raise UnscriptedQuestion(f"the app asked {name}{args!r}, which this test did not script")
+        answer = self.answers[name]
+        return answer(*args) if callable(answer) else answer
+
+
+def _question(name: str):
+    return lambda self, *args: self._ask(name, *args)
+
+
+for _name in FakePrompts.QUESTIONS:
+    setattr(FakePrompts, _name, _question(_name))
+
+
+class RealDialogs(DialogPrompts):
+    """The real dialogs for a test of one of them; only closing the window at the end of the test
+    discards unsaved changes instead of asking in a modal box (which would block)."""
+
+    def unsaved(self, name: str) -> str:
+        return "discard"
+
+
+def make_window(qtbot, path, render=fake_render, prompts=None):
+    """A window on `path` whose questions go to `prompts` (default: a FakePrompts that discards
+    unsaved changes, so closing at teardown never blocks; anything else must be scripted)."""
+    prompts = FakePrompts(unsaved="discard") if prompts is None else prompts
+    window = open_window(str(path) if path is not None else None, render=render, prompts=prompts)
     qtbot.addWidget(window)
-    window.ask_unsaved = lambda: "discard"   # never block on a modal box; tests override this
     return window
 
 

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-import editor.gui.window_dialogs as window_dialogs
-from tests.gui.helpers import make_window
+import editor.gui.prompts as prompts
+from tests.gui.helpers import RealDialogs, make_window
 from tests.sitegen import make_site
 
 
 def _capture_dialog(monkeypatch) -> list:
     shown: list = []
 
-    class Recording(window_dialogs.ExportDialog):
+    class Recording(prompts.ExportDialog):
         def exec(self) -> int:   # never block on the modal dialog: record it and cancel
             shown.append(self)
             return 0
 
-    monkeypatch.setattr(window_dialogs, "ExportDialog", Recording)
+    monkeypatch.setattr(prompts, "ExportDialog", Recording)
     return shown
 
 
@@ -25,10 +25,10 @@ def test_export_dialog_shows_the_url_and_warns_when_it_changes(qtbot, tmp_path, 
     src = make_site(tmp_path / "a", {"posts/toml-front-matter.md":
                                      "+++\ntitle = 'Writing front matter in TOML'\n+++\nBody\n"})
     dest = make_site(tmp_path / "b", {})
-    window = make_window(qtbot, src / "content/posts/toml-front-matter.md")
+    window = make_window(qtbot, src / "content/posts/toml-front-matter.md", prompts=RealDialogs())
     window.settings.set_export_folder(str(dest))
     shown = _capture_dialog(monkeypatch)
-    assert window.export_post() is None
+    assert window.flows.export_post() is None
     dialog = shown[0]
     assert dialog.findChild(QLineEdit, "exportSlugEdit").text() == "toml-front-matter"
     assert dialog.findChild(QLabel, "exportUrlLabel").text() == "/posts/toml-front-matter/"
@@ -47,18 +47,18 @@ def test_export_dialog_shows_the_url_and_warns_when_it_changes(qtbot, tmp_path, 
 def test_site_field_is_empty_until_a_site_was_chosen_once(qtbot, tmp_path, monkeypatch):
     src = make_site(tmp_path / "a", {"posts/p.md": "---\ntitle: P\n---\nx\n"})
     dest = make_site(tmp_path / "b", {})
-    window = make_window(qtbot, src / "content/posts/p.md")
+    window = make_window(qtbot, src / "content/posts/p.md", prompts=RealDialogs())
     shown = _capture_dialog(monkeypatch)
-    window.export_post()
+    window.flows.export_post()
     dialog = shown[0]
     assert dialog.findChild(QLineEdit, "exportFolderEdit").text() == ""
     assert not dialog.ok.isEnabled()
     monkeypatch.undo()
     from editor.gui.dialogs import ExportChoice
-    window.export_choice = lambda: ExportChoice(str(dest), "posts", "p", False)
-    assert window.export_post() == str(dest / "content/posts/p.md")
+    with monkeypatch.context() as patch:   # then back to the real dialog
+        patch.setattr(window.prompts, "export", lambda *_args: ExportChoice(str(dest), "posts", "p", False))
+        assert window.flows.export_post() == str(dest / "content/posts/p.md")
     shown = _capture_dialog(monkeypatch)
-    del window.export_choice   # back to the real dialog
-    window.export_post()
+    window.flows.export_post()
     assert shown[0].findChild(QLineEdit, "exportFolderEdit").text() == str(dest)
     assert shown[0].ok.isEnabled()   # the last site exported to

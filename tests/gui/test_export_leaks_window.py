@@ -22,8 +22,8 @@ def test_window_export_skips_a_link_to_a_private_file_and_says_so(qtbot, tmp_pat
     (site / "content").mkdir(parents=True)
     (site / "hugo.toml").write_text("title = 'S'\n")
     window = make_window(qtbot, post)
-    window.export_choice = lambda: ExportChoice(str(site), "posts", "walk", True)
-    written = window.export_post()
+    window.prompts.script(export=ExportChoice(str(site), "posts", "walk", True))
+    written = window.flows.export_post()
     bundle = site / "content" / "posts" / "walk"
     assert written == str(bundle / "index.md")
     assert sorted(p.name for p in bundle.iterdir()) == ["cover.png", "index.md"]

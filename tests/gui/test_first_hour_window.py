@@ -49,11 +49,11 @@ def test_one_click_opens_a_post_asking_about_unsaved_changes_first(qtbot, tmp_pa
     window.editor.setFocus()
     QTest.keyClicks(window.editor, "unsaved words ")
     asked = []
-    window.ask_unsaved = lambda: asked.append(1) or "cancel"
+    window.prompts.script(unsaved=lambda _name: asked.append(1) or "cancel")
     click_row(qtbot, window, LONG)
     assert asked and window.document.path.endswith("two.md")
     assert window.post_list.path_at(window.post_list.currentIndex().row()).endswith("two.md")
-    window.ask_unsaved = lambda: asked.append(2) or "discard"
+    window.prompts.script(unsaved=lambda _name: asked.append(2) or "discard")
     click_row(qtbot, window, LONG)
     qtbot.waitUntil(lambda: window.document.path.endswith("one.md"), timeout=3000)
     assert asked == [1, 2]
@@ -136,7 +136,7 @@ def test_new_post_puts_the_focus_in_the_title_and_enter_moves_to_the_body(qtbot,
     root = site(tmp_path)
     window = make_window(qtbot, root)
     ready(qtbot, window)
-    window.new_post_choice = lambda folder: ("posts", "Fresh Start", False)
+    window.prompts.script(new_post=lambda folder, *_: ("posts", "Fresh Start", False))
     QTest.keySequence(window.windowHandle(), QKeySequence(QKeySequence.StandardKey.New))
     qtbot.waitUntil(lambda: window.document.path.endswith("fresh-start.md"), timeout=20000)
     title = window.form.title_edit

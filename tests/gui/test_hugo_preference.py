@@ -14,11 +14,11 @@ def test_the_preference_reaches_the_core(qtbot, tmp_path, monkeypatch):
     chosen = fake_hugo(tmp_path / "my hugo", OLD)
     window = make_window(qtbot, copy_seed(tmp_path))
     asked = []
-    window.preferences.ask = lambda current: asked.append(current) or {**current, "hugo_binary": str(chosen)}
+    window.prompts.script(preferences=lambda current: asked.append(current) or {**current, "hugo_binary": str(chosen)})
     find(window, QAction, "actionPreferences").trigger()
     assert asked and asked[0]["hugo_binary"] == ""
     assert hugo.choose_binary() == (chosen, "preference")
     assert hugo.describe_binary() == f"Hugo 0.92.0 (preference: {chosen})"
-    window.preferences.ask = lambda current: {**current, "hugo_binary": ""}
+    window.prompts.script(preferences=lambda current: {**current, "hugo_binary": ""})
     find(window, QAction, "actionPreferences").trigger()
     assert hugo.choose_binary()[1] == "bundled"

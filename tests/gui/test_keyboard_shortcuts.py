@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.gui.helpers import copy_seed, make_window
 
@@ -32,15 +32,9 @@ def test_every_shortcut_is_on_a_menu_and_fires_from_the_keyboard(qtbot, tmp_path
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window.document.is_open, timeout=5000)
     # Nothing may block: every question answered "no", every file chooser cancelled.
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
-    monkeypatch.setattr(QMessageBox, "about", lambda *a, **k: None)
-    window.new_post_choice = lambda folder: None
-    window.export_choice = lambda: None
-    window.ask_revert = lambda: "cancel"
+    window.prompts.script(open_file="", save_as_path="", open_folder="", new_post_folder="", about=None,
+                          new_post=None, export=None, revert=False, preferences=None)
     window.maybe_save = lambda: False       # Close Post and Quit are refused, so the window stays
-    window.preferences.ask = lambda prefs: None
 
     actions = shortcut_actions(window)
     names = {a.objectName() for a in actions}

@@ -23,7 +23,7 @@ def test_dialog_and_problems_panel_give_the_same_file_line(qtbot, tmp_path):
     file_lines = path.read_text(encoding="utf-8").split("\n")
     assert "â€“" in file_lines[panel_line - 1]
     shown: list[list[str]] = []
-    window.problems_dock.fixer.confirm = lambda lines: shown.append(lines) or False
+    window.prompts.script(fix_mojibake=lambda lines: shown.append(lines) or False)
     find(window, QAction, "actionFixMojibake").trigger()
     assert [_line(t) for t in shown[0]] == [panel_line]
 
@@ -33,6 +33,6 @@ def test_front_matter_repairs_name_the_key_line(qtbot, tmp_path):
     path.write_text("---\ndraft: false\ntitle: CafÃ© notes\n---\n\nIntro.\n\nnaÃ¯ve\n", encoding="utf-8")
     window = make_window(qtbot, path)
     shown: list[list[str]] = []
-    window.problems_dock.fixer.confirm = lambda lines: shown.append(lines) or False
+    window.prompts.script(fix_mojibake=lambda lines: shown.append(lines) or False)
     find(window, QAction, "actionFixMojibake").trigger()
     assert [_line(t) for t in shown[0]] == [8, 3]

@@ -80,7 +80,7 @@ def test_language_column_filter_translations_and_new_translation(qtbot, tmp_path
     assert window.open_post(str(root / other))
     assert window.actions.new_translation.isEnabled()
     asked = []
-    window.translations.choose_language = lambda codes: asked.append(codes) or "de"
+    window.prompts.script(translation_language=lambda codes: asked.append(codes) or "de")
     window.actions.new_translation.trigger()
     assert asked == [["de", "fr"]]
     target = root / new_german
@@ -117,8 +117,8 @@ def test_new_post_asks_the_language_and_hugo_agrees(qtbot, tmp_path, layout, exp
 
     window = make_window(qtbot, root)
     qtbot.waitUntil(lambda: window.post_model.rowCount() == 1, timeout=20000)
-    window.new_post_choice = lambda folder: ("posts", "Neu", False, "de")
-    assert window.new_post() == str(root / expected)
+    window.prompts.script(new_post=lambda folder, *_: ("posts", "Neu", False, "de"))
+    assert window.flows.new_post() == str(root / expected)
     assert find(window, QLabel, "urlHint").text() == "URL: /de/posts/neu/"
     listed = {p.path: site_path(p.permalink) for p in hugo_list(root)}
     assert listed[expected] == "/de/posts/neu/"

@@ -51,8 +51,8 @@ def test_new_bundle_is_what_hugo_new_content_makes_then_opened_and_listed(qtbot,
     twin = make_site(tmp_path / "b", {}, files={"archetypes/posts.md": ARCH})
     window = make_window(qtbot, root)
     qtbot.waitUntil(lambda: window.post_model.rowCount() == 1, timeout=20000)
-    window.new_post_choice = lambda folder: ("posts", "Hello World & Co", True)
-    created = window.new_post()
+    window.prompts.script(new_post=lambda folder, *_: ("posts", "Hello World & Co", True))
+    created = window.flows.new_post()
     target = root / "content" / "posts" / "hello-world-co" / "index.md"
     assert created == str(target) and window.document.path == str(target)
     out = hugo.run(["new", "content", "posts/hello-world-co/index.md"], cwd=twin)

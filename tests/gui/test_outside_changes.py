@@ -69,11 +69,11 @@ def test_dirty_post_gets_a_bar_and_save_asks_first(qtbot, tmp_path):
     assert not bar.isVisible()
     # Save asks; "no" keeps the outside version on disk and our text dirty.
     asked = []
-    window.safety.ask_overwrite_outside = lambda path, what: asked.append(what) or False
+    window.prompts.script(overwrite_outside=lambda path, what: asked.append(what) or False)
     assert not window.save()
     assert asked == ["was changed by another program"]
     assert post.read_text() == outside and window.document.dirty
-    window.safety.ask_overwrite_outside = lambda path, what: True
+    window.prompts.script(overwrite_outside=lambda path, what: True)
     assert window.save()
     assert post.read_text().endswith("my unsaved words") and not window.document.dirty
 
@@ -99,11 +99,11 @@ def test_deleted_and_renamed_files_are_reported_never_recreated_silently(qtbot, 
     bar = window.safety.change_bar
     qtbot.waitUntil(bar.isVisible, timeout=10000)
     assert "deleted or renamed" in bar.label.text() and bar.buttons["changeSaveAs"].isVisible()
-    window.safety.ask_overwrite_outside = lambda path, what: False
+    window.prompts.script(overwrite_outside=lambda path, what: False)
     assert not window.save()
     assert not post.exists() and "still mine" in editor.toPlainText()
     assert "deleted or renamed" in window.message_bar.label.text()
-    window.safety.ask_overwrite_outside = lambda path, what: "deleted" in what
+    window.prompts.script(overwrite_outside=lambda path, what: "deleted" in what)
     assert window.save() and "still mine" in post.read_text()
 
 

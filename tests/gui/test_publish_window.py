@@ -20,8 +20,8 @@ pytestmark = pytest.mark.usefixtures("git_isolated")
 ALPHA = "content/posts/alpha.md"
 
 
-def _open(qtbot, root, post=ALPHA):
-    window = make_window(qtbot, root / post)
+def _open(qtbot, root, post=ALPHA, prompts=None):
+    window = make_window(qtbot, root / post, prompts=prompts)
     qtbot.waitUntil(lambda: window.post_model.rowCount() >= 3 and window.post_model.in_repository,
                     timeout=20000)
     return window
@@ -96,7 +96,7 @@ def test_publish_by_shortcut_pushes_in_the_background_while_the_author_writes(qt
         asked.append((sorted(it.key for it in plan.items), plan.left_out, unsaved))
         return PublishChoice([it.key for it in plan.items], "Publish: Gamma", True)
 
-    window.publishing.choose = choose
+    window.prompts.script(publish=choose)
     window.activateWindow()
     QTest.keySequence(window.windowHandle(), QKeySequence("Ctrl+Shift+U"))
     assert asked == [(["content/posts/gamma.md"], ["hugo.toml"], None)]
@@ -123,9 +123,9 @@ def test_unsaved_changes_are_never_committed_and_can_be_saved_first(qtbot, tmp_p
     _type_at_end(qtbot, window, " UNSAVED")
     (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="Edited."))
     seen = []
-    window.publishing.choose = lambda plan, unsaved, save_first: (
+    window.prompts.script(publish=lambda plan, unsaved, save_first: (
         seen.append((unsaved, [it.key for it in plan.items])) or PublishChoice([it.key for it in plan.items],
-                                                                             "first", False))
+                                                                             "first", False)))
     window.actions.publish.trigger()
     assert seen == [(str(root / ALPHA), ["content/posts/beta.md"])]   # warned; alpha not offered
     qtbot.waitUntil(lambda: _message(window).startswith("Published "), timeout=20000)
@@ -137,7 +137,7 @@ def test_unsaved_changes_are_never_committed_and_can_be_saved_first(qtbot, tmp_p
         seen.append((unsaved, [it.key for it in fresh.items]))
         return PublishChoice([it.key for it in fresh.items], "second", False)
 
-    window.publishing.choose = save_then_choose
+    window.prompts.script(publish=save_then_choose)
     window.actions.publish.trigger()
     assert seen[-1] == (str(root / ALPHA), [ALPHA]) and not window.document.dirty
     qtbot.waitUntil(lambda: "second" in _message(window), timeout=20000)
@@ -149,8 +149,8 @@ def test_push_rejected_shows_why_and_keeps_the_commit(qtbot, tmp_path):
     other_author_pushes(other, "content/posts/other.md", POST.format(title="Other", n=6, body="theirs"))
     (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="mine"))
     window = _open(qtbot, root)
-    window.publishing.choose = lambda plan, unsaved, save_first: PublishChoice(
-        [it.key for it in plan.items], "Publish: Beta", True)
+    window.prompts.script(publish=lambda plan, unsaved, save_first: PublishChoice(
+        [it.key for it in plan.items], "Publish: Beta", True))
     window.actions.publish.trigger()
     qtbot.waitUntil(lambda: "Push failed" in _message(window), timeout=20000)
     assert "the remote has new commits: pull first" in _message(window) and window.message_bar.kind == "error"
@@ -169,13 +169,13 @@ def test_publish_refuses_a_detached_head_and_cancel_commits_nothing(qtbot, tmp_p
     (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="mine"))
     window = _open(qtbot, root)
     before = snapshot(root)
-    window.publishing.choose = lambda plan, unsaved, save_first: None
+    window.prompts.script(publish=lambda plan, unsaved, save_first: None)
     window.actions.publish.trigger()
     window.publishing.service.wait()
     assert snapshot(root) == before
     git(root, "checkout", "-q", "--detach")
-    window.publishing.choose = lambda plan, unsaved, save_first: PublishChoice(
-        [it.key for it in plan.items], "x", False)
+    window.prompts.script(publish=lambda plan, unsaved, save_first: PublishChoice(
+        [it.key for it in plan.items], "x", False))
     window.actions.publish.trigger()
     assert _message(window).startswith("Cannot publish: HEAD is detached")
 
@@ -190,7 +190,7 @@ def test_conflicted_posts_are_marked_and_a_merge_in_progress_is_refused(qtbot, t
     qtbot.waitUntil(lambda: window.post_model.git_state(str(root / ALPHA)) == "conflicted", timeout=20000)
     before = snapshot(root)
     asked = []
-    window.publishing.choose = lambda *args: asked.append(args)
+    window.prompts.script(publish=lambda *args: asked.append(args))
     window.actions.publish.trigger()
     assert _message(window).startswith("Cannot publish: a merge is in progress") and not asked
     window.actions.sync.trigger()
@@ -208,7 +208,7 @@ def test_update_from_remote_refuses_while_dirty_then_reloads_the_open_post(qtbot
     assert "Save or revert the open post" in _message(window)
     window.publishing.service.wait()
     assert git(root, "rev-parse", "HEAD") == head
-    window.ask_revert = lambda: "discard"
+    window.prompts.script(revert=True)
     window.revert()
     assert not window.document.dirty
     window.actions.sync.trigger()
@@ -259,8 +259,8 @@ def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
     assert window.save()
     qtbot.waitUntil(lambda: window.post_model.git_state(str(seed)) == "modified", timeout=20000)
     choices = []
-    window.publishing.choose = lambda plan, unsaved, save_first: choices.append(plan) or PublishChoice(
-        [it.key for it in plan.items], "", False)
+    window.prompts.script(publish=lambda plan, unsaved, save_first: choices.append(plan) or PublishChoice(
+        [it.key for it in plan.items], "", False))
     window.actions.publish.trigger()
     qtbot.waitUntil(lambda: _message(window).startswith("Published "), timeout=20000)
     title = choices[0].items[0].title
@@ -272,9 +272,10 @@ def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
 def test_the_real_dialog_is_what_publish_asks_by_default(qtbot, tmp_path, monkeypatch):
     """No script: the Publish dialog itself is built (accepted here without showing it modally)."""
     from editor.gui.publish_dialog import PublishDialog
+    from tests.gui.helpers import RealDialogs
     root, bare, _ = site_repo(tmp_path)
     (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="Edited."))
-    window = _open(qtbot, root)
+    window = _open(qtbot, root, prompts=RealDialogs())
     _type_at_end(qtbot, window, " unsaved")
     shown = []
 

@@ -135,7 +135,7 @@ def test_journal_follows_edits_and_is_cleared_on_save_and_discard(qtbot, tmp_pat
     assert recovery.read(post) is None
     qtbot.keyClicks(editor, " again")
     qtbot.waitUntil(lambda: recovery.read(post) is not None, timeout=5000)
-    window.ask_unsaved = lambda: "discard"
+    window.prompts.script(unsaved=lambda _name: "discard")
     assert window.close_post()
     assert recovery.entries() == []
 
@@ -160,7 +160,7 @@ def test_discarding_recovered_text_and_other_posts_offered_at_start(qtbot, tmp_p
     assert bar.buttons["recoveryOpen"].isVisible() and not bar.buttons["recoveryRestore"].isVisible()
     assert "other.md" in bar.label.text()
     assert not any("lost paragraph" in j.text for j in recovery.entries())
-    window.close()   # discards "new typing" (ask_unsaved answers discard): its journal goes too
+    window.close()   # discards "new typing" (the scripted prompts answer discard): its journal goes too
     assert [j.post_path for j in recovery.entries()] == [str(other)]
     # The other post's journal is offered once the window has started.
     window2 = make_window(qtbot, post)

@@ -193,17 +193,17 @@ def test_unsaved_changes_are_never_lost_silently(qtbot, tmp_path):
     window = make_window(qtbot, first)
     window.editor.appendPlainText("unsaved")
     answers = []
-    window.ask_unsaved = lambda: answers.append(1) or "cancel"
+    window.prompts.script(unsaved=lambda _name: answers.append(1) or "cancel")
     assert not window.open_post(str(second))
     assert window.document.path == str(first) and window.document.dirty and answers
-    window.ask_unsaved = lambda: "save"
+    window.prompts.script(unsaved=lambda _name: "save")
     assert window.open_post(str(second))
     assert first.read_text().endswith("\nunsaved")
     window.editor.appendPlainText("more")
-    window.ask_unsaved = lambda: "cancel"
+    window.prompts.script(unsaved=lambda _name: "cancel")
     window.close()
     assert window.isVisible()
-    window.ask_unsaved = lambda: "discard"
+    window.prompts.script(unsaved=lambda _name: "discard")
     window.close()
     assert not window.isVisible()
     assert second.read_text() == "---\ntitle: Second\n---\n"
@@ -226,17 +226,17 @@ def test_export_from_window(qtbot, tmp_path):
     (site / "words").mkdir(parents=True)
     (site / "hugo.toml").write_text("contentDir = 'words'\n")
     window = make_window(qtbot, path)
-    window.export_choice = lambda: ExportChoice(str(site), "posts", "ibm", False)
-    written = window.export_post()
+    window.prompts.script(export=ExportChoice(str(site), "posts", "ibm", False))
+    written = window.flows.export_post()
     target = site / "words" / "posts" / "ibm.md"
     assert written == str(target) and target.read_bytes() == path.read_bytes()
     window.editor.appendPlainText("changed")
     asked = []
-    window.ask_overwrite = lambda paths: asked.append(paths) or False
-    assert window.export_post() is None and asked
+    window.prompts.script(overwrite_export=lambda paths: asked.append(paths) or False)
+    assert window.flows.export_post() is None and asked
     assert target.read_bytes() == path.read_bytes()
-    window.export_choice = lambda: ExportChoice(str(site), "../..", "x", False)
-    assert window.export_post() is None and window.message_bar.isVisible()
+    window.prompts.script(export=ExportChoice(str(site), "../..", "x", False))
+    assert window.flows.export_post() is None and window.message_bar.isVisible()
 
 
 def test_preview_runs_no_post_script_and_hands_links_out(qtbot, tmp_path):
@@ -277,8 +277,8 @@ def test_session_is_remembered(qtbot, tmp_path):
 def test_new_post(qtbot, tmp_path):
     path = copy_seed(tmp_path)
     window = make_window(qtbot, path)
-    window.new_post_choice = lambda folder: ("posts", "A Brand New Post")
-    created = window.new_post()
+    window.prompts.script(new_post=lambda folder, *_: ("posts", "A Brand New Post"))
+    created = window.flows.new_post()
     assert created and window.document.path == created
     assert find(window, QLineEdit, "titleEdit").text() == "A Brand New Post"
     assert find(window, QCheckBox, "draftCheck").isChecked()
@@ -311,10 +311,10 @@ def test_open_site_root_and_revert(qtbot, tmp_path):
     original = window.editor.toPlainText()
     window.editor.appendPlainText("scratch")
     find(window, QLineEdit, "titleEdit").setText("Scratch title")
-    window.ask_revert = lambda: "cancel"
+    window.prompts.script(revert=False)
     find(window, QAction, "actionRevert").trigger()
     assert window.document.dirty
-    window.ask_revert = lambda: "discard"
+    window.prompts.script(revert=True)
     find(window, QAction, "actionRevert").trigger()
     assert not window.document.dirty and window.editor.toPlainText() == original
     assert find(window, QLineEdit, "titleEdit").text().startswith("IBM")

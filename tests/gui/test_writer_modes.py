@@ -46,14 +46,13 @@ def test_focus_mode_and_typewriter(qtbot, tmp_path):
 def test_preferences_are_applied_and_persisted(qtbot, tmp_path):
     window = make_window(qtbot, copy_seed(tmp_path))
     editor = find(window, QPlainTextEdit, "markdownEditor")
-    prefs = window.preferences
     asked = []
 
     def answer(current):
         asked.append(current)
         return {**current, "font_family": "DejaVu Sans Mono", "font_size": 15.0, "width": 600,
                 "theme": "dark", "spell_language": "de", "image_width": 800, "remote_content": True}
-    prefs.ask = answer
+    window.prompts.script(preferences=answer)
     original_palette = QApplication.palette()
     try:
         check_preferences(qtbot, window, editor, asked)
@@ -97,7 +96,7 @@ def test_pasted_and_dropped_images_go_into_the_bundle(qtbot, tmp_path):
     editor = find(window, QPlainTextEdit, "markdownEditor")
     window.settings.set_value("images/maxWidth", 500)
     asked = []
-    window.images.confirm_bundle = lambda old, new: asked.append((old, new)) or True
+    window.prompts.script(make_bundle=lambda old, new: asked.append((old, new)) or True)
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     image = QImage(1200, 300, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))

@@ -63,7 +63,7 @@ def test_problems_panel_and_mojibake_fix(qtbot, tmp_path):
     qtbot.waitUntil(lambda: problems.count() == 1, timeout=20000)
 
     shown: list[list[str]] = []
-    window.problems_dock.fixer.confirm = lambda lines: shown.append(lines) or True
+    window.prompts.script(fix_mojibake=lambda lines: shown.append(lines) or True)
     before = editor.toPlainText()
     find(window, QAction, "actionFixMojibake").trigger()
     assert len(shown) == 1 and "policies â€“ technology" in shown[0][0] and "policies – technology" in shown[0][0]
@@ -73,7 +73,7 @@ def test_problems_panel_and_mojibake_fix(qtbot, tmp_path):
     editor.undo()                                # one step takes the repair back
     assert editor.toPlainText() == before
     # Declining changes nothing.
-    window.problems_dock.fixer.confirm = lambda lines: False
+    window.prompts.script(fix_mojibake=lambda lines: False)
     find(window, QAction, "actionFixMojibake").trigger()
     assert editor.toPlainText() == before
 

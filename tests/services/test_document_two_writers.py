@@ -12,13 +12,13 @@ THEIRS = "---\ntitle: Theirs\n---\ntheir body\n"
 
 def _race(doc: Document, path) -> None:
     """Another program writes right after the document's own check, before the write."""
-    check = doc._may_overwrite
+    check = doc.may_overwrite
 
     def racing(p):
         answer = check(p)
         path.write_text(THEIRS)
         return answer
-    doc._may_overwrite = racing
+    doc.may_overwrite = racing
 
 
 def test_a_write_between_check_and_save_is_not_overwritten(qtbot, tmp_path):
@@ -38,7 +38,7 @@ def test_raw_mode_save_is_checked_the_same_way(qtbot, tmp_path):
     path = tmp_path / "bad.md"
     path.write_text("---\ntitle: [broken\n---\nbody\n")
     doc = Document()
-    assert doc.open_raw(str(path))
+    assert doc.safety.open_raw(str(path))
     doc.set_body("---\ntitle: fixed\n---\nbody\n")
     _race(doc, path)
     with qtbot.waitSignal(doc.failed) as failed:
@@ -50,9 +50,8 @@ def test_raw_mode_save_is_checked_the_same_way(qtbot, tmp_path):
 def test_confirmed_overwrite_still_writes(qtbot, tmp_path):
     path = tmp_path / "post.md"
     path.write_text(POST)
-    doc = Document()
+    doc = Document(confirm_overwrite=lambda p, what: True)
     assert doc.open(str(path))
-    doc.confirm_overwrite = lambda p, what: True
     assert doc.set_field("draft", False)
     path.write_text(THEIRS)
     assert doc.save()

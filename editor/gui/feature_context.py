@@ -1,0 +1,65 @@
+"""What a feature module gets of the window: a small typed context instead of the whole window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+if TYPE_CHECKING:
+    from editor.core.hugo.site import Site
+    from editor.gui.actions import Actions
+    from editor.gui.front_matter_form import FrontMatterForm
+    from editor.gui.markdown_editor import MarkdownEditor
+    from editor.gui.menus import Menus
+    from editor.gui.message_bar import MessageBar
+    from editor.gui.post_list import PostBrowser
+    from editor.gui.prompts import Prompts
+    from editor.services.document import Document
+    from editor.services.post_model import PostListModel
+    from editor.services.settings import Settings
+
+
+class WindowCommands(Protocol):
+    """The window's own operations a feature may call (the main window provides them)."""
+
+    folder: str | None
+    site: Site | None
+
+    def open_post(self, path: str) -> bool: ...
+    def maybe_save(self) -> bool: ...
+    def save(self) -> bool: ...
+    def save_as(self) -> bool: ...
+    def revert(self) -> None: ...
+    def reload_list(self) -> None: ...
+    def show_error(self, message: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class FeatureContext:
+    """Built once by the window; `parent` is only the parent of a feature's widgets, docks and status-bar items."""
+
+    document: Document
+    editor: MarkdownEditor
+    form: FrontMatterForm
+    actions: Actions
+    settings: Settings
+    prompts: Prompts
+    menus: Menus
+    commands: WindowCommands
+    message_bar: MessageBar
+    post_model: PostListModel
+    post_browser: PostBrowser
+    parent: QMainWindow
+
+    def status(self, message: str, timeout_ms: int = 4000) -> None:
+        """A passing note in the window's status bar."""
+        self.parent.statusBar().showMessage(message, timeout_ms)
+
+    def insert_bars(self, *bars: QWidget) -> None:
+        """Notice bars under the window's message bar, in this order."""
+        layout = self.parent.centralWidget().layout()
+        at = layout.indexOf(self.message_bar) + 1
+        for i, bar in enumerate(bars):
+            layout.insertWidget(at + i, bar)
