@@ -7,9 +7,10 @@ import json
 import time
 from types import SimpleNamespace
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -95,15 +96,51 @@ class _PopupCatcher(QWebEnginePage):
         return False
 
 
+class _Bridge(QObject):
+    """The page's end of the update channel. Updates travel as JSON messages: sent as script source
+    (runJavaScript), every update's source stayed in the renderer's V8 memory, tens of MB an hour."""
+
+    patch = Signal(str)          # {"serial", "args" (hpePatch's), "scroll", "follow"} as JSON
+
+    def __init__(self, pane: PreviewView) -> None:
+        super().__init__(pane)
+        self._pane = pane
+
+    @Slot()
+    def ready(self) -> None:     # the page's script has connected
+        self._pane._channel_ready()
+
+    @Slot(int)
+    def done(self, serial: int) -> None:
+        self._pane._patched(serial)
+
+
+def _channel_script() -> QWebEngineScript:
+    """Qt's qwebchannel.js, in the page's own world before its script runs (not subject to its CSP)."""
+    source = QFile(":/qtwebchannel/qwebchannel.js")
+    source.open(QIODevice.OpenModeFlag.ReadOnly)
+    script = QWebEngineScript()
+    script.setName("hpe-webchannel")
+    script.setSourceCode(bytes(source.readAll()).decode("utf-8"))
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    script.setRunsOnSubFrames(False)
+    return script
+
+
 class _WebView(QWebEngineView):
     """The web view inside the pane: our page, no context menu, Tab handed to the pane."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, bridge: _Bridge) -> None:
         super().__init__(parent)
         self.setAccessibleName("Preview")   # no objectName: tests and tools find the pane, "preview"
         self.preview_page = PreviewPage(self)
         self.setPage(self.preview_page)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.channel = QWebChannel(self.preview_page)
+        self.channel.registerObject("hpe", bridge)
+        self.preview_page.setWebChannel(self.channel, QWebEngineScript.ScriptWorldId.MainWorld)
+        self.preview_page.scripts().insert(_channel_script())
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
         return self.parentWidget().focusNextPrevChild(next)
@@ -134,7 +171,10 @@ class PreviewView(QWidget):
         self._view: _WebView | None = None
         self._creating = False
         self._page_args: tuple[str, QUrl, bool] | None = None
-        self._ready = False
+        self._ready = False              # the page is loaded and its update channel connected
+        self._bridge = _Bridge(self)
+        self._serial = 0
+        self._in_flight: dict[int, tuple[int, float]] = {}   # serial -> (generation, sent)
         self._current = None             # the last update shown (re-sent whole after a reload)
         self._page_keys: set[str] = set()
         self._colours: dict | None = None
@@ -155,7 +195,7 @@ class PreviewView(QWidget):
     def ensure_view(self) -> _WebView:
         """The web view, made now if it is not there yet (with the page, colours and update replayed)."""
         if self._view is None:
-            view = _WebView(self)
+            view = _WebView(self, self._bridge)
             self._view = view
             if self._background is not None:
                 view.page().setBackgroundColor(self._background)
@@ -228,16 +268,19 @@ class PreviewView(QWidget):
             # load, but our page is still there and must keep taking updates. Only load_page()
             # makes the page not ready.
             return
-        self._ready = True
         self._view.show()
         if self.hasFocus():
             self._view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if ok:
-            self.loads += 1
-            if self._colours:
-                self._run(f"hpeColors({json.dumps(self._colours)})")
-            if self._current is not None:
-                self.show_update(self._current)
+        self.loads += 1
+
+    def _channel_ready(self) -> None:
+        """The loaded page's script reached us over the channel: it takes updates now."""
+        self._ready = True
+        self._in_flight.clear()
+        if self._colours:
+            self._run(f"hpeColors({json.dumps(self._colours)})")
+        if self._current is not None:
+            self.show_update(self._current)
 
     def show_html(self, header: str, body: str, base: str = "") -> None:
         """Show one piece of HTML (a placeholder, a test's fixed page)."""
@@ -256,17 +299,21 @@ class PreviewView(QWidget):
         self._page_keys_before = bool(self._page_keys & set(order))   # False: a new page or document
         self._page_keys = set(order)
         blocks = {key: rel for key, rel in getattr(update, "blocks", {}).items() if key in add}
-        args = ", ".join(json.dumps(v, ensure_ascii=False) for v in
-                         (update.header, update.base_url, order, lines, add, end, blocks))
-        gen, sent = update.generation, time.perf_counter()
-        self._run(f"hpePatch({args})", lambda _r, gen=gen, sent=sent: self._applied(gen, sent))
+        scroll = None
         if self._scroll_line is not None and (self._sync_dirty or not self._page_keys_before):
             # A fresh page, or the editor scrolled since the last update: place the new content
             # where the editor is. Otherwise the page keeps its own scroll position.
-            self._run(f"hpeScrollToLine({int(self._scroll_line)})")
+            scroll = int(self._scroll_line)
         self._sync_dirty = False
-        if self._follow_line:
-            self._run(f"hpeKeepVisible({int(self._follow_line)})")
+        self._serial += 1
+        self._in_flight[self._serial] = (update.generation, time.perf_counter())
+        self._bridge.patch.emit(json.dumps({
+            "serial": self._serial, "scroll": scroll, "follow": int(self._follow_line or 0),
+            "args": [update.header, update.base_url, order, lines, add, end, blocks]}, ensure_ascii=False))
+
+    def _patched(self, serial: int) -> None:
+        if serial in self._in_flight:
+            self._applied(*self._in_flight.pop(serial))
 
     def _applied(self, generation: int, sent: float = 0.0) -> None:
         self.apply_ms.append((time.perf_counter() - sent) * 1000)

@@ -57,7 +57,8 @@ def test_an_update_sent_before_the_view_exists_is_shown_in_it(qtbot):
     assert not pane.has_view
     with qtbot.waitSignal(pane.applied, timeout=20000):
         host.show()
-    assert pane.has_view and loaded == [True]
+    assert pane.has_view
+    qtbot.waitUntil(lambda: loaded == [True], timeout=10000)   # the page's load, forwarded
 
     class W:   # the helpers read the page through `window.preview`
         preview = pane
