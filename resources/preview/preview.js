@@ -144,6 +144,7 @@
   window.hpeBlocked = [];
   document.addEventListener("securitypolicyviolation", function (event) {
     window.hpeBlocked.push({uri: event.blockedURI, directive: event.effectiveDirective});
+    if (window.hpeBlocked.length > 200) { window.hpeBlocked.splice(0, window.hpeBlocked.length - 200); }   // a long session
   });
   // Updates arrive over Qt's web channel as JSON messages (a script per update would stay in memory).
   if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
