@@ -22,3 +22,12 @@ def test_render_config_is_the_renderers() -> None:
     from editor.core.render import RenderConfig
     from editor.core.render_config import RenderConfig as Light
     assert RenderConfig is Light
+
+
+def test_a_built_window_has_not_imported_the_renderer() -> None:
+    """Building the window starts the render worker; its client sends frames without the renderer."""
+    loaded = _modules_after("import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+                            "from editor.gui import application\napplication()\n"
+                            "from editor.gui.main_window import MainWindow\nw = MainWindow()")
+    assert "editor.core.render" not in loaded
+    assert "markdown" not in loaded

@@ -31,8 +31,18 @@ def _quiet() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
 
+def _one_renderer() -> None:
+    """The instant and the site preview share one renderer process (one profile, one process: each
+    further renderer costs ~45 MB). Not --single-process, which puts the renderer inside the app."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if not any(f.split("=")[0] == "--renderer-process-limit" for f in flags):
+        flags.append("--renderer-process-limit=1")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+
+
 _chromium_flags()
 _quiet()
+_one_renderer()
 
 # QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401

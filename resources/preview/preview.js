@@ -144,6 +144,21 @@
   window.hpeBlocked = [];
   document.addEventListener("securitypolicyviolation", function (event) {
     window.hpeBlocked.push({uri: event.blockedURI, directive: event.effectiveDirective});
+    if (window.hpeBlocked.length > 200) { window.hpeBlocked.splice(0, window.hpeBlocked.length - 200); }   // a long session
   });
+  // Updates arrive over Qt's web channel as JSON messages (a script per update would stay in memory).
+  if (window.qt && window.qt.webChannelTransport && window.QWebChannel) {
+    new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
+      var hpe = channel.objects.hpe;
+      hpe.patch.connect(function (message) {
+        var m = JSON.parse(message);
+        window.hpePatch.apply(null, m.args);
+        if (m.scroll !== null) { window.hpeScrollToLine(m.scroll); }
+        if (m.follow) { window.hpeKeepVisible(m.follow); }
+        hpe.done(m.serial);
+      });
+      hpe.ready();
+    });
+  }
   window.hpeReady = true;
 })();

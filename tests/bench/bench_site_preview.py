@@ -85,7 +85,7 @@ def window_latency(root: Path, post: Path, updates: int, rnd: random.Random) -> 
 
     from editor.gui import open_window
     window = open_window(str(post))
-    window.ask_unsaved = lambda: "discard"
+    window.prompts.unsaved = lambda _name: "discard"   # closing never asks
     window.resize(1400, 900)
     spin(lambda: window.document.is_open, 30)
     view = window.findChild(QWebEngineView, "sitePreview")

@@ -145,6 +145,10 @@ def main() -> int:
     args = ap.parse_args()
 
     env = dict(os.environ)
+    # An installed app starts from bytecode (pip compiles on install); a checkout under
+    # PYTHONDONTWRITEBYTECODE would compile every module on every start instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "editor")], check=False,
+                   stdout=subprocess.DEVNULL)
     xvfb = None
     if not env.get("DISPLAY"):
         if shutil.which("Xvfb"):

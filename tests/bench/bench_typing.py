@@ -3,6 +3,11 @@
 Run from the repository root (offscreen, or under xvfb-run):
     .venv/bin/python tests/bench/bench_typing.py [--words 50000] [--keys 600]
 
+With `--rate N` it types N characters a second instead (the event loop idles between keys, as for
+an author) and prints the CPU the whole process tree used meanwhile (main, Chromium, render worker;
+100 % = one core):
+    .venv/bin/python tests/bench/bench_typing.py --words 2000 --keys 200 --rate 10
+
 Each keystroke is timed from the key press to the end of the event processing it causes (the
 editor's insert, the highlighter's per-block pass with spelling, the window's slots); background
 work (preview render, lint, word count) runs after its debounce, in worker threads, and is left
@@ -60,10 +65,61 @@ def wait(app: QApplication, condition, timeout: float) -> None:
         time.sleep(0.01)
 
 
+def tree_cpu_seconds(root: int) -> dict[str, float]:
+    """utime + stime of `root` and its live descendants, by kind (main, webengine, render-worker)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        kind = ("main" if pid == root else "webengine" if b"QtWebEngineProcess" in cmd
+                else "render-worker" if b"render" in cmd else "other")
+        out[kind] = out.get(kind, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+        for task in Path(f"/proc/{pid}/task").glob("*"):
+            try:
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return out
+
+
+def type_at_rate(app: QApplication, editor, keys: int, rate: float) -> None:
+    """Type `keys` characters at `rate` a second from a timer; the event loop idles between them."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()   # not app.exec(): app.quit() would close the window (and ask to save)
+    text = "The quick brown fox jumps over the lazy dog and mispeled wrods appear. "
+    typed = [0]
+    timer = QTimer()
+    timer.setInterval(int(1000 / rate))
+
+    def key() -> None:
+        i = typed[0]
+        if i >= keys:
+            timer.stop()
+            QTimer.singleShot(int(1000 / rate), loop.quit)   # the last key's work counts too
+            return
+        ch = text[i % len(text)]
+        if ch == " " and i % 97 == 0:
+            QTest.keyClick(editor, Qt.Key.Key_Return)
+        else:
+            QTest.keyClicks(editor, ch)
+        typed[0] += 1
+    timer.timeout.connect(key)
+    timer.start()
+    loop.exec()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=50_000)
     parser.add_argument("--keys", type=int, default=600)
+    parser.add_argument("--rate", type=float, default=0, help="characters a second (0: as fast as possible)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp()) / "content" / "posts"
     folder.mkdir(parents=True)
@@ -85,6 +141,20 @@ def main() -> None:
     cursor.setPosition(block.position())
     editor.setTextCursor(cursor)
     editor.setFocus()
+    if args.rate:
+        wait(app, lambda: False, 2.0)   # the first render and page load are not typing
+        before, t = tree_cpu_seconds(os.getpid()), time.perf_counter()
+        type_at_rate(app, editor, args.keys, args.rate)
+        after, wall = tree_cpu_seconds(os.getpid()), time.perf_counter() - t
+        per = {k: (after.get(k, 0.0) - before.get(k, 0.0)) / wall * 100 for k in after}
+        words = len(editor.toPlainText().split())
+        print(f"post: {words:,} words; {args.keys} characters at {args.rate:g}/s in {wall:.1f} s")
+        print(f"CPU while typing: {sum(per.values()):.0f} % of one core  ("
+              + ", ".join(f"{k} {v:.0f} %" for k, v in sorted(per.items())) + ")")
+        window.prompts.unsaved = lambda _name: "discard"   # closing never asks
+        window.document.close()
+        window.close()
+        return
     text = "The quick brown fox jumps over the lazy dog and mispeled wrods appear. "
     times = []
     for i in range(args.keys):

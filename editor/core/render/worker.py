@@ -6,43 +6,20 @@ chunks are never rendered twice, and sends a chunk's HTML only when the previous
 """
 from __future__ import annotations
 
-import json
 import os
-import struct
 import sys
 import time
 from dataclasses import fields
 from typing import Any, BinaryIO
 
+from editor.core.render_wire import HEADER, decode, encode  # noqa: F401 (the wire's names, here too)
+
 from . import RenderConfig
 from .incremental import IncrementalRenderer
 
-HEADER = struct.Struct(">I")
 # What a request's "config" may set: every RenderConfig field but the resolver (a function cannot
 # cross the pipe; the client sends the resolved `refs` instead).
 CONFIG_KEYS = tuple(f.name for f in fields(RenderConfig) if f.name != "ref_resolver")
-
-
-def encode(message: dict[str, Any]) -> bytes:
-    """One frame: length, then JSON. A request's "text" travels as raw UTF-8 after the JSON part
-    (length, JSON length, JSON, text), so a 50,000-word body is never JSON-escaped."""
-    text: str | None = message.get("text")
-    if text is None:
-        data = json.dumps(message, ensure_ascii=False).encode("utf-8")
-        return HEADER.pack(len(data)) + data
-    meta = json.dumps({k: v for k, v in message.items() if k != "text"}).encode("utf-8")
-    raw = text.encode("utf-8", "surrogatepass")
-    return HEADER.pack(HEADER.size + len(meta) + len(raw) + 0x80000000) + HEADER.pack(len(meta)) + meta + raw
-
-
-def decode(size_word: int, body: bytes) -> dict[str, Any]:
-    if not size_word & 0x80000000:
-        whole: dict[str, Any] = json.loads(body)
-        return whole
-    n = HEADER.unpack_from(body)[0]
-    message: dict[str, Any] = json.loads(body[HEADER.size:HEADER.size + n])
-    message["text"] = body[HEADER.size + n:].decode("utf-8", "surrogatepass")
-    return message
 
 
 def _die_with_parent() -> None:
