@@ -1,4 +1,4 @@
-"""The window's small dialogs: new post, export to a site. They collect values; the window acts on them."""
+"""The export dialog: where a post goes in a site. It collects values; the window acts on them."""
 
 from __future__ import annotations
 
@@ -14,24 +14,6 @@ def _named(widget, name: str, accessible: str):
     widget.setObjectName(name)
     widget.setAccessibleName(accessible)
     return widget
-
-
-class NewPostDialog(QDialog):
-    def __init__(self, folder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("newPostDialog")
-        self.setWindowTitle("New Post")
-        layout = QFormLayout(self)
-        self.title_edit = _named(QLineEdit(self), "newTitleEdit", "Title")
-        self.section_edit = _named(QLineEdit("posts", self), "newSectionEdit", "Section")
-        layout.addRow(QLabel(f"In <b>{folder}</b>", self))
-        layout.addRow("Title", self.title_edit)
-        layout.addRow("Section", self.section_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
-        self.resize(460, self.sizeHint().height())
 
 
 @dataclass
