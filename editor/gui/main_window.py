@@ -14,7 +14,7 @@ from editor.gui.actions import Actions
 from editor.gui.body_link import BodyLink
 from editor.gui.edit_actions import install_edit_actions
 from editor.gui.empty_state import EmptyState, recent_label
-from editor.gui.feature_context import FeatureContext
+from editor.gui.feature_context import FeatureContext, PaneLayout
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
 from editor.gui.menus import EDIT, FILE, HELP, VIEW, Menus
@@ -67,18 +67,19 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.context = FeatureContext(self.document, self.editor, self.form, self.actions, self.settings,
                                       self.prompts, self.menus, self, self.message_bar, self.post_model,
-                                      self.post_browser, self)
+                                      self.post_browser, self, self.preview, self.preview_service,
+                                      PaneLayout(self.post_dock, self.form_scroll, self.splitter))
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self.translations = install_translations(self.context)
         self._install_writer_tools()
         install_edit_actions(self.context)
-        self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.preview_controller = PreviewController(self.document, self.preview_service, self)
         self.preview_controller.cleared.connect(
             lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
-        self.site_preview = install_site_preview(self)
+        self.site_preview = install_site_preview(self.context, lambda: self.preview_glue.remote_content)
+        self.panes = install_panes(self.context, self.site_preview.view)
         self.safety = install_safety(self.context)   # never lose a word: recovery, outside changes, repair
         self.publishing = install_publishing(self.context)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
@@ -223,8 +224,8 @@ class MainWindow(QMainWindow):
         formatting.install_formatting(self.context)
         self.find_bar = find_replace.install_find_replace(self.context)
         self.outline_dock = outline.install_outline(self.context)
-        self.writer_status = status_bar.install_status_bar(self)
-        self.spell = spell.install_spell(self)
+        self.writer_status = status_bar.install_status_bar(self.context)
+        self.spell = spell.install_spell(self.context)
         self.problems_dock = problems_panel.install_problems(self.context)
         self.focus_mode = focus_mode.install_focus_mode(self.context, (self.form_scroll, self.preview))
         self.images = image_drop.install_images(self.context)
@@ -241,10 +242,7 @@ class MainWindow(QMainWindow):
             extra = self.findChild(QWidget, name)
             if extra is not None:
                 chain.append(extra)
-        site_view = getattr(getattr(self, "site_preview", None), "view", None)
-        for view in (self.preview, site_view):
-            if view is None:
-                continue
+        for view in (self.preview, self.site_preview.view):
             if view is not self.preview:
                 chain.insert(chain.index(self.preview) + 1, view)
             proxy = view.focusProxy()   # the page's inner widget, made when the page first loads

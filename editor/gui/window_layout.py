@@ -47,8 +47,8 @@ class WindowLayout:
         # editor and the preview need the rest).
         dock = min(max(260, w.post_list.wanted_width() + 16), int(width * 0.3))
         w.resizeDocks([w.post_dock], [dock], Qt.Orientation.Horizontal)
-        if getattr(w, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
-            w.resizeDocks([w.problems_dock], [max(90, w.height() // 8)], Qt.Orientation.Vertical)
+        # a strip of problems, not a third of the window
+        w.resizeDocks([w.problems_dock], [max(90, w.height() // 8)], Qt.Orientation.Vertical)
         rest = max(0, width - dock - 24)
         needed = w.form.minimumSizeHint().width() + w.form_scroll.verticalScrollBar().sizeHint().width()
         form = max(needed, int(rest * 0.3))
