@@ -16,6 +16,7 @@ class Panes:
     def __init__(self, ctx: FeatureContext, site_view: QWidget | None = None) -> None:
         self.ctx = ctx
         self.site_view = site_view   # shown instead of the instant preview while the site preview is on
+        self.skip_hidden: SkipHiddenStops | None = None
         a = ctx.actions
         a.next_pane.triggered.connect(lambda: self.cycle(1))
         a.previous_pane.triggered.connect(lambda: self.cycle(-1))

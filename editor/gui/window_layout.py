@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QScrollArea
+
+if TYPE_CHECKING:
+    from editor.gui.main_window import MainWindow
 
 FIRST_SIZE = 0.85   # of the available screen, on the first start
 
@@ -21,7 +26,7 @@ def first_geometry(screen: QRect, least: QSize) -> QRect:
 class WindowLayout:
     """Geometry, dock state and splitter sizes of a main window, kept in its settings."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.w = window
 
     def restore(self) -> None:
