@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMenu, QScrollA
 
 from editor.gui.actions import Actions
 from editor.gui.body_link import BodyLink
+from editor.gui.document_form import DocumentForm
 from editor.gui.edit_actions import install_edit_actions
 from editor.gui.empty_state import EmptyState
 from editor.gui.feature_context import FeatureContext, PaneLayout
@@ -33,7 +34,6 @@ from editor.gui.window_dialogs import APP_NAME, WindowFlows
 from editor.gui.window_layout import FitWidth, WindowLayout
 from editor.services import resources
 from editor.services.document import Document
-from editor.services.fields import form_values
 from editor.services.post_model import PostListModel
 from editor.services.preview import PreviewService, RenderFn
 from editor.services.preview_controller import PreviewController
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
                                       self.post_browser, self, self.preview, self.preview_service,
                                       PaneLayout(self.post_dock, self.form_scroll, self.splitter))
         self.flows = WindowFlows(self.context)   # open, new post, export, about: the flows around questions
+        self.document_form = DocumentForm(self.context)   # the open post's values, status and URL in the form
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self.translations = install_translations(self.context)
@@ -83,10 +84,6 @@ class MainWindow(QMainWindow):
         self.safety = install_safety(self.context)   # never lose a word: recovery, outside changes, repair
         self.publishing = install_publishing(self.context)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
-        self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
-        self._status_timer.setInterval(60_000)
-        self._status_timer.timeout.connect(self._refresh_status)
-        self._status_timer.start()
         self.window_layout = WindowLayout(self)
         self.window_layout.restore()
         self._set_tab_order()
@@ -209,7 +206,7 @@ class MainWindow(QMainWindow):
         doc.closed.connect(self._show_document)
         doc.dirtyChanged.connect(self._update_title)
         doc.saved.connect(self._update_title)   # Save As: the new file's name
-        doc.fieldsChanged.connect(self._fields_changed)
+        doc.fieldsChanged.connect(self.document_form.fields_changed)
         doc.failed.connect(cmd.show_error)
         self.preview_service.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         self.preview.externalLink.connect(cmd.open_external)
@@ -259,13 +256,7 @@ class MainWindow(QMainWindow):
         for name in POST_ACTIONS:
             self.actions[name].setEnabled(is_open)
         self._show_empty_state()
-        if is_open:   # the editor has the body already (BodyLink)
-            values, other = form_values(doc.post)
-            self.form.populate(values, other, doc.tz_offset())
-            self.actions.toggle_draft.setChecked(bool(values.get("draft")))
-        else:
-            self.form.populate({}, {}, None)
-        self._fields_changed()
+        self.document_form.show()   # the editor has the body already (BodyLink)
         self._update_title()
         self.post_list.select_path(doc.path)
 
@@ -287,17 +278,6 @@ class MainWindow(QMainWindow):
         name = Path(self.document.path).name if self.document.path else "No post"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.dirty)
-
-    def _fields_changed(self) -> None:
-        self._refresh_status()
-        self.form.set_url(self.document.url())
-        offset = self.document.tz_offset()
-        for field in self.form.dates.values():
-            field.set_offset_hint(offset)
-
-    def _refresh_status(self) -> None:
-        status, when = self.document.status()
-        self.form.set_status(status, when)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
