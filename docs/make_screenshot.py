@@ -31,7 +31,7 @@ def main() -> None:
         app.primaryScreen().grabWindow(0, 0, 0, width, height).save(out)
         app.quit()
 
-    QTimer.singleShot(2500, lambda: window.open_post(str(SEED)))
+    QTimer.singleShot(2500, lambda: window.commands.open_post(str(SEED)))
     QTimer.singleShot(5000, shot)
     app.exec()
 

@@ -73,7 +73,7 @@ def open_window(path: str | None = None, *, render: RenderFn | None = None, prom
     from editor.gui.main_window import MainWindow
 
     window = MainWindow(render=render, prompts=prompts)
-    window.open_initial(path)
+    window.commands.open_initial(path)
     window.show()
     return window
 

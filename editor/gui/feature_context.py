@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QSplitter, QWidget
 
 if TYPE_CHECKING:
     from editor.core.hugo.site import Site
@@ -15,18 +16,21 @@ if TYPE_CHECKING:
     from editor.gui.menus import Menus
     from editor.gui.message_bar import MessageBar
     from editor.gui.post_list import PostBrowser
+    from editor.gui.preview_view import PreviewView
     from editor.gui.prompts import Prompts
     from editor.services.document import Document
     from editor.services.post_model import PostListModel
+    from editor.services.preview import PreviewService
     from editor.services.settings import Settings
 
 
 class WindowCommands(Protocol):
-    """The window's own operations a feature may call (the main window provides them)."""
+    """The window's own operations a feature may call (`Commands` in window_commands.py, as `window.commands`)."""
 
     folder: str | None
     site: Site | None
 
+    def open_path(self, path: str, auto_open: bool = True) -> bool: ...
     def open_post(self, path: str) -> bool: ...
     def maybe_save(self) -> bool: ...
     def save(self) -> bool: ...
@@ -34,6 +38,17 @@ class WindowCommands(Protocol):
     def revert(self) -> None: ...
     def reload_list(self) -> None: ...
     def show_error(self, message: str) -> None: ...
+    def open_external(self, url: QUrl) -> None: ...
+
+
+@dataclass(frozen=True)
+class PaneLayout:
+    """The window's panes as laid out: the post list's dock, the form's scroll area, and the splitter
+    holding form | editor | preview (features that move between panes or swap the preview need them)."""
+
+    post_dock: QDockWidget
+    form_scroll: QScrollArea
+    splitter: QSplitter
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,9 @@ class FeatureContext:
     post_model: PostListModel
     post_browser: PostBrowser
     parent: QMainWindow
+    preview: PreviewView
+    preview_service: PreviewService
+    panes: PaneLayout
 
     def status(self, message: str, timeout_ms: int = 4000) -> None:
         """A passing note in the window's status bar."""

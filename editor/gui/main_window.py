@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from editor.gui.actions import Actions
 from editor.gui.body_link import BodyLink
+from editor.gui.document_form import DocumentForm
 from editor.gui.edit_actions import install_edit_actions
-from editor.gui.empty_state import EmptyState, recent_label
-from editor.gui.feature_context import FeatureContext
+from editor.gui.empty_state import EmptyState
+from editor.gui.feature_context import FeatureContext, PaneLayout
 from editor.gui.front_matter_form import FrontMatterForm
 from editor.gui.markdown_editor import MarkdownEditor
 from editor.gui.menus import EDIT, FILE, HELP, VIEW, Menus
@@ -29,11 +29,11 @@ from editor.gui.safety import install_safety
 from editor.gui.site_preview_pane import install_site_preview
 from editor.gui.translations import install_translations
 from editor.gui.url_warning import UrlWarning
-from editor.gui.window_dialogs import APP_NAME, DISCARD, SAVE, WindowFlows
+from editor.gui.window_commands import Commands
+from editor.gui.window_dialogs import APP_NAME, WindowFlows
 from editor.gui.window_layout import FitWidth, WindowLayout
-from editor.services import resources, workspace
+from editor.services import resources
 from editor.services.document import Document
-from editor.services.fields import form_values
 from editor.services.post_model import PostListModel
 from editor.services.preview import PreviewService, RenderFn
 from editor.services.preview_controller import PreviewController
@@ -56,36 +56,34 @@ class MainWindow(QMainWindow):
         self.document = Document(self, confirm_overwrite=self.prompts.overwrite_outside)
         self.preview_service = PreviewService(render, parent=self)
         self.post_model = PostListModel(self)
-        self.folder: str | None = None
-        self.site = None
-        self._auto_open = False
 
         self.actions = Actions(self)
-        self.flows = WindowFlows(self)   # open, new post, export, about: the flows around questions
         self._build_panes()
         self.body_link = BodyLink(self.editor, self.document, self)   # before any other listener of `loaded`
         self._build_menus()
+        # open, save, revert, close; the folder and site; the session and recent list
+        self.commands = Commands(self.document, self.settings, self.prompts, self.post_model, self.post_browser,
+                                 self.post_dock, self.form, self.message_bar, self)
         self.context = FeatureContext(self.document, self.editor, self.form, self.actions, self.settings,
-                                      self.prompts, self.menus, self, self.message_bar, self.post_model,
-                                      self.post_browser, self)
+                                      self.prompts, self.menus, self.commands, self.message_bar, self.post_model,
+                                      self.post_browser, self, self.preview, self.preview_service,
+                                      PaneLayout(self.post_dock, self.form_scroll, self.splitter))
+        self.flows = WindowFlows(self.context)   # open, new post, export, about: the flows around questions
+        self.document_form = DocumentForm(self.context)   # the open post's values, status and URL in the form
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self.translations = install_translations(self.context)
         self._install_writer_tools()
         install_edit_actions(self.context)
-        self.panes = install_panes(self)
         self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.preview_controller = PreviewController(self.document, self.preview_service, self)
         self.preview_controller.cleared.connect(
             lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
-        self.site_preview = install_site_preview(self)
+        self.site_preview = install_site_preview(self.context, lambda: self.preview_glue.remote_content)
+        self.panes = install_panes(self.context, self.site_preview.view)
         self.safety = install_safety(self.context)   # never lose a word: recovery, outside changes, repair
         self.publishing = install_publishing(self.context)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
-        self._status_timer = QTimer(self)   # scheduled posts become published while the window is open
-        self._status_timer.setInterval(60_000)
-        self._status_timer.timeout.connect(self._refresh_status)
-        self._status_timer.start()
         self.window_layout = WindowLayout(self)
         self.window_layout.restore()
         self._set_tab_order()
@@ -127,7 +125,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         # With no post open, the panes give way to a page that says so and offers the next step.
         self.empty_state = EmptyState(self.actions)
-        self.empty_state.openRequested.connect(self.open_path)
         self.central_stack = QStackedWidget()
         self.central_stack.setObjectName("centralStack")
         self.central_stack.addWidget(self.splitter)
@@ -153,7 +150,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menus[FILE]
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.setObjectName("menuOpenRecent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: self.commands.fill_recent_menu(self.recent_menu))
         for action in (a.new_post, a.new_translation, a.open, self.recent_menu, a.open_folder, None, a.save,
                        a.save_as, a.export, a.revert, None, a.close, a.quit):
             if action is None:
@@ -185,35 +182,35 @@ class MainWindow(QMainWindow):
             tools.addSeparator() if action is None else tools.addAction(action)
 
     def _connect(self) -> None:
-        a, doc = self.actions, self.document
+        a, doc, cmd = self.actions, self.document, self.commands
         a.open.triggered.connect(self.flows.choose_file)
         a.open_folder.triggered.connect(self.flows.choose_folder)
         a.new_post.triggered.connect(self.flows.new_post)
-        a.save.triggered.connect(self.save)
-        a.save_as.triggered.connect(self.save_as)
+        a.save.triggered.connect(cmd.save)
+        a.save_as.triggered.connect(cmd.save_as)
         a.export.triggered.connect(self.flows.export_post)
-        a.revert.triggered.connect(self.revert)
-        a.close.triggered.connect(self.close_post)
+        a.revert.triggered.connect(cmd.revert)
+        a.close.triggered.connect(cmd.close_post)
         a.quit.triggered.connect(self.close)
-        a.generate_slug.triggered.connect(self.generate_slug)
+        a.generate_slug.triggered.connect(cmd.generate_slug)
         a.toggle_draft.triggered.connect(lambda on: self.form.set_draft(on))
-        a.reload_list.triggered.connect(self.reload_list)
+        a.reload_list.triggered.connect(cmd.reload_list)
         a.about.triggered.connect(self.flows.about)
-        self.form.fieldEdited.connect(self._field_edited)
-        self.form.slugRequested.connect(self.generate_slug)
+        self.empty_state.openRequested.connect(cmd.open_path)
+        self.form.fieldEdited.connect(doc.set_field)
+        self.form.slugRequested.connect(cmd.generate_slug)
         self.form.draft_check.toggled.connect(a.toggle_draft.setChecked)
         doc.loaded.connect(self._show_document)
         doc.rawOpened.connect(self._show_empty_state)
         self.form.title_edit.returnPressed.connect(self.editor.setFocus)   # Enter in the title: start writing
         doc.closed.connect(self._show_document)
         doc.dirtyChanged.connect(self._update_title)
-        doc.fieldsChanged.connect(self._fields_changed)
-        doc.failed.connect(self.show_error)
-        doc.saved.connect(self._saved)
+        doc.saved.connect(self._update_title)   # Save As: the new file's name
+        doc.fieldsChanged.connect(self.document_form.fields_changed)
+        doc.failed.connect(cmd.show_error)
         self.preview_service.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
-        self.preview.externalLink.connect(self.open_external)
-        self.post_list.postActivated.connect(self.open_post)
-        self.post_model.scanFinished.connect(self._list_ready)
+        self.preview.externalLink.connect(cmd.open_external)
+        self.post_list.postActivated.connect(cmd.open_post)
         self.splitter.splitterMoved.connect(lambda *_: self.window_layout.save())
 
     def _install_writer_tools(self) -> None:
@@ -223,8 +220,8 @@ class MainWindow(QMainWindow):
         formatting.install_formatting(self.context)
         self.find_bar = find_replace.install_find_replace(self.context)
         self.outline_dock = outline.install_outline(self.context)
-        self.writer_status = status_bar.install_status_bar(self)
-        self.spell = spell.install_spell(self)
+        self.writer_status = status_bar.install_status_bar(self.context)
+        self.spell = spell.install_spell(self.context)
         self.problems_dock = problems_panel.install_problems(self.context)
         self.focus_mode = focus_mode.install_focus_mode(self.context, (self.form_scroll, self.preview))
         self.images = image_drop.install_images(self.context)
@@ -241,10 +238,7 @@ class MainWindow(QMainWindow):
             extra = self.findChild(QWidget, name)
             if extra is not None:
                 chain.append(extra)
-        site_view = getattr(getattr(self, "site_preview", None), "view", None)
-        for view in (self.preview, site_view):
-            if view is None:
-                continue
+        for view in (self.preview, self.site_preview.view):
             if view is not self.preview:
                 chain.insert(chain.index(self.preview) + 1, view)
             proxy = view.focusProxy()   # the page's inner widget, made when the page first loads
@@ -252,73 +246,6 @@ class MainWindow(QMainWindow):
                 chain.insert(chain.index(view) + 1, proxy)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-
-    # ------------------------------------------------------------------ opening
-    def open_initial(self, path: str | None) -> None:
-        """PATH as given; else the last folder and post; else the bundled content (the seed post)."""
-        if path:
-            self.open_path(path)
-            return
-        folder, post = self.settings.last_paths()
-        if folder and self.open_path(folder, auto_open=post is None):
-            if post:
-                self.open_post(post)
-            return
-        self.open_path(str(resources.bundled_content()))
-
-    def open_path(self, path: str, auto_open: bool = True) -> bool:
-        """A post, a content folder or a site root. Opening a folder opens its newest post."""
-        try:
-            ws = workspace.resolve(path)
-        except FileNotFoundError:
-            self.show_error(f"{path}: no such file or folder")
-            return False
-        if ws.post is not None:
-            if not self.open_post(ws.post):
-                return False
-        elif not self.maybe_save():
-            return False
-        if ws.warning:
-            self.show_error(ws.warning)
-        self.set_folder(ws.folder, ws.site)
-        if ws.post is None:
-            self.settings.add_recent(str(Path(path).expanduser().resolve()))   # the folder or site as opened
-        if ws.post is None:
-            self.document.close()
-            self._auto_open = auto_open
-        self._remember_session()
-        return True
-
-    def set_folder(self, folder: str, site=None) -> None:
-        self.folder, self.site = folder, site
-        self.post_model.load_folder(folder, site)
-        self.post_dock.setWindowTitle(f"Posts — {Path(folder).name}")
-
-    def reload_list(self) -> None:
-        if self.folder:
-            self.post_model.load_folder(self.folder, self.site)
-
-    def open_post(self, path: str) -> bool:
-        if self.document.path and os.path.abspath(path) == os.path.abspath(self.document.path):
-            return True
-        if not self.maybe_save() or not self.document.open(path):
-            self.post_list.select_path(self.document.path)   # the list shows the post still open
-            return False
-        self.message_bar.hide()
-        self.settings.add_recent(path)
-        self._remember_session()
-        return True
-
-    def _list_ready(self, count: int) -> None:
-        # One section only (the usual blog): the column says nothing, give the room to titles.
-        self.post_list.fit_column(3, self.post_model.sections())
-        self.post_list.set_section_wanted(len(self.post_model.sections()) > 1)
-        for key in ("tags", "categories"):
-            self.form.set_completions(key, self.post_model.terms(key))
-        if self._auto_open and not self.document.is_open and count:
-            self._auto_open = False
-            self.open_post(self.post_list.path_at(0))
-        self.post_list.select_path(self.document.path)
 
     # ------------------------------------------------------------------ showing the document
     def _show_document(self) -> None:
@@ -329,13 +256,7 @@ class MainWindow(QMainWindow):
         for name in POST_ACTIONS:
             self.actions[name].setEnabled(is_open)
         self._show_empty_state()
-        if is_open:   # the editor has the body already (BodyLink)
-            values, other = form_values(doc.post)
-            self.form.populate(values, other, doc.tz_offset())
-            self.actions.toggle_draft.setChecked(bool(values.get("draft")))
-        else:
-            self.form.populate({}, {}, None)
-        self._fields_changed()
+        self.document_form.show()   # the editor has the body already (BodyLink)
         self._update_title()
         self.post_list.select_path(doc.path)
 
@@ -353,104 +274,10 @@ class MainWindow(QMainWindow):
         elif has_text and was_empty and had_focus:
             self.editor.setFocus()   # the post the author asked for: start writing (not the next widget Qt picks)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = self.settings.recent()
-        for i, path in enumerate(paths):
-            number = f"&{i + 1} " if i < 9 else "1&0 "
-            action = self.recent_menu.addAction(number + recent_label(path).replace("&", "&&"))
-            action.setObjectName(f"actionRecent{i}")
-            action.setToolTip(path)
-            action.setData(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if not paths:
-            self.recent_menu.addAction("No recent posts").setEnabled(False)
-
     def _update_title(self, *_args) -> None:
         name = Path(self.document.path).name if self.document.path else "No post"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.dirty)
-
-    def _fields_changed(self) -> None:
-        self._refresh_status()
-        self.form.set_url(self.document.url())
-        offset = self.document.tz_offset()
-        for field in self.form.dates.values():
-            field.set_offset_hint(offset)
-
-    def _refresh_status(self) -> None:
-        status, when = self.document.status()
-        self.form.set_status(status, when)
-
-    # ------------------------------------------------------------------ editing
-    def _field_edited(self, key: str, value) -> None:
-        self.document.set_field(key, value)
-
-    def generate_slug(self) -> None:
-        slug = self.document.suggest_slug()
-        if slug:
-            self.form.set_slug(slug)
-        elif str(self.document.post.get("title") or "").strip() if self.document.post else False:
-            self.show_error("The title has no letters or digits a URL keeps: type a slug instead.")
-        else:
-            self.show_error("Give the post a title first: the slug is made from it.")
-
-    def show_error(self, message: str) -> None:
-        self.message_bar.show_message(message)
-        self.statusBar().showMessage(message.splitlines()[0] if message else "", 8000)
-
-    def open_external(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https", "mailto"):   # never file:, smb:, or a custom handler
-            QDesktopServices.openUrl(url)
-
-    # ------------------------------------------------------------------ saving
-    def save(self) -> bool:
-        if not self.document.is_open and self.document.raw is None:   # raw: a file being repaired
-            return False
-        return self.document.save()
-
-    def save_as(self) -> bool:
-        if not self.document.is_open:
-            return False
-        path = self.prompts.save_as_path(self.document.path or self.folder or "")
-        if not path:
-            return False
-        ok = self.document.save_as(path)
-        if ok:
-            self._update_title()
-            self.reload_list()
-        return ok
-
-    def _saved(self, path: str) -> None:
-        self.statusBar().showMessage(f"Saved {path}", 4000)
-        self.message_bar.hide()
-        self.reload_list()
-
-    def revert(self) -> None:
-        if self.document.dirty and not self.prompts.revert():
-            return
-        self.document.revert()
-
-    def close_post(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self.document.close()
-        self._remember_session()
-        return True
-
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current post (saved, discarded or unchanged)."""
-        if not self.document.dirty:
-            return True
-        answer = self.prompts.unsaved(Path(self.document.path or "the post").name)
-        if answer == SAVE:
-            return self.save()
-        if answer == DISCARD:
-            self.document.discard_recovery()   # discarded on purpose: nothing to recover next start
-        return answer == DISCARD
-    # ------------------------------------------------------------------ session
-    def _remember_session(self) -> None:
-        self.settings.set_last_paths(self.folder, self.document.path)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -474,11 +301,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.maybe_save():
+        if not self.commands.maybe_save():
             event.ignore()
             return
         self.window_layout.save()
-        self._remember_session()
+        self.commands.remember_session()
         self.settings.sync()
         self.preview_service.shutdown()
         self.site_preview.shutdown()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from editor.gui.feature_context import FeatureContext
 
 POST_LIST, FORM, EDITOR, PREVIEW = range(4)
 
@@ -11,9 +13,11 @@ POST_LIST, FORM, EDITOR, PREVIEW = range(4)
 class Panes:
     """Which pane holds the focus, and moving it; hidden panes (a closed dock, focus mode) are skipped."""
 
-    def __init__(self, window) -> None:
-        self.window = window
-        a = window.actions
+    def __init__(self, ctx: FeatureContext, site_view: QWidget | None = None) -> None:
+        self.ctx = ctx
+        self.site_view = site_view   # shown instead of the instant preview while the site preview is on
+        self.skip_hidden: SkipHiddenStops | None = None
+        a = ctx.actions
         a.next_pane.triggered.connect(lambda: self.cycle(1))
         a.previous_pane.triggered.connect(lambda: self.cycle(-1))
         for action, pane in ((a.focus_post_list, POST_LIST), (a.focus_form, FORM),
@@ -21,16 +25,15 @@ class Panes:
             action.triggered.connect(lambda _checked=False, p=pane: self.focus(p, show=True))
 
     def containers(self) -> list[QWidget]:
-        w = self.window
-        preview = w.preview.parentWidget() if w.preview.parentWidget() is not w.splitter else w.preview
-        return [w.post_dock, w.form_scroll, w.editor, preview]
+        c, panes = self.ctx, self.ctx.panes
+        preview = c.preview.parentWidget() if c.preview.parentWidget() is not panes.splitter else c.preview
+        return [panes.post_dock, panes.form_scroll, c.editor, preview]
 
     def targets(self) -> list[QWidget]:
         """The widget that takes the focus in each pane."""
-        w = self.window
-        site = getattr(getattr(w, "site_preview", None), "view", None)
-        preview = site if site is not None and site.isVisible() else w.preview
-        return [w.post_list, w.form.title_edit, w.editor, preview]
+        c, site = self.ctx, self.site_view
+        preview = site if site is not None and site.isVisible() else c.preview
+        return [c.post_browser.view, c.form.title_edit, c.editor, preview]
 
     def current(self) -> int:
         widget = QApplication.focusWidget()
@@ -44,11 +47,11 @@ class Panes:
         return target.isVisible() and target.isEnabled()
 
     def focus(self, pane: int, show: bool = False) -> bool:
-        w = self.window
-        if show and pane == POST_LIST and not w.post_dock.isVisible():
-            w.post_dock.show()
+        dock = self.ctx.panes.post_dock
+        if show and pane == POST_LIST and not dock.isVisible():
+            dock.show()
         if pane == POST_LIST:
-            w.post_dock.raise_()
+            dock.raise_()
         if not self.available(pane):
             return False
         self.targets()[pane].setFocus()
@@ -67,7 +70,7 @@ class SkipHiddenStops(QObject):
     """Tab never rests on a widget nobody can see: a dock behind another dock's tab keeps its widgets
     "visible" but moved out of the window, so Tab would vanish into it."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         QApplication.instance().focusChanged.connect(self.focus_changed)
@@ -87,7 +90,7 @@ class SkipHiddenStops(QObject):
             self.window.focusNextPrevChild(forward)
 
 
-def install_panes(window) -> Panes:
-    panes = Panes(window)
-    panes.skip_hidden = SkipHiddenStops(window)
+def install_panes(ctx: FeatureContext, site_view: QWidget | None = None) -> Panes:
+    panes = Panes(ctx, site_view)
+    panes.skip_hidden = SkipHiddenStops(ctx.parent)
     return panes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFontComboBox, QFormLayout, QLineEdit, QSpinBox)
@@ -9,6 +11,9 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 from editor.gui.feature_context import FeatureContext
 from editor.gui.menus import EDIT
 from editor.services.spelling import SUPPORTED
+
+if TYPE_CHECKING:
+    from editor.gui.spell import SpellController
 
 DEFAULT_IMAGE_WIDTH = 1600
 THEMES = ("system", "light", "dark")
@@ -136,7 +141,7 @@ def theme_palette(theme: str) -> QPalette:
 class Preferences:
     """Applies stored preferences to the window, and asks for new ones through the window's prompts."""
 
-    def __init__(self, ctx: FeatureContext, spell=None) -> None:
+    def __init__(self, ctx: FeatureContext, spell: SpellController | None = None) -> None:
         self.ctx = ctx
         self.spell = spell
         ctx.actions.preferences.triggered.connect(self.edit)
@@ -166,7 +171,7 @@ class Preferences:
             self.spell.set_language(prefs["spell_language"])
 
 
-def install_preferences(ctx: FeatureContext, spell=None) -> Preferences:
+def install_preferences(ctx: FeatureContext, spell: SpellController | None = None) -> Preferences:
     prefs = Preferences(ctx, spell)
     ctx.menus[EDIT].addSeparator()
     ctx.menus[EDIT].addAction(ctx.actions.preferences)

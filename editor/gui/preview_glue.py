@@ -19,7 +19,7 @@ class PreviewGlue(QObject):
     def __init__(self, service: PreviewService, view: PreviewView, editor, settings, parent=None) -> None:
         super().__init__(parent)
         self.service, self.view, self.editor, self.settings = service, view, editor, settings
-        self._remote = bool(settings.remote_content()) if hasattr(settings, "remote_content") else False
+        self._remote = bool(settings.remote_content())
         service.updated.connect(view.show_update)
         view.visibilityChanged.connect(self._visibility)
         # Scroll sync: the preview follows the editor's top line (coalesced to one call per event loop turn).
@@ -41,8 +41,7 @@ class PreviewGlue(QObject):
     def set_remote_content(self, on: bool) -> None:
         """Let the preview load remote images, media and frames (or stop it); the page reloads with its new CSP."""
         on = bool(on)
-        if hasattr(self.settings, "set_remote_content"):
-            self.settings.set_remote_content(on)
+        self.settings.set_remote_content(on)
         if on != self._remote:
             self._remote = on
             self.view.load_page(preview_page(on), home_url(), on)

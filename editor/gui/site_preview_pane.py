@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget
                                QWidget)
 
 from editor.gui import site_patch
+from editor.gui.feature_context import FeatureContext
 from editor.gui.menus import VIEW
 from editor.gui.preview_view import EXTERNAL_SCHEMES
 from editor.gui.request_guard import RequestGuard
@@ -47,16 +50,17 @@ class SitePage(QWebEnginePage):
 class SitePreviewPane(QObject):
     """Swaps the preview pane between the instant preview and the site preview, and feeds the server."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, ctx: FeatureContext, remote_content: Callable[[], bool]) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        self.remote_content = remote_content   # the instant preview's choice (Preferences) holds here too
         self.server = SiteServer(parent=self)
-        self.action = window.actions.site_preview
+        self.action = ctx.actions.site_preview
         self._path: str | None = None
         self._fed: tuple[str, str] | None = None
         self._build()
         self.action.toggled.connect(self.set_enabled)
-        doc = window.document
+        doc = ctx.document
         doc.loaded.connect(self._post_changed)
         doc.closed.connect(self._post_changed)
         doc.saved.connect(self.server.discard)
@@ -77,7 +81,7 @@ class SitePreviewPane(QObject):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        w = self.window
+        preview, splitter = self.ctx.preview, self.ctx.panes.splitter
         self.view = QWebEngineView()
         self.view.setObjectName("sitePreview")
         self.view.setAccessibleName("Site preview")
@@ -116,10 +120,10 @@ class SitePreviewPane(QObject):
         column.addWidget(self.view, 1)
         self.stack = QStackedWidget()
         self.stack.setObjectName("previewStack")
-        self.stack.setMinimumWidth(w.preview.minimumWidth())
-        index = w.splitter.indexOf(w.preview)
-        w.splitter.replaceWidget(index, self.stack)
-        self.stack.addWidget(w.preview)
+        self.stack.setMinimumWidth(preview.minimumWidth())
+        index = splitter.indexOf(preview)
+        splitter.replaceWidget(index, self.stack)
+        self.stack.addWidget(preview)
         self.stack.addWidget(container)
 
     @property
@@ -133,7 +137,7 @@ class SitePreviewPane(QObject):
             self._page.setUrlRequestInterceptor(self._guard)
             self._page.settings().setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
             self.view.setPage(self._page)
-            self._page.externalLink.connect(self.window.open_external)
+            self._page.externalLink.connect(self.ctx.commands.open_external)
         return self._page
 
     @property
@@ -152,7 +156,7 @@ class SitePreviewPane(QObject):
 
     def set_enabled(self, on: bool) -> None:
         if on:
-            target = self.window.folder or self.window.document.path
+            target = self.ctx.commands.folder or self.ctx.document.path
             if not target:
                 self._show("Open a post or a site first.")
                 self.action.setChecked(False)
@@ -168,7 +172,7 @@ class SitePreviewPane(QObject):
 
     # ------------------------------------------------------------------ feeding the server
     def _post_changed(self) -> None:
-        doc = self.window.document
+        doc = self.ctx.document
         new = doc.path if doc.is_open else None
         if self._path and self._path != new:
             self.server.discard(self._path)
@@ -184,7 +188,7 @@ class SitePreviewPane(QObject):
             QTimer.singleShot(0, self, self._feed)
 
     def _feed(self, force: bool = False) -> None:
-        doc = self.window.document
+        doc = self.ctx.document
         if self.enabled and doc.is_open and doc.path:
             text = doc.post.text
             if force or (doc.path, text) != self._fed:   # re-highlighting emits textChanged too
@@ -204,8 +208,7 @@ class SitePreviewPane(QObject):
             self.page.patched.connect(self._load_started)   # a patch counts as the awaited load
         self.page.root = self.server.root_url
         self.guard.set_server(self.server.root_url)
-        glue = getattr(self.window, "preview_glue", None)
-        self.guard.remote_from = (lambda: glue.remote_content) if glue is not None else None
+        self.guard.remote_from = self.remote_content
         self.view.load(url)
 
     def _updated(self, url: QUrl) -> None:
@@ -246,12 +249,13 @@ class SitePreviewPane(QObject):
         self.server.stop()
 
 
-def install_site_preview(window) -> SitePreviewPane:
-    """Add the site preview to the window's preview pane and its action to the View menu and toolbar."""
-    pane = SitePreviewPane(window)
-    window.menus[VIEW].addSeparator()
-    window.menus[VIEW].addAction(pane.action)
-    toolbar = window.findChild(QToolBar, "mainToolBar")
+def install_site_preview(ctx: FeatureContext, remote_content: Callable[[], bool]) -> SitePreviewPane:
+    """Add the site preview to the window's preview pane and its action to the View menu and toolbar;
+    `remote_content` says whether the author lets previews load remote content (read at each request)."""
+    pane = SitePreviewPane(ctx, remote_content)
+    ctx.menus[VIEW].addSeparator()
+    ctx.menus[VIEW].addAction(pane.action)
+    toolbar = ctx.parent.findChild(QToolBar, "mainToolBar")
     if toolbar is not None:
         toolbar.addAction(pane.action)
     return pane

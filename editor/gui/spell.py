@@ -7,6 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from editor.gui.feature_context import FeatureContext
 from editor.gui.menus import EDIT
 from editor.services.spelling import SpellService, language_for, post_language, prose_words, site_language
 
@@ -29,34 +30,35 @@ FALLBACK_MS = 3000   # start-up without a preview paint: load the dictionary aft
 class SpellController:
     """Connects a SpellService to the editor's highlighter, context menu and the window's settings."""
 
-    def __init__(self, window, service: SpellService | None = None) -> None:
-        self.window = window
-        self.editor = editor = window.editor
-        settings = window.settings
-        self.preferred = settings.value("spell/language", "", str) if hasattr(settings, "value") else ""
+    def __init__(self, ctx: FeatureContext, service: SpellService | None = None) -> None:
+        self.window = ctx.parent
+        self.settings = ctx.settings
+        self.document = ctx.document
+        self.preview = ctx.preview
+        self.editor = editor = ctx.editor
+        settings = ctx.settings
+        self.preferred = settings.value("spell/language", "", str)
         # the window's own service loads its dictionary only after the first preview paint
-        self.service = service or SpellService(self.preferred or "en", parent=window, active=False)
+        self.service = service or SpellService(self.preferred or "en", parent=ctx.parent, active=False)
         self.painted = False     # the first preview has painted (or start-up is over without one)
         highlighter = editor.highlighter
         highlighter.spell = self.service
-        enabled = settings.value("spell/enabled", True, bool) if hasattr(settings, "value") else True
+        enabled = settings.value("spell/enabled", True, bool)
         highlighter.spell_enabled = enabled
-        action = window.actions.spell_check
+        action = ctx.actions.spell_check
         action.setChecked(enabled)
         action.toggled.connect(self.set_enabled)
         self.service.ready.connect(highlighter.rehighlight_soon)
         self.service.dictionaryChanged.connect(lambda _w: highlighter.rehighlight_soon())
         editor.spell_menu = self.add_menu_items
-        window.document.loaded.connect(self.follow_site)
-        window.document.fieldsChanged.connect(self.follow_site)   # `lang` edited in the front matter
-        preview = getattr(window, "preview", None)
-        if preview is not None and hasattr(preview, "applied"):
-            preview.applied.connect(self._first_paint)
+        ctx.document.loaded.connect(self.follow_site)
+        ctx.document.fieldsChanged.connect(self.follow_site)   # `lang` edited in the front matter
+        self.preview.applied.connect(self._first_paint)
         # a hidden preview or no post never paints: the dictionary still comes, later
         QTimer.singleShot(FALLBACK_MS, self._start_up_over)
 
     def _first_paint(self, *_args) -> None:
-        self.window.preview.applied.disconnect(self._first_paint)
+        self.preview.applied.disconnect(self._first_paint)
         QTimer.singleShot(0, self._start_up_over)     # after this paint reaches the screen
 
     def _start_up_over(self) -> None:
@@ -71,8 +73,7 @@ class SpellController:
         self.editor.highlighter.spell_enabled = on
         if on and self.painted:
             self.service.activate()
-        if hasattr(self.window.settings, "set_value"):
-            self.window.settings.set_value("spell/enabled", on)
+        self.settings.set_value("spell/enabled", on)
         self.editor.highlighter.rehighlight_soon()
 
     def follow_site(self) -> None:
@@ -81,8 +82,8 @@ class SpellController:
         dictionary for that language: nothing is underlined)."""
         if self.preferred:
             return
-        doc = self.window.document
-        post = getattr(doc, "post", None)
+        doc = self.document
+        post = doc.post
         code = post_language(doc.site, doc.path, post.get("lang") if post is not None else None) \
             if doc.site is not None or post is not None else None
         self.service.set_language(language_for(code or site_language(doc.site)))
@@ -128,7 +129,7 @@ class SpellController:
         self.editor.setTextCursor(cursor)
 
 
-def install_spell(window) -> SpellController:
-    controller = SpellController(window)
-    window.menus[EDIT].addAction(window.actions.spell_check)
+def install_spell(ctx: FeatureContext) -> SpellController:
+    controller = SpellController(ctx)
+    ctx.menus[EDIT].addAction(ctx.actions.spell_check)
     return controller

@@ -27,8 +27,7 @@ def install(window) -> None:
     """Print `mapped T` at the window's first paint and `painted T` when the first preview is applied."""
     if ENV_T0 not in os.environ:
         return
-    window._startup_trace = _FirstPaint(window)
-    window.installEventFilter(window._startup_trace)
+    window.installEventFilter(_FirstPaint(window))   # the window owns the filter (its parent) and keeps it
     done = []
 
     def applied(*_args) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel
 
 from editor.core.hugo import textstats
+from editor.gui.feature_context import FeatureContext
 from editor.services.problems import Coalescer
 
 
@@ -24,9 +25,9 @@ URL_WIDTH = 280
 class WriterStatus:
     """The permanent widgets on the right of the status bar and what keeps them current."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        self.window = window
-        bar = window.statusBar()
+    def __init__(self, ctx: FeatureContext) -> None:
+        self.document, self.editor = ctx.document, ctx.editor
+        bar = ctx.parent.statusBar()
         self.cursor_label = self._label("cursorLabel", "Cursor position")
         self.words_label = self._label("wordCountLabel", "Word count")
         self.reading_label = self._label("readingTimeLabel", "Reading time")
@@ -39,11 +40,11 @@ class WriterStatus:
         self.url_label.setMaximumWidth(URL_WIDTH)
         self.words_label.setToolTip("Hugo's .WordCount of the rendered body")
         self.reading_label.setToolTip("Hugo's .ReadingTime: 213 words a minute (501 for CJK)")
-        self._stats = Coalescer(body_stats, 200, window)
+        self._stats = Coalescer(body_stats, 200, ctx.parent)
         self._stats.finished.connect(self._show_stats)
-        editor, doc = window.editor, window.document
-        editor.cursorPositionChanged.connect(self.update_cursor)
-        window.preview_service.rendered.connect(self._rendered)
+        doc = ctx.document
+        ctx.editor.cursorPositionChanged.connect(self.update_cursor)
+        ctx.preview_service.rendered.connect(self._rendered)
         for signal in (doc.loaded, doc.closed, doc.fieldsChanged, doc.saved):
             signal.connect(self.update_post)
         self.update_cursor()
@@ -58,13 +59,13 @@ class WriterStatus:
 
     def update_cursor(self) -> None:
         # Lines of the file (as in the Problems panel and `check`), not of the body alone.
-        doc = self.window.document
+        doc = self.document
         first = doc.post.body_line if doc.is_open else 1
-        cursor = self.window.editor.textCursor()
+        cursor = self.editor.textCursor()
         self.cursor_label.setText(f"Ln {cursor.blockNumber() + first}, Col {cursor.positionInBlock() + 1}")
 
     def update_post(self, *_args) -> None:
-        doc = self.window.document
+        doc = self.document
         if not doc.is_open:
             for label in (self.words_label, self.reading_label, self.status_label, self.url_label):
                 label.setText("")
@@ -79,7 +80,7 @@ class WriterStatus:
         self.url_label.setToolTip(url)
 
     def _rendered(self, _header: str, body_html: str, _base: str) -> None:
-        doc = self.window.document
+        doc = self.document
         if not doc.is_open:
             return
         site = doc.site
@@ -88,12 +89,12 @@ class WriterStatus:
         self._stats.request(body_html, has_cjk, flag if isinstance(flag, bool) else None, immediate=True)
 
     def _show_stats(self, result) -> None:
-        if isinstance(result, Exception) or not self.window.document.is_open:
+        if isinstance(result, Exception) or not self.document.is_open:
             return
         words, minutes = result
         self.words_label.setText(format_words(words, minutes)[0])
         self.reading_label.setText(format_words(words, minutes)[1])
 
 
-def install_status_bar(window: QMainWindow) -> WriterStatus:
-    return WriterStatus(window)
+def install_status_bar(ctx: FeatureContext) -> WriterStatus:
+    return WriterStatus(ctx)

@@ -23,7 +23,7 @@ class Translations(QObject):
         self.update()
 
     def _site(self):
-        return getattr(self.ctx.document, "site", None) or self.ctx.commands.site
+        return self.ctx.document.site or self.ctx.commands.site
 
     def _path(self) -> str | None:
         doc = self.ctx.document

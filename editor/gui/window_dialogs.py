@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor.gui.feature_context import FeatureContext
 from editor.gui.prompts import APP_NAME, CANCEL, DISCARD, SAVE
 from editor.services.new_post import create_post, planned_path
 
@@ -11,84 +12,85 @@ __all__ = ["APP_NAME", "CANCEL", "DISCARD", "SAVE", "WindowFlows"]
 
 
 class WindowFlows:
-    """Owned by the main window (`window.flows`); every question goes through `window.prompts`."""
+    """Owned by the main window (`window.flows`); every question goes through the context's prompts."""
 
-    def __init__(self, window) -> None:
-        self.w = window
+    def __init__(self, ctx: FeatureContext) -> None:
+        self.ctx = ctx
+        self.cmd = ctx.commands
 
     def choose_file(self) -> None:
-        path = self.w.prompts.open_file(self.w.folder or "")
+        path = self.ctx.prompts.open_file(self.cmd.folder or "")
         if path:
-            self.w.open_path(path)
+            self.cmd.open_path(path)
 
     def choose_folder(self) -> None:
-        path = self.w.prompts.open_folder(self.w.folder or "")
+        path = self.ctx.prompts.open_folder(self.cmd.folder or "")
         if path:
-            self.w.open_path(path)
+            self.cmd.open_path(path)
 
     def _new_post_choice(self, folder: str) -> tuple[str, str, bool, str] | None:
         """Ask for (section, title, leaf bundle?, language) of a new post; languages on multilingual sites only."""
-        site = self.w.site
+        site = self.cmd.site
         langs = [lang.code for lang in site.languages] if site is not None and site.multilingual else []
         if langs and site.default_language in langs:   # the default language first
             langs.insert(0, langs.pop(langs.index(site.default_language)))
-        return self.w.prompts.new_post(folder, self.w.post_model.sections(),
+        return self.ctx.prompts.new_post(folder, self.ctx.post_model.sections(),
                                      lambda section, title, bundle, lang="":
                                      planned_path(folder, section, title, bundle, lang, site), langs)
 
     def new_post(self) -> str | None:
-        folder = self.w.folder
+        folder = self.cmd.folder
         if not folder:
-            folder = self.w.prompts.new_post_folder()
+            folder = self.ctx.prompts.new_post_folder()
             if not folder:
                 return None
         choice = self._new_post_choice(folder)
-        if choice is None or not self.w.maybe_save():
+        if choice is None or not self.cmd.maybe_save():
             return None
         section, title, *rest = choice
         try:
-            path = create_post(folder, section, title, site=self.w.site, bundle=bool(rest and rest[0]),
+            path = create_post(folder, section, title, site=self.cmd.site, bundle=bool(rest and rest[0]),
                                lang=rest[1] if len(rest) > 1 else "")
         except ValueError as exc:
-            self.w.show_error(str(exc))
+            self.cmd.show_error(str(exc))
             return None
-        self.w.open_post(path)
-        self.w.reload_list()
-        self.w.form.title_edit.setFocus()      # the first words go into the title
-        self.w.form.title_edit.selectAll()
+        self.cmd.open_post(path)
+        self.cmd.reload_list()
+        self.ctx.form.title_edit.setFocus()      # the first words go into the title
+        self.ctx.form.title_edit.selectAll()
         return path
 
     def _export_choice(self):
         """Ask where to export; returns an ExportChoice or None."""
-        section, slug, images = self.w.document.export_defaults()
+        section, slug, images = self.ctx.document.export_defaults()
         # The last site exported to; else the author chooses (never the folder the post is in).
-        folder = self.w.settings.export_folder() or ""
-        return self.w.prompts.export(folder, section, slug, images, self.w.document.export_preview)
+        folder = self.ctx.settings.export_folder() or ""
+        return self.ctx.prompts.export(folder, section, slug, images, self.ctx.document.export_preview)
 
     def export_post(self) -> str | None:
-        if not self.w.document.is_open:
+        if not self.ctx.document.is_open:
             return None
         choice = self._export_choice()
         if choice is None:
             return None
-        plan = self.w.document.plan_export(choice.folder, choice.section, choice.slug, choice.bundle)
+        plan = self.ctx.document.plan_export(choice.folder, choice.section, choice.slug, choice.bundle)
         if plan is None:
             return None
-        if plan.conflicts and not self.w.prompts.overwrite_export(plan.conflicts):
+        if plan.conflicts and not self.ctx.prompts.overwrite_export(plan.conflicts):
             return None
-        written = self.w.document.export(plan, force=bool(plan.conflicts))
+        written = self.ctx.document.export(plan, force=bool(plan.conflicts))
         if written:
-            self.w.settings.set_export_folder(choice.folder)
+            self.ctx.settings.set_export_folder(choice.folder)
             note = ""
             if plan.copied:
                 note = f"; copied {len(plan.copied)} file(s): " + ", ".join(
                     str(d.relative_to(Path(written).parent)) for d in plan.copied)
             if plan.skipped:
                 # A skipped link that led out of the post's folder is a warning the author must see.
-                self.w.show_error("Exported, but not everything was copied:\n" + "\n".join(plan.warnings()))
-            self.w.statusBar().showMessage(f"Exported to {written}{note}", 8000)
+                self.cmd.show_error("Exported, but not everything was copied:\n" + "\n".join(plan.warnings()))
+            self.ctx.status(f"Exported to {written}{note}", 8000)
         return written
 
     def about(self) -> None:
-        self.w.prompts.about()
+        self.ctx.prompts.about()
 

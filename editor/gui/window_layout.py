@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QScrollArea
+
+if TYPE_CHECKING:
+    from editor.gui.main_window import MainWindow
 
 FIRST_SIZE = 0.85   # of the available screen, on the first start
 
@@ -21,7 +26,7 @@ def first_geometry(screen: QRect, least: QSize) -> QRect:
 class WindowLayout:
     """Geometry, dock state and splitter sizes of a main window, kept in its settings."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.w = window
 
     def restore(self) -> None:
@@ -47,8 +52,8 @@ class WindowLayout:
         # editor and the preview need the rest).
         dock = min(max(260, w.post_list.wanted_width() + 16), int(width * 0.3))
         w.resizeDocks([w.post_dock], [dock], Qt.Orientation.Horizontal)
-        if getattr(w, "problems_dock", None) is not None:   # a strip of problems, not a third of the window
-            w.resizeDocks([w.problems_dock], [max(90, w.height() // 8)], Qt.Orientation.Vertical)
+        # a strip of problems, not a third of the window
+        w.resizeDocks([w.problems_dock], [max(90, w.height() // 8)], Qt.Orientation.Vertical)
         rest = max(0, width - dock - 24)
         needed = w.form.minimumSizeHint().width() + w.form_scroll.verticalScrollBar().sizeHint().width()
         form = max(needed, int(rest * 0.3))

@@ -57,7 +57,7 @@ def main() -> int:
             clock.start()
             timer.start()
             start = time.perf_counter()
-            window.open_path(str(site))
+            window.commands.open_path(str(site))
             while window.post_model.rowCount() < args.posts and time.perf_counter() - start < 120:
                 app.processEvents()
                 time.sleep(0.001)

@@ -119,11 +119,11 @@ def main() -> int:
         if (i + 1) % args.burst == 0:
             bursts += 1
             if bursts % args.save_every == 0:
-                window.save()
+                window.commands.save()
             wait(app, lambda: False, 0.4)   # a pause: the preview catches up
         if args.every and (i + 1) % args.every == 0 and i + 1 < args.chars:
             line(f"{i + 1}", snapshot())
-    window.save()
+    window.commands.save()
     typed = time.monotonic() - t0
     settle(app, window, 3.0)
     after = line("after", snapshot())

@@ -12,7 +12,7 @@ def test_typing_then_saving_at_once_writes_what_the_editor_shows(qtbot, tmp_path
     window = make_window(qtbot, path)
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(window.editor, "typed just now")
-    assert window.save()   # no event loop turn in between
+    assert window.commands.save()   # no event loop turn in between
     assert path.read_text(encoding="utf-8").endswith(window.editor.toPlainText())
     assert path.read_text(encoding="utf-8").endswith("typed just now")
 
@@ -29,6 +29,6 @@ def test_each_edit_is_one_body_change_and_a_load_none(qtbot, tmp_path):
     window.editor.highlighter.rehighlight()   # formats only: no character changed
     assert len(changes) == 1
     window.prompts.script(unsaved=lambda _name: "discard")
-    assert window.open_post(str(other))
+    assert window.commands.open_post(str(other))
     assert window.editor.toPlainText() == "other body\n" and len(changes) == 1
     assert not window.document.dirty

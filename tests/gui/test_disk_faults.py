@@ -34,13 +34,13 @@ def test_failed_save_keeps_everything(qtbot, tmp_path, monkeypatch, label, modul
     qtbot.keyClicks(editor, "words that must survive")
     with monkeypatch.context() as patch:     # (never monkeypatch.undo(): it would undo conftest's XDG dirs)
         patch.setattr(module, name, _boom(code))
-        assert not window.save()
+        assert not window.commands.save()
     assert post.read_bytes() == before
     assert window.document.dirty and window.isWindowModified()
     assert editor.toPlainText().endswith("words that must survive")
     message = window.message_bar.label.text()
     assert window.message_bar.isVisible() and post.name in message and words in message.lower(), message
-    assert window.save() and post.read_text().endswith("words that must survive")
+    assert window.commands.save() and post.read_text().endswith("words that must survive")
 
 
 def test_read_only_file_and_missing_folder(qtbot, tmp_path):
@@ -48,10 +48,10 @@ def test_read_only_file_and_missing_folder(qtbot, tmp_path):
     window = make_window(qtbot, post)
     qtbot.keyClicks(window.editor, "x")
     post.chmod(0o444)
-    assert not window.save()
+    assert not window.commands.save()
     assert "read-only" in window.message_bar.label.text() and window.document.dirty
     post.chmod(0o644)
-    assert window.save()
+    assert window.commands.save()
 
 
 def test_journal_failure_is_reported_once(qtbot, tmp_path, monkeypatch):

@@ -36,7 +36,7 @@ def test_refused_files_get_a_message_and_maybe_a_repair(qtbot, tmp_path, name):
     window.exec_modal = None
     bad = tmp_path / name
     bad.write_bytes(data)
-    assert not window.open_post(str(bad))
+    assert not window.commands.open_post(str(bad))
     assert window.document.path == str(good)              # the open post is untouched
     message = window.message_bar.label.text()
     assert window.message_bar.isVisible() and name in message and words in message.lower(), message
@@ -65,14 +65,14 @@ def test_repair_in_editor_marks_the_line_and_saves_once_it_parses(qtbot, tmp_pat
     # Saving while it still does not parse is refused; the file is untouched.
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor, "More body.")
-    assert not window.save() and bad.read_bytes() == data
+    assert not window.commands.save() and bad.read_bytes() == data
     assert "does not parse" in window.message_bar.label.text() and window.document.dirty
     # Repair: close the bracket; the mark goes away, saving writes and reopens as a post.
     text = editor.toPlainText().replace("[a, b", "[a, b]")
     editor.setPlainText(text)
     qtbot.waitUntil(lambda: window.document.raw.error is None, timeout=5000)
     qtbot.waitUntil(lambda: marked_lines(editor) == [], timeout=5000)
-    assert window.save()
+    assert window.commands.save()
     assert load(bad)["tags"] == ["a", "b"] and window.document.is_open and window.form.isEnabled()
     assert window.document.post["title"] == "fine" and not window.document.dirty
 
@@ -101,7 +101,7 @@ def test_latin1_file_is_offered_a_visible_conversion(qtbot, tmp_path):
     assert window.document.post["title"] == "Café" and window.document.dirty
     assert "\ufffd" not in window.editor.toPlainText() and "“quotes”" in window.editor.toPlainText()
     assert path.read_bytes() == data                    # nothing written until the author saves
-    assert window.save()
+    assert window.commands.save()
     assert path.read_bytes() == "---\ntitle: Café\n---\nNaïve “quotes”\n".encode("utf-8")
 
 
@@ -129,7 +129,7 @@ def test_odd_files_open_without_freezing(qtbot, tmp_path, kind):
     at = window.editor.textCursor().position()
     qtbot.keyClicks(window.editor, "z")
     assert window.document.dirty
-    assert window.save()
+    assert window.commands.save()
     # Exactly one "z" went in where the cursor was; everything before the body is byte-identical.
     typed = (body[:at] + "z" + body[at:]).encode("utf-8")
     head = before[:len(before) - len(body.encode("utf-8"))]

@@ -41,7 +41,7 @@ def test_dates_at_the_edges_of_time_open_and_save(qtbot, tmp_path, date):
     qtbot.waitUntil(lambda: window.document.is_open, timeout=10000)
     assert window.document.post["title"] == "Edge" and window.form.isEnabled()
     assert window.document.set_field("draft", False)
-    assert window.save()
+    assert window.commands.save()
     assert path.read_text() == text.replace("draft: true", "draft: false")
 
 
@@ -53,6 +53,6 @@ def test_post_browser_lists_hostile_posts_with_their_problem(qtbot, tmp_path):
     window = make_window(qtbot, root)
     qtbot.waitUntil(lambda: window.post_model.rowCount() == len(posts), timeout=30000)
     assert window.post_model.counts()["problems"] == len(CASES)
-    window.open_post(str(root / "content" / "posts" / "bomb.md"))
+    window.commands.open_post(str(root / "content" / "posts" / "bomb.md"))
     qtbot.waitUntil(window.safety.raw_bar.isVisible, timeout=10000)
     assert "alias" in window.safety.raw_bar.label.text()

@@ -34,7 +34,7 @@ def test_every_shortcut_is_on_a_menu_and_fires_from_the_keyboard(qtbot, tmp_path
     # Nothing may block: every question answered "no", every file chooser cancelled.
     window.prompts.script(open_file="", save_as_path="", open_folder="", new_post_folder="", about=None,
                           new_post=None, export=None, revert=False, preferences=None)
-    window.maybe_save = lambda: False       # Close Post and Quit are refused, so the window stays
+    window.commands.maybe_save = lambda: False       # Close Post and Quit are refused, so the window stays
 
     actions = shortcut_actions(window)
     names = {a.objectName() for a in actions}

@@ -65,7 +65,7 @@ def test_language_column_filter_translations_and_new_translation(qtbot, tmp_path
     assert browser.proxy.rowCount() == 4
 
     # The English post: "Translations: de, fr"; one click opens the German one.
-    assert window.open_post(str(root / english))
+    assert window.commands.open_post(str(root / english))
     label = find(window, QLabel, "translationsLabel")
     qtbot.waitUntil(lambda: label.isVisibleTo(window))
     assert list(window.form.translations()) == ["de", "fr"]
@@ -77,7 +77,7 @@ def test_language_column_filter_translations_and_new_translation(qtbot, tmp_path
     assert not window.actions.new_translation.isEnabled()   # every language has this post
 
     # New Translation… of a post that has none: the language is asked, the file made and opened.
-    assert window.open_post(str(root / other))
+    assert window.commands.open_post(str(root / other))
     assert window.actions.new_translation.isEnabled()
     asked = []
     window.prompts.script(translation_language=lambda codes: asked.append(codes) or "de")
@@ -133,9 +133,9 @@ def test_spell_check_follows_the_posts_language(qtbot, tmp_path):
     service = window.spell.service
     qtbot.waitUntil(lambda: service.language == "de" and service.is_ready, timeout=20000)
     assert service.is_known("Straße") and not service.is_known("Strase")
-    assert window.open_post(str(root / "content" / "posts" / "a.md"))
+    assert window.commands.open_post(str(root / "content" / "posts" / "a.md"))
     qtbot.waitUntil(lambda: service.language == "en" and service.is_ready, timeout=20000)
-    assert window.open_post(str(root / "content" / "posts" / "b.fr.md"))   # `lang` says Chinese: no dictionary
+    assert window.commands.open_post(str(root / "content" / "posts" / "b.fr.md"))   # `lang` says Chinese: no dictionary
     qtbot.waitUntil(lambda: service.language == "", timeout=20000)
     assert not service.is_ready and service.is_known("anythingatall")
 

@@ -38,7 +38,7 @@ def test_own_saves_are_ignored(qtbot, tmp_path):
     editor = find(window, QPlainTextEdit, "markdownEditor")
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor, "mine")
-    assert window.save()
+    assert window.commands.save()
     qtbot.keyClicks(editor, " more")
     reloaded = []
     window.document.reloaded.connect(lambda: reloaded.append(1))
@@ -70,11 +70,11 @@ def test_dirty_post_gets_a_bar_and_save_asks_first(qtbot, tmp_path):
     # Save asks; "no" keeps the outside version on disk and our text dirty.
     asked = []
     window.prompts.script(overwrite_outside=lambda path, what: asked.append(what) or False)
-    assert not window.save()
+    assert not window.commands.save()
     assert asked == ["was changed by another program"]
     assert post.read_text() == outside and window.document.dirty
     window.prompts.script(overwrite_outside=lambda path, what: True)
-    assert window.save()
+    assert window.commands.save()
     assert post.read_text().endswith("my unsaved words") and not window.document.dirty
 
 
@@ -100,11 +100,11 @@ def test_deleted_and_renamed_files_are_reported_never_recreated_silently(qtbot, 
     qtbot.waitUntil(bar.isVisible, timeout=10000)
     assert "deleted or renamed" in bar.label.text() and bar.buttons["changeSaveAs"].isVisible()
     window.prompts.script(overwrite_outside=lambda path, what: False)
-    assert not window.save()
+    assert not window.commands.save()
     assert not post.exists() and "still mine" in editor.toPlainText()
     assert "deleted or renamed" in window.message_bar.label.text()
     window.prompts.script(overwrite_outside=lambda path, what: "deleted" in what)
-    assert window.save() and "still mine" in post.read_text()
+    assert window.commands.save() and "still mine" in post.read_text()
 
 
 def test_clean_post_deleted_keeps_text_and_reports(qtbot, tmp_path):

@@ -124,7 +124,7 @@ def test_list_follows_the_disk_without_rereading_everything(qtbot, tmp_path):
 def test_saving_updates_the_row_and_url_badge_offers_the_safe_slug(qtbot, tmp_path):
     window, root = _open(qtbot, tmp_path)
     one = root / "content" / "posts" / "one.md"
-    assert window.open_post(str(one))
+    assert window.commands.open_post(str(one))
     badge = window.url_warning
     qtbot.waitUntil(lambda: badge.isVisible(), timeout=5000)
     assert find(window, QLabel, "urlWarning").text() == "\u26a0 URL shared"
@@ -135,7 +135,7 @@ def test_saving_updates_the_row_and_url_badge_offers_the_safe_slug(qtbot, tmp_pa
     assert find(window, QLineEdit, "slugEdit").text() == "a-b"
     assert find(window, QLabel, "urlHint").text() == "URL: /posts/a-b/"
     qtbot.waitUntil(lambda: not badge.isVisible(), timeout=5000)
-    assert window.save()
+    assert window.commands.save()
     model = window.post_model
     qtbot.waitUntil(lambda: model.post_row(model.row_for_path(str(one))).url == "/posts/a-b/", timeout=20000)
     assert not model.post_row(model.row_for_path(str(one))).warnings

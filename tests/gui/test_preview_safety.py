@@ -63,7 +63,7 @@ def test_post_scripts_and_remote_loads_are_blocked_even_with_unsafe(qtbot, tmp_p
     with local_server() as (url, hits):
         window = make_window(qtbot, _evil_site(tmp_path, url), render=None)   # the real renderer
         opened: list[QUrl] = []
-        window.open_external = opened.append
+        window.commands.open_external = opened.append
         window.preview.preview_page.externalLink.disconnect()
         window.preview.preview_page.externalLink.connect(opened.append)
         wait_preview_contains(qtbot, window, "Safe text here.")

@@ -31,13 +31,13 @@ def test_the_window_asks_through_its_prompts(qtbot, tmp_path):
     assert window.prompts is prompts
     window.editor.appendPlainText("edited")
     with pytest.raises(UnscriptedQuestion):   # Revert asks; nothing scripted: the test would fail
-        window.revert()
+        window.commands.revert()
     assert window.document.dirty and path.read_text(encoding="utf-8") != ""
     prompts.script(revert=lambda: False)
-    window.revert()
+    window.commands.revert()
     assert window.document.dirty
     prompts.script(revert=True)
-    window.revert()
+    window.commands.revert()
     assert not window.document.dirty
     assert prompts.names() == ["revert", "revert", "revert"]
 
@@ -49,7 +49,7 @@ def test_saving_over_an_outside_change_asks_the_injected_prompts(qtbot, tmp_path
     window.prompts.script(overwrite_outside=lambda p, what: asked.append(what) or False)
     window.editor.appendPlainText("mine")
     path.write_text(path.read_text(encoding="utf-8") + "\ntheirs\n", encoding="utf-8")
-    assert not window.save()
+    assert not window.commands.save()
     assert asked == ["was changed by another program"] and path.read_text(encoding="utf-8").endswith("theirs\n")
 
 

@@ -59,7 +59,7 @@ def test_post_list_shows_git_states_and_filters_changed(qtbot, tmp_path):
     assert shown == ["beta.md", "gamma.md", "index.md"]
     # Saving a post makes it "modified" in the list.
     _type_at_end(qtbot, window, " more")
-    assert window.save()
+    assert window.commands.save()
     qtbot.waitUntil(lambda: model.git_state(str(root / ALPHA)) == "modified", timeout=20000)
     qtbot.waitUntil(lambda: browser.proxy.rowCount() == 4, timeout=5000)
 
@@ -209,7 +209,7 @@ def test_update_from_remote_refuses_while_dirty_then_reloads_the_open_post(qtbot
     window.publishing.service.wait()
     assert git(root, "rev-parse", "HEAD") == head
     window.prompts.script(revert=True)
-    window.revert()
+    window.commands.revert()
     assert not window.document.dirty
     window.actions.sync.trigger()
     qtbot.waitUntil(lambda: "Updated from origin/main" in _message(window), timeout=20000)
@@ -256,7 +256,7 @@ def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
     window = make_window(qtbot, seed)
     qtbot.waitUntil(lambda: window.post_model.rowCount() > 1 and window.post_model.in_repository, timeout=20000)
     _type_at_end(qtbot, window, " A line added in the editor.")
-    assert window.save()
+    assert window.commands.save()
     qtbot.waitUntil(lambda: window.post_model.git_state(str(seed)) == "modified", timeout=20000)
     choices = []
     window.prompts.script(publish=lambda plan, unsaved, save_first: choices.append(plan) or PublishChoice(

@@ -118,7 +118,7 @@ def test_sigkill_while_typing_keeps_everything_the_journal_held(qtbot, tmp_path)
     assert not restore.isEnabled() and not bar.isVisible()
     assert post.read_bytes() == before
     # Saving writes it and clears every journal.
-    assert window.save()
+    assert window.commands.save()
     assert "typed000" in post.read_text() and recovery.entries() == []
 
 
@@ -131,12 +131,12 @@ def test_journal_follows_edits_and_is_cleared_on_save_and_discard(qtbot, tmp_pat
     qtbot.waitUntil(lambda: recovery.read(post) is not None, timeout=5000)
     assert recovery.read(post).text.endswith("journaled words")
     assert str(recovery.recovery_dir()).startswith(os.environ["XDG_DATA_HOME"])
-    assert window.save()
+    assert window.commands.save()
     assert recovery.read(post) is None
     qtbot.keyClicks(editor, " again")
     qtbot.waitUntil(lambda: recovery.read(post) is not None, timeout=5000)
     window.prompts.script(unsaved=lambda _name: "discard")
-    assert window.close_post()
+    assert window.commands.close_post()
     assert recovery.entries() == []
 
 

@@ -195,10 +195,10 @@ def test_unsaved_changes_are_never_lost_silently(qtbot, tmp_path):
     window.editor.appendPlainText("unsaved")
     answers = []
     window.prompts.script(unsaved=lambda _name: answers.append(1) or "cancel")
-    assert not window.open_post(str(second))
+    assert not window.commands.open_post(str(second))
     assert window.document.path == str(first) and window.document.dirty and answers
     window.prompts.script(unsaved=lambda _name: "save")
-    assert window.open_post(str(second))
+    assert window.commands.open_post(str(second))
     assert first.read_text().endswith("\nunsaved")
     window.editor.appendPlainText("more")
     window.prompts.script(unsaved=lambda _name: "cancel")
@@ -306,7 +306,7 @@ def test_open_site_root_and_revert(qtbot, tmp_path):
     (tmp_path / "site" / "hugo.toml").write_text("baseURL = 'https://example.org/blog/'\n")
     window = make_window(qtbot, tmp_path / "site")
     qtbot.waitUntil(lambda: window.document.path == str(path), timeout=5000)   # newest post opened
-    assert window.folder == str(tmp_path / "site" / "content")
+    assert window.commands.folder == str(tmp_path / "site" / "content")
     assert find(window, QLabel, "urlHint").text() == \
         "URL: /blog/posts/ibm-no-longer-offers-facial-recognition-software/"
     original = window.editor.toPlainText()

@@ -128,5 +128,5 @@ def test_pasted_and_dropped_images_go_into_the_bundle(qtbot, tmp_path):
     assert (bundle / "image-2.png").is_file()
     assert len(asked) == 1     # already a bundle: no second question
     # The saved post is the bundle's index.md, with the links.
-    assert window.save()
+    assert window.commands.save()
     assert "![image](image.png)" in (bundle / "index.md").read_text()
