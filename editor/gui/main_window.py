@@ -73,9 +73,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self.url_warning = UrlWarning.attach(self.form, self.document, self.post_model)
         self.translations = install_translations(self.context)
+        self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self._install_writer_tools()
         install_edit_actions(self.context)
-        self.preview_glue = PreviewGlue(self.preview_service, self.preview, self.editor, self.settings, self)
         self.preview_controller = PreviewController(self.document, self.preview_service, self)
         self.preview_controller.cleared.connect(
             lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
@@ -225,7 +225,8 @@ class MainWindow(QMainWindow):
         self.problems_dock = problems_panel.install_problems(self.context)
         self.focus_mode = focus_mode.install_focus_mode(self.context, (self.form_scroll, self.preview))
         self.images = image_drop.install_images(self.context)
-        self.preferences = preferences.install_preferences(self.context, self.spell)
+        self.preferences = preferences.install_preferences(self.context, self.spell,
+                                                           self.preview_glue.set_remote_content)
 
     def _set_tab_order(self) -> None:
         """One Tab cycle in reading order: post list → form → editor (Ctrl+Tab leaves it) → preview → docks."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
@@ -141,9 +141,11 @@ def theme_palette(theme: str) -> QPalette:
 class Preferences:
     """Applies stored preferences to the window, and asks for new ones through the window's prompts."""
 
-    def __init__(self, ctx: FeatureContext, spell: SpellController | None = None) -> None:
+    def __init__(self, ctx: FeatureContext, spell: SpellController | None = None,
+                 remote_content: Callable[[bool], None] | None = None) -> None:
         self.ctx = ctx
         self.spell = spell
+        self.remote_content = remote_content   # the open preview's page follows the setting at once
         ctx.actions.preferences.triggered.connect(self.edit)
         self._theme = "system"
         self.apply(current(ctx.settings))
@@ -169,10 +171,13 @@ class Preferences:
             editor.highlighter.rehighlight_soon()
         if self.spell is not None:
             self.spell.set_language(prefs["spell_language"])
+        if self.remote_content is not None:
+            self.remote_content(prefs["remote_content"])
 
 
-def install_preferences(ctx: FeatureContext, spell: SpellController | None = None) -> Preferences:
-    prefs = Preferences(ctx, spell)
+def install_preferences(ctx: FeatureContext, spell: SpellController | None = None,
+                        remote_content: Callable[[bool], None] | None = None) -> Preferences:
+    prefs = Preferences(ctx, spell, remote_content)
     ctx.menus[EDIT].addSeparator()
     ctx.menus[EDIT].addAction(ctx.actions.preferences)
     return prefs

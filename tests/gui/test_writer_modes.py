@@ -73,6 +73,7 @@ def check_preferences(qtbot, window, editor, asked):
     stored = Settings()
     assert stored.remote_content() is True
     assert stored.value("preview/remoteContent", False, bool) is True
+    assert window.preview_glue.remote_content is True   # the open preview follows at once, not after a restart
     assert stored.value("images/maxWidth", 0, int) == 800
     assert stored.value("editor/fontSize", 0.0, float) == 15.0
     # The dialog itself carries named, accessible controls.
