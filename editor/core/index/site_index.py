@@ -108,7 +108,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dump
 
 
 def _row(entry: IndexEntry) -> Row:
-    """(data JSON without the private fields, url, draft, pub ts, exp ts, date ts, url line, path)."""
+    """The entry as the cache holds it (see Row); takes the private fields off `entry`."""
     pub, exp, date, lastmod = entry.pop("_ts")
     line = entry.pop("_url_line")
     return (_ENCODE(entry), entry["url"], entry["draft"], pub, exp, date, line,
@@ -189,8 +189,8 @@ def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | Non
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     except OSError:
         return None
-    assert proc.stdin is not None and proc.stdout is not None   # both PIPE
     try:
+        assert proc.stdin is not None and proc.stdout is not None   # both PIPE
         with proc.stdin:
             pickle.dump((site, items), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         for line in proc.stdout:
