@@ -217,13 +217,16 @@ def _unmark(el: etree.Element) -> None:
 
 
 def sanitize_id(text: str) -> str:
-    """Hugo's github-style anchor: letters/digits/_ lowercased, spaces and '-' as '-', the rest dropped."""
+    """Hugo's github-style anchor (autoHeadingIDType "github", checked against Hugo 0.168 in
+    tests/core/test_heading_ids_hugo.py): letters, decimal digits (Nd: not ² or ½) and "_"
+    lower-cased, a space or "-" as "-", everything else (tabs too) dropped."""
     out = []
     for c in text:
-        if c == "-" or c == " " or c == "\t":
+        if c == "-" or c == " ":
             out.append("-")
-        elif c == "_" or c.isalpha() or c.isdigit():
-            out.append(c.lower())
+        elif c == "_" or c.isalpha() or c.isdecimal():
+            low = c.lower()
+            out.append(low[0])   # Go's one-rune lower case: İ is "i", not Python's "i" + U+0307
     return "".join(out)
 
 
