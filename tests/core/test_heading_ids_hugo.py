@@ -7,6 +7,7 @@ import re
 
 from editor.core import render_html
 from editor.core.hugo import binary as hugo
+from editor.core.lint.bodylint import check_body
 from tests.sitegen import make_site
 
 # Each heading stands alone (no two share an id), so every id is its text's own, not a numbered repeat.
@@ -17,7 +18,9 @@ HEADINGS = [
     "C++ & C#", "what's new?", "a.b/c", "--dashes--", "foo—bar – baz", "&amp; entity &copy;",  # punctuation
     "tab\there", "two  spaces",                                                               # white space
     "[link text](http://example.com/x_y)", "*star* and **bold**", "![img alt](x.png) pic",    # inline markup
+    "[ref link][r]", "Custom id {#my_Own-id}",
 ]
+REFS = "[r]: http://example.org/x\n"
 
 
 def _ids(page_html: str) -> list[str]:
@@ -33,7 +36,20 @@ def _hugo_ids(tmp_path, body: str) -> list[str]:
 
 
 def test_the_preview_gives_headings_hugos_ids(tmp_path):
-    body = "".join(f"## {h}\n\n" for h in HEADINGS)
+    body = "".join(f"## {h}\n\n" for h in HEADINGS) + REFS
     expected = _hugo_ids(tmp_path, body)
     assert len(expected) == len(HEADINGS) == len(set(expected))
     assert _ids(render_html(body)) == expected
+
+
+def test_the_lint_names_the_ids_hugo_gives(tmp_path):
+    """Each heading twice: the lint reports every repeat under the id Hugo gives the first one, and
+    the id Hugo gives the repeat (numbered, or the same for an id written as {#id})."""
+    body = "".join(f"## {h}\n\n## {h}\n\n" for h in HEADINGS) + REFS
+    ids = _hugo_ids(tmp_path, body)
+    assert len(ids) == 2 * len(HEADINGS)
+    reported = [re.match(r"heading id #(\S*) repeats line \d+; (?:Hugo renames this one #(\S*),|Hugo gives both)",
+                         p.message) for p in check_body(body)]
+    assert all(reported)
+    assert [m.group(1) for m in reported if m] == ids[::2]
+    assert [m.group(2) or m.group(1) for m in reported if m] == ids[1::2]
