@@ -16,7 +16,8 @@ HEADINGS = [
     "Ünïcode Heading: Café & 日本", "İstanbul", "Ελληνικά ΣΊΣΥΦΟΣ", "ǅemal Titlecase",       # letters, case
     "x² and ½ and Ⅻ", "١٢٣ arabic digits",                                                  # digits: Nd only
     "C++ & C#", "what's new?", "a.b/c", "--dashes--", "foo—bar – baz", "&amp; entity &copy;",  # punctuation
-    "tab\there", "two  spaces",                                                               # white space
+    "tab\there", "two  spaces", "`  spaced code  `", "<b></b> lead", "trail <b></b>", "x &nbsp;",  # white space
+    "&eacute;t&eacute;", "&#233;t&#233; numeric", "&#x41;hex",          # entities: named decoded, numeric as written
     "[link text](http://example.com/x_y)", "*star* and **bold**", "![img alt](x.png) pic",    # inline markup
     "[ref link][r]", "Custom id {#my_Own-id}",
 ]
