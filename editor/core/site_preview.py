@@ -11,6 +11,7 @@ import socket
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from editor.bundled import resources_dir
 from editor.core import lifeline
@@ -18,8 +19,11 @@ from editor.core.hugo.languages import mount_language as _mount_language, multih
 from editor.core.files.private import FILE_MODE, private_dir, write_private
 from editor.core.files.replace import replace_file
 from editor.core.server_output import Event, ServerOutput  # noqa: F401 - re-exported: part of this API
-from editor.core.hugo.site import CONFIG_NAMES, Site
+from editor.core.hugo.site import CONFIG_NAMES, Config, Site
 from editor.core.lint.site_check import lacks_layouts
+
+if TYPE_CHECKING:
+    from editor.core.post import Post
 
 APP_ID = "hugo-post-editor"
 TICK = 0.5      # Hugo's file watcher hands over changes in batches on a fixed 500 ms ticker
@@ -46,7 +50,7 @@ def free_port(host: str = HOST) -> int:
     """A TCP port free on `host` right now (the caller retries if Hugo loses the race)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 def next_write_time(now: float, tick: float | None, margin: float = MARGIN, period: float = TICK
@@ -69,15 +73,15 @@ def _is_content_target(target: str) -> bool:
     return t == "content" or t.startswith("content/")
 
 
-def _site_mounts(site: Site) -> list[dict]:
+def _site_mounts(site: Site) -> list[Config]:
     module = site.config.get("module")
     mounts = module.get("mounts") if isinstance(module, dict) else None
     if not isinstance(mounts, list):
         return []
-    out = []
+    out: list[Config] = []
     for m in mounts:
         if isinstance(m, dict) and isinstance(m.get("source"), str) and isinstance(m.get("target"), str):
-            mount = {_MOUNT_KEYS.get(k, k): v for k, v in m.items() if k != "lang"}
+            mount: Config = {_MOUNT_KEYS.get(k) or k: v for k, v in m.items() if k != "lang"}
             if isinstance(m.get("lang"), str) and "sites" not in mount:
                 # Hugo 0.153 removed a mount's `lang`: the same meaning is written the new way.
                 mount.update(_language_matrix(m["lang"]))
@@ -85,7 +89,7 @@ def _site_mounts(site: Site) -> list[dict]:
     return out
 
 
-def _language_matrix(lang: str) -> dict:
+def _language_matrix(lang: str) -> Config:
     """A mount's language, as Hugo ≥ 0.153 takes it: a sites matrix with one language."""
     return {"sites": {"matrix": {"languages": [lang]}}}
 
@@ -111,7 +115,7 @@ class PreviewPlan:
     resource_dir: Path      # app-owned, kept between runs: Hugo's processed images and assets
     cwd: Path               # the site root, or work_dir for a bare content folder
     config_args: list[str]  # --config files, the overlay last
-    mounts: list[dict]
+    mounts: list[Config]    # Hugo module mounts: config tables, keys spelt as Hugo reads them
     content_mounts: list[ContentMount]
     environment: str = "development"
     base_path: str = ""     # the site's baseURL path ("/blog" or "")
@@ -153,7 +157,7 @@ class PreviewPlan:
             "HUGO_BUILD_BUILDSTATS_ENABLE": "false",
         }
 
-    def command(self, binary: str | os.PathLike, port: int) -> list[str]:
+    def command(self, binary: str | os.PathLike[str], port: int) -> list[str]:
         return [str(binary), "server", "--renderToMemory", "--bind", HOST, "--port", str(port),
                 "--baseURL", f"http://{HOST}{self.base_path}/",
                 # -E too: an expired post is still the author's to preview.
@@ -176,7 +180,7 @@ class PreviewPlan:
         shutil.rmtree(self.work_dir, ignore_errors=True)
 
     # ------------------------------------------------------------------ posts
-    def content_path(self, post_path: str | os.PathLike) -> tuple[PurePosixPath, str | None] | None:
+    def content_path(self, post_path: str | os.PathLike[str]) -> tuple[PurePosixPath, str | None] | None:
         """The post's path inside Hugo's `content` tree and its mount's language (None: outside)."""
         p = _abs(post_path)
         best = None
@@ -190,7 +194,7 @@ class PreviewPlan:
         rel = PurePosixPath(*p.relative_to(best.source).parts)
         return best.target / rel, best.lang
 
-    def scratch_path(self, post_path: str | os.PathLike) -> Path | None:
+    def scratch_path(self, post_path: str | os.PathLike[str]) -> Path | None:
         """Where the unsaved buffer of `post_path` is written (None when outside every content mount)."""
         found = self.content_path(post_path)
         if found is None:
@@ -198,7 +202,7 @@ class PreviewPlan:
         rel, lang = found
         return self.scratch / _lang_key(lang) / Path(*rel.parts)
 
-    def page_path(self, post_path: str | os.PathLike) -> Path | None:
+    def page_path(self, post_path: str | os.PathLike[str]) -> Path | None:
         """A path inside the site's content folders that Hugo's language and URL rules see as this
         post: in its mount's language's folder (a file-name suffix still decides over it)."""
         found = self.content_path(post_path)
@@ -209,7 +213,7 @@ class PreviewPlan:
         folder = language.content_dir if language is not None else self.site.content_dir
         return folder / Path(*rel.parts)
 
-    def page_url(self, post_path: str | os.PathLike, post) -> str | None:
+    def page_url(self, post_path: str | os.PathLike[str], post: Post) -> str | None:
         """The page's path on the preview server (Hugo's URL rules applied to the buffer's Post)."""
         virtual = self.page_path(post_path)
         if virtual is None:
@@ -226,13 +230,13 @@ class PreviewPlan:
             url = url[len(base):] if base and url.startswith(base + "/") else url
         return url
 
-    def page_language(self, post_path: str | os.PathLike) -> str | None:
+    def page_language(self, post_path: str | os.PathLike[str]) -> str | None:
         """The language Hugo gives the post's preview copy (None outside every content mount)."""
         virtual = self.page_path(post_path)
         found = self.site.page_language(virtual) if virtual is not None else None
         return found.code if found is not None else None
 
-    def write(self, post_path: str | os.PathLike, text: str) -> Path | None:
+    def write(self, post_path: str | os.PathLike[str], text: str) -> Path | None:
         """Write the buffer to its scratch copy: the first time whole (temp file + os.replace), then
         rewritten in place.
 
@@ -253,10 +257,10 @@ class PreviewPlan:
         self._written[key] = text
         return target
 
-    def written(self, post_path: str | os.PathLike) -> str | None:
+    def written(self, post_path: str | os.PathLike[str]) -> str | None:
         return self._written.get(str(_abs(post_path)))
 
-    def remove(self, post_path: str | os.PathLike) -> bool:
+    def remove(self, post_path: str | os.PathLike[str]) -> bool:
         """Delete the scratch copy (on save or close); True when there was one."""
         self._written.pop(str(_abs(post_path)), None)
         target = self.scratch_path(post_path)
@@ -310,7 +314,7 @@ def _app_folder(path: Path) -> Path:
     return next((p for p in (path, *path.parents) if p.name == APP_ID), path)
 
 
-def _abs(path: str | os.PathLike) -> Path:
+def _abs(path: str | os.PathLike[str]) -> Path:
     """Absolute, with the folder's symlinks resolved as Site.root is (not the file's own)."""
     p = Path(os.path.abspath(path))
     return p.parent.resolve() / p.name
@@ -423,7 +427,7 @@ def plan_for(site: Site, *, cache: Path | None = None, skeleton: Path | None = N
     return plan
 
 
-def _with_skeleton_layouts(site: Site, mounts: list[dict], skel: Path) -> list[dict]:
+def _with_skeleton_layouts(site: Site, mounts: list[Config], skel: Path) -> list[Config]:
     """The site's own layouts (if any) first, then the skeleton's for what the site lacks. A
     declared `layouts` mount replaces Hugo's default one, so the site's folder is named too."""
     out = list(mounts)
@@ -434,7 +438,7 @@ def _with_skeleton_layouts(site: Site, mounts: list[dict], skel: Path) -> list[d
     return out
 
 
-def _default_content_mounts(site: Site) -> list[dict]:
+def _default_content_mounts(site: Site) -> list[Config]:
     """Hugo's implicit content mounts: one per content folder; a folder only one language uses is
     that language's (a sites matrix), a shared one the default language's (suffixes decide)."""
     users: dict[Path, list[str]] = {}

@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import os
 import stat
+from typing import Any, TypedDict
 
 from editor.core.hugo import collisions, fields, languages, pagedates, status as status_mod, textstats
 from editor.core.frontmatter import fast as fastfm
@@ -21,18 +22,18 @@ from editor.core.lint.problem import Problem
 class _Page:
     """A parsed front matter seen as Post is by the URL rules: .path and alias-aware .get()."""
 
-    def __init__(self, values: dict, path: str) -> None:
+    def __init__(self, values: dict[str, Any], path: str) -> None:
         self.values = values
         self.path = path
         self._lower = {str(k).lower(): v for k, v in values.items()}
 
-    def get(self, key: str, default=None):
+    def get(self, key: str, default: Any = None) -> Any:   # a front-matter value: any YAML/TOML/JSON value
         for name in fields.spellings(key):
             if name in self._lower:
                 return self._lower[name]
         return default
 
-    def front_matter_values(self) -> dict:
+    def front_matter_values(self) -> dict[str, Any]:
         return self.values
 
 
@@ -47,7 +48,7 @@ def _words(body: bytes) -> int:
     return mapped.count(b" a") + (mapped[:1] == b"a")
 
 
-def _hugo_words(body: str, facts: dict, page) -> int:
+def _hugo_words(body: str, facts: _Facts, page: _Page) -> int:
     """Hugo's .WordCount of the body (rendered, then counted: textstats.body_stats)."""
     try:
         return textstats.body_stats(body, facts["cjk"], textstats.page_cjk_flag(page))[0]
@@ -72,7 +73,7 @@ def _read(path: str, size: int | None) -> bytes:
         os.close(fd)
 
 
-def _strings(value) -> list[str]:
+def _strings(value: object) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, (list, tuple)):
@@ -80,24 +81,40 @@ def _strings(value) -> list[str]:
     return [str(value)]
 
 
-def _problem(path: str, line, message: str, severity: str = "error", column=1) -> dict:
+def _problem(path: str, line: int | None, message: str, severity: str = "error", column: int | None = 1
+             ) -> dict[str, Any]:
     return Problem(path, line or 1, column or 1, severity, message).to_json()
 
 
-def _facts(site: Site) -> dict:
+class _Facts(TypedDict):
+    """What index_file needs from the site (a plain dict: it goes with the site to the index worker)."""
+
+    tz: dt.tzinfo
+    rules: dict[str, Any]                # front matter date rules (Site.frontmatter_rules)
+    lower: bool                          # URLs lower-cased (not disablePathToLower)
+    accents: bool                        # removePathAccents
+    ugly: bool                           # uglyURLs
+    filename: bool                       # a date rule reads :filename
+    root: str                            # the site root with a trailing separator
+    by_lang: dict[str, tuple[str, set[str] | None]]   # language code → _lang_facts
+    cjk: bool                            # hasCJKLanguage
+
+
+def _facts(site: Site) -> _Facts:
     """What index_file needs from the site, worked out once per site rather than once per file."""
-    facts = site.memo.get("index_facts")
+    facts: _Facts | None = site.memo.get("index_facts")
     if facts is None:
-        facts = site.memo["index_facts"] = {
+        facts = {
             "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
             "accents": site.remove_path_accents, "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
             "by_lang": {}, "cjk": textstats.site_has_cjk(site),
         }
+        site.memo["index_facts"] = facts
     return facts
 
 
-def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set | None]:
+def _lang_facts(site: Site, facts: _Facts, code: str) -> tuple[str, set[str] | None]:
     """(URL prefix, sections with a permalink pattern or None: any page may have one) for pages
     of language `code`."""
     found = facts["by_lang"].get(code)
@@ -108,7 +125,7 @@ def _lang_facts(site: Site, facts: dict, code: str) -> tuple[str, set | None]:
     return found
 
 
-def _default_url(facts: dict, base: str, parts: tuple[str, ...], stem: str, slug) -> str:
+def _default_url(facts: _Facts, base: str, parts: tuple[str, ...], stem: str, slug: object) -> str:
     """urls.page_url for the common page (no `url`, no permalink pattern, no :filename rule)."""
     folders = list(parts[:-1]) if stem == "index" else [*parts[:-1], stem]
     return default_page_url(base, folders, str(slug) if slug is not None and slug != "" else None,
@@ -118,7 +135,7 @@ def _default_url(facts: dict, base: str, parts: tuple[str, ...], stem: str, slug
 _DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALIASES[name])
 
 
-def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | None = None) -> IndexEntry:
+def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: int | None = None) -> IndexEntry:
     """The index entry of one file (never raises: unreadable files carry their problems).
     Its language is worked out from the path (`lang`, the scan's folder language, is not needed)."""
     facts = _facts(site)
@@ -128,7 +145,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
     lang = where.code if where is not None else site.default_language
     relpath = path[len(facts["root"]):].replace(os.sep, "/") if path.startswith(facts["root"]) \
         else os.path.relpath(path, site.root).replace(os.sep, "/")
-    problems: list[dict] = []
+    problems: list[dict[str, Any]] = []
     try:
         data = _read(path, size)
     except OSError as exc:
@@ -142,7 +159,7 @@ def index_file(site: Site, path: str | os.PathLike, lang: str = "", size: int | 
         text = data.decode("utf-8", errors="replace")  # as Hugo does: U+FFFD, no error
         problems.append(_problem(relpath, data[: exc.start].count(b"\n") + 1,
                                  "the file is not UTF-8 text (Hugo shows U+FFFD in its place)"))
-    values: dict = {}
+    values: dict[str, Any] = {}
     fm, first, body_at = "", 1, 0
     try:
         fmt, fm, first, body_at = fastfm.split(text)
@@ -224,7 +241,7 @@ def _translation_key(page: _Page, parts: tuple[str, ...], stem: str, bundle: str
     return f"{kind}/" + "/".join(folders).lower()
 
 
-def _key_line(values: dict, fm: str, first: int, key: str) -> int | None:
+def _key_line(values: dict[str, Any], fm: str, first: int, key: str) -> int | None:
     """The file line where the front matter writes `key` (any alias, any case)."""
     names = fields.spellings(key)
     actual = next((k for k in values if str(k).lower() in names), None)

@@ -7,17 +7,31 @@ import json
 import marshal
 import os
 import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from editor.core.hugo import languages, status as status_mod
 from editor.core.hugo.site import CONTENT_SUFFIXES, Site
 from editor.core.index.model import IndexEntry
+
+if TYPE_CHECKING:
+    from editor.core.lint.problem import Problem
 
 # The per-file reader (index_entry: the front-matter parsers, URL rules) and the collision messages
 # are imported where they are used: a warm `list` reads no file and should not pay for loading them.
 
 INDEX_VERSION = "5"  # bump when what is cached changes
 _NO_TS = None
+
+# One post as the cache holds it (_row): (entry JSON without the private fields, url, draft,
+# publishDate ts, expiryDate ts, date ts, url line, path, lastmod ts, is a section). A plain tuple:
+# marshal writes only exact tuples, and the sort and status work on its fields without parsing the JSON.
+Row = tuple[str, str, bool, float | None, float | None, float | None, int | None, str, float | None, bool]
+Item = tuple[str, str, int]                 # a file to read: (scan language, absolute path, size)
+Progress = Callable[[int, int], None]       # progress(done, total)
+Aggregate = tuple[Row | None, Row | None, Row | None]   # the rows giving a section its date, lastmod, publishDate
+_AGGREGATED: tuple[Literal["date", "lastmod", "publishDate"], ...] = ("date", "lastmod", "publishDate")
 
 
 def cache_path() -> Path:
@@ -36,7 +50,7 @@ def scan(site: Site, skipped: list[str] | None = None
     Symbolic links inside the content folder are skipped, as Hugo 0.168 skips them (folders and
     files alike; tests/core/test_attacks_fs.py checks the real binary), so a link loop cannot
     make the walk endless; their paths are appended to `skipped`."""
-    found = []
+    found: list[tuple[str, str, os.stat_result]] = []
     sections: set[tuple[str, ...]] = set()
     done: set[str] = set()
     codes = languages.codes(site)
@@ -47,7 +61,7 @@ def scan(site: Site, skipped: list[str] | None = None
         if top in done or not os.path.isdir(top):
             continue
         done.add(top)
-        stack = [(top, ())]
+        stack: list[tuple[str, tuple[str, ...]]] = [(top, ())]
         while stack:
             folder, parts = stack.pop()
             try:
@@ -60,7 +74,7 @@ def scan(site: Site, skipped: list[str] | None = None
                 items = [e for e in items if not e.is_symlink()]
                 if skipped is not None:
                     skipped.extend(e.path for e in links)
-            pages = []   # (entry, stem without a language suffix)
+            pages: list[tuple[os.DirEntry[str], str]] = []   # (entry, stem without a language suffix)
             for e in items:
                 name = e.name
                 dot = name.rfind(".")   # names here never start with "." (skipped above)
@@ -83,7 +97,7 @@ def scan(site: Site, skipped: list[str] | None = None
     return found, sections
 
 
-def _fingerprint(site: Site, sections: set) -> str:
+def _fingerprint(site: Site, sections: set[tuple[str, ...]]) -> str:
     """What every cached entry depends on besides its own file: config, sections, code version
     (the text itself, compared whole: one per site, and no hashing module to load)."""
     return json.dumps([INDEX_VERSION, str(site.root), site.config, str(site.content_override),
@@ -93,8 +107,8 @@ def _fingerprint(site: Site, sections: set) -> str:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dumps(…) builds one per call
 
 
-def _row(entry: dict) -> tuple:
-    """(data JSON without the private fields, url, draft, pub ts, exp ts, date ts, url line, path)."""
+def _row(entry: IndexEntry) -> Row:
+    """The entry as the cache holds it (see Row); takes the private fields off `entry`."""
     pub, exp, date, lastmod = entry.pop("_ts")
     line = entry.pop("_url_line")
     return (_ENCODE(entry), entry["url"], entry["draft"], pub, exp, date, line,
@@ -104,18 +118,19 @@ def _row(entry: dict) -> tuple:
 _FORK_SITE: Site | None = None  # the site the forked workers index (inherited, not pickled)
 
 
-def _index_chunk(items: list[tuple], site: Site | None = None) -> list[tuple]:
+def _index_chunk(items: list[Item], site: Site | None = None) -> list[Row]:
     from editor.core.index.entry import index_file
     site = site or _FORK_SITE
-    return [_row(index_file(site, p, lang, *size)) for lang, p, *size in items]
+    assert site is not None, "a forked worker reads the site it inherited"
+    return [_row(index_file(site, p, lang, size)) for lang, p, size in items]
 
 
-def _index_chunk_args(args: tuple) -> list[tuple]:
+def _index_chunk_args(args: tuple[list[Item], Site | None]) -> list[Row]:
     return _index_chunk(*args)
 
 
-def _index_many(site: Site, items: list[tuple], progress=None,
-                start: str = "fork") -> list[tuple]:
+def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
+                start: str = "fork") -> list[Row]:
     """Index files, on every core when there are many. `start`: "fork" (the command line: the
     site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
     `editor.core.index.worker` process does the forking), or another multiprocessing start method.
@@ -132,7 +147,7 @@ def _index_many(site: Site, items: list[tuple], progress=None,
     if total < 500 or workers < 2 or start in ("subprocess", "in-process") \
             or (start == "fork" and not hasattr(os, "fork")) or (start != "fork" and site.error is not None):
         step = max(100, total // 50)
-        out: list[tuple] = []
+        out: list[Row] = []
         for i in range(0, total, step):
             out.extend(_index_chunk(items[i:i + step], site))
             if progress:
@@ -161,7 +176,7 @@ def _index_many(site: Site, items: list[tuple], progress=None,
         _FORK_SITE = None
 
 
-def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple] | None:
+def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | None) -> list[Row] | None:
     """_index_many in `python -m editor.core.index.worker` (None when that fails: read here instead)."""
     import pickle
     import subprocess
@@ -175,6 +190,7 @@ def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple
     except OSError:
         return None
     try:
+        assert proc.stdin is not None and proc.stdout is not None   # both PIPE
         with proc.stdin:
             pickle.dump((site, items), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         for line in proc.stdout:
@@ -182,7 +198,7 @@ def _index_in_subprocess(site: Site, items: list[tuple], progress) -> list[tuple
                 done, total = map(int, line.split()[1:3])
                 progress(done, total)
             elif line.startswith(b"result "):
-                rows = []
+                rows: list[Row] = []
                 for _ in range(int(line.split()[1])):
                     rows.extend(pickle.load(proc.stdout))
                 return rows if proc.wait() == 0 and len(rows) == len(items) else None
@@ -202,18 +218,18 @@ class SiteIndex:
     """The index of one site. `refresh()` re-reads only files whose (mtime_ns, size) changed: the
     first time against the sqlite cache, afterwards against what it holds in memory."""
 
-    def __init__(self, site: Site, cache: str | os.PathLike | None = None, use_cache: bool = True,
-                 words: bool = True):
+    def __init__(self, site: Site, cache: str | os.PathLike[str] | None = None, use_cache: bool = True,
+                 words: bool = True) -> None:
         self.site = site
         self.words = words   # False: entries carry "words": None (no rendering; see index_file)
         # Read by index_file in this process, forked workers and the index_worker (pickled with the site).
         site.index_words = words
         self.cache = Path(cache) if cache else cache_path()
         self.use_cache = use_cache
-        self._rows: dict[str, tuple] = {}   # absolute path -> _row() tuple
+        self._rows: dict[str, Row] = {}   # absolute path -> _row() tuple
         self._stats: dict[str, tuple[int, int]] = {}   # absolute path -> (mtime_ns, size)
         self._fp: str | None = None
-        self._pending: tuple | None = None
+        self._pending: tuple[str, bool] | None = None   # (fingerprint, rows changed) for save()
         self.reindexed = 0
         self.changed: set[str] = set()   # paths read again by the last refresh
         self.removed: set[str] = set()   # paths gone since the previous refresh
@@ -239,7 +255,7 @@ class SiteIndex:
         except (sqlite3.Error, OSError):
             return None  # a broken cache only costs speed
 
-    def _load_cache(self, fp: str) -> dict[str, tuple]:
+    def _load_cache(self, fp: str) -> dict[str, tuple[int, int, Row]]:
         """path → (mtime_ns, size, row) from sqlite, when they were read with fingerprint `fp`."""
         db = self._connect(write=False)
         if db is None:
@@ -255,7 +271,7 @@ class SiteIndex:
         finally:
             db.close()
 
-    def refresh(self, progress=None, save: bool = True, start: str = "fork") -> "SiteIndex":
+    def refresh(self, progress: Progress | None = None, save: bool = True, start: str = "fork") -> "SiteIndex":
         """Scan the content folders and read what changed. `progress(done, total)` reports the
         files being read; with save=False the sqlite cache is written later by save()."""
         self.skipped_links = []
@@ -266,9 +282,9 @@ class SiteIndex:
             cached = {p: (*self._stats[p], row) for p, row in self._rows.items()}
         else:
             cached = self._load_cache(fp)
-        rows: dict[str, tuple] = {}
+        rows: dict[str, Row | None] = {}
         stats: dict[str, tuple[int, int]] = {}
-        todo: list[tuple] = []
+        todo: list[Item] = []
         words = self.words
         for lang, path, st in files:
             stats[path] = (st.st_mtime_ns, st.st_size)
@@ -286,7 +302,8 @@ class SiteIndex:
         self.changed = {p for _, p, _ in todo}
         self.removed = set(self._rows) - set(rows)
         gone = set(cached) - set(rows)
-        self._rows, self._stats, self._fp = rows, stats, fp
+        # Every None above was replaced by its fresh row (_index_many returns one per item).
+        self._rows, self._stats, self._fp = cast("dict[str, Row]", rows), stats, fp
         self._pending = (fp, bool(todo or gone))
         if save:
             self.save()
@@ -322,7 +339,8 @@ class SiteIndex:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def _ordered(self, now: dt.datetime | None):
+    def _ordered(self, now: dt.datetime | None
+                 ) -> Iterator[tuple[Row, str, list[dict[str, Any]] | None, Aggregate | None]]:
         """(row, status, collision problems, aggregated dates) newest first."""
         now_ts = (now or dt.datetime.now(dt.timezone.utc)).timestamp()
         rows = list(self._rows.values())
@@ -330,7 +348,7 @@ class SiteIndex:
         keys = self._logical(paths)
         shared = self._collisions(rows, paths, keys)
         agg = _aggregates(rows, now_ts, keys)
-        dates = [agg[i][0][5] if i in agg and agg[i][0] else rows[i][5] for i in range(len(rows))]
+        dates = [a[0][5] if (a := agg.get(i)) is not None and a[0] else rows[i][5] for i in range(len(rows))]
         order = sorted(range(len(rows)), key=lambda i: (-(dates[i] or 0), paths[i]))
         for i in order:
             r = rows[i]
@@ -342,14 +360,14 @@ class SiteIndex:
         if len(self.site.all_languages) < 2:
             return [("", p) for p in paths]   # one language: the file path groups as well
         root = str(self.site.root)
-        out = []
+        out: list[tuple[str, str]] = []
         for p in paths:
             found = languages.page_language(self.site, os.path.join(root, p))
             out.append((found.code, found.rel_text) if found is not None else ("", p))
         return out
 
-    def _collisions(self, rows: list[tuple], paths: list[str], keys: list[tuple[str, str]]
-                    ) -> dict[str, list[dict]]:
+    def _collisions(self, rows: list[Row], paths: list[str], keys: list[tuple[str, str]]
+                    ) -> dict[str, list[dict[str, Any]]]:
         """URL-collision problems; the key line is read from the file only for colliding pages."""
         hosts = [k[0] for k in keys] if languages.multihost(self.site) else None
         seen: dict[tuple[str, str], int] = {}
@@ -371,20 +389,20 @@ class SiteIndex:
         return [self._entry(row, st, extra, agg) for row, st, extra, agg in self._ordered(now)]
 
     @staticmethod
-    def _entry(row, st, extra, agg) -> IndexEntry:
-        e = json.loads(row[0])
+    def _entry(row: Row, st: str, extra: list[dict[str, Any]] | None, agg: Aggregate | None) -> IndexEntry:
+        e: IndexEntry = json.loads(row[0])
         e["status"] = st
         if extra:
             e["problems"] = e["problems"] + extra
         if agg:
-            for key, source in zip(("date", "lastmod", "publishDate"), agg):
+            for key, source in zip(_AGGREGATED, agg):
                 if source is not None:
                     e[key] = json.loads(source[0])[key]
         return e
 
     def json_items(self, now: dt.datetime | None = None) -> list[str]:
         """entries() as JSON object texts, built from the cached JSON without parsing it."""
-        out = []
+        out: list[str] = []
         for row, st, extra, agg in self._ordered(now):
             if extra or agg:
                 out.append(json.dumps(self._entry(row, st, extra, agg), ensure_ascii=False))
@@ -393,18 +411,18 @@ class SiteIndex:
         return out
 
 
-def _aggregates(rows: list[tuple], now_ts: float, keys: list[tuple[str, str]]) -> dict[int, tuple]:
+def _aggregates(rows: list[Row], now_ts: float, keys: list[tuple[str, str]]) -> dict[int, Aggregate]:
     """Hugo gives a section (_index) without dates of its own the latest date and lastmod of the
     pages below it in its language, and their latest publishDate that is already past (verified with `hugo list all`):
     index → the rows supplying (date, lastmod, publishDate), None where the section's own value stays."""
-    out: dict[int, tuple] = {}
+    out: dict[int, Aggregate] = {}
     for i, r in enumerate(rows):
         if not r[9] or any(v is not None for v in (r[5], r[8], r[3])):
             continue   # a section with a date of its own keeps its own dates (checked with Hugo 0.168)
         lang, rel = keys[i]
         folder = rel.rsplit("/", 1)[0] + "/" if "/" in rel else ""
-        best = [None, None, None]
-        top = [r[5] or 0, r[8] or 0, r[3] or 0]
+        best: list[Row | None] = [None, None, None]
+        top: list[float] = [r[5] or 0, r[8] or 0, r[3] or 0]
         for j, c in enumerate(rows):
             if c is r or keys[j][0] != lang or not keys[j][1].startswith(folder):
                 continue
@@ -412,7 +430,7 @@ def _aggregates(rows: list[tuple], now_ts: float, keys: list[tuple[str, str]]) -
                 if value is not None and ok and value > top[k]:
                     top[k], best[k] = value, c
         if any(best):
-            out[i] = tuple(best)
+            out[i] = (best[0], best[1], best[2])
     return out
 
 
@@ -432,7 +450,7 @@ def build_index(site: Site, now: dt.datetime | None = None, use_cache: bool = Tr
     return SiteIndex(site, use_cache=use_cache).refresh().entries(now)
 
 
-def checked_url_problems(files: list, site_of: dict) -> list:
+def checked_url_problems(files: Sequence[Path], site_of: Mapping[Path, Site | None]) -> list[Problem]:
     """For `check`: lint Problems for checked files of a site whose slug Hugo would change, and for
     those that get the same URL as another checked file of the same site (Hugo silently publishes
     one). `site_of` maps each file's site root → Site (None: skipped)."""
@@ -442,20 +460,22 @@ def checked_url_problems(files: list, site_of: dict) -> list:
     from editor.core.hugo.site import find_site_root
     from editor.core.index.entry import index_file, url_line
     from editor.core.lint.problem import Problem
-    by_site: dict = {}
+    by_site: dict[Path, list[Path]] = {}
     for f in files:
         root = find_site_root(f)
         if root is not None and site_of.get(root) is not None:
             by_site.setdefault(root, []).append(f)
-    out = []
+    out: list[Problem] = []
     for root, members in by_site.items():
         site = site_of[root]
+        assert site is not None   # by_site holds only the roots that have a Site
         entries = {str(f): index_file(site, f) for f in members}
         out.extend(replace(Problem.from_json(x), path=p)
                    for p, e in entries.items() for x in e["problems"] if x.get("code") == "unsafe-slug")
         # Multihost languages publish on separate hosts: the same path there is no collision.
         host = languages.multihost(site)
-        pages = [(p, e["url"], None) for p, e in entries.items() if e["kind"] == "page"]
+        pages: list[tuple[str, str, int | None]] = [(p, e["url"], None) for p, e in entries.items()
+                                                   if e["kind"] == "page"]
         hosts = [entries[p]["lang"] if host else "" for p, _, _ in pages]
         keys = [(h, u.lower()) for h, (_, u, _) in zip(hosts, pages)]
         pages = [(p, u, url_line(site, entries[p]["path"]) if keys.count(k) > 1 else None)

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import pickle
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.core.hugo.site import Site
+    from editor.core.index.site_index import Item
 
 CHUNK = 400
 
@@ -17,6 +22,8 @@ def main() -> int:
     from editor.core.index.site_index import _index_many
     from editor.core.lifeline import die_with_parent
     die_with_parent()     # never outlive the window that asked (its pool workers follow us)
+    site: Site
+    items: list[Item]
     site, items = pickle.load(sys.stdin.buffer)
     out = sys.stdout.buffer
 

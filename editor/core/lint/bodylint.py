@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ _FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^}]*?\bsrc\s*=\s*\"([^\"]+)\"")
 _REF_SC = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s}]+)\"?\s*[>%]\}\}")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _CUSTOM_ID = re.compile(r"\{#([^}\s]+)\}\s*$")
+_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\bid="([^"]*)"')
 
 
 def _body(line: int, column: int, message: str) -> Problem:
@@ -57,11 +59,13 @@ def _code_free_lines(body: str) -> list[tuple[int, str]]:
     return out
 
 
-def _anchor(text: str) -> str:
-    """GitHub-style anchor, as goldmark's autoHeadingID computes it (close enough for duplicates)."""
-    text = re.sub(r"[*_`\[\]()]", "", text).strip().lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
+def _heading_id(line: str, ref_defs: str) -> str | None:
+    """The id Hugo gives the ATX heading `line` before repeats are numbered (None: none, its text is
+    empty), taken from the renderer so the lint and the preview share one rule (postinline.sanitize_id
+    on Hugo's plain text of the heading). `ref_defs`: the body's reference definitions, for `[a][b]`."""
+    from editor.core.render import render_markdown   # loaded only for a body with headings
+    m = _HEADING_ID.search(render_markdown(f"{line}\n\n{ref_defs}"))
+    return html.unescape(m.group(1)) if m else None
 
 
 def check_body(body: str, post_path: str | None = None, content_dirs: list[Path] | None = None,
@@ -69,7 +73,7 @@ def check_body(body: str, post_path: str | None = None, content_dirs: list[Path]
     """Problems of a body (text with "\\n" newlines). Paths enable the image and ref checks."""
     lines = _code_free_lines(body)
     problems = (_reference_problems(lines) + _target_problems(lines, post_path, content_dirs, static_dirs)
-                + _heading_problems(lines))
+                + _heading_problems(lines, body.split("\n")))
     return sorted((replace(p, path=post_path or "<text>") for p in problems), key=lambda p: (p.line, p.column))
 
 
@@ -115,23 +119,30 @@ def _target_problems(lines: list[tuple[int, str]], post_path: str | None, conten
     return problems
 
 
-def _heading_problems(lines: list[tuple[int, str]]) -> list[Problem]:
-    """Headings whose anchor repeats an earlier one (links to it reach the first)."""
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
+def _heading_problems(lines: list[tuple[int, str]], raw: list[str]) -> list[Problem]:
+    """Headings whose id repeats an earlier one's (links to it reach the first). `raw`: the body's
+    lines as written (`lines` has code spans blanked, which the id is made of too)."""
+    from editor.core.render.postinline import unique_id
+    ref_defs = "\n".join(raw[i] for i, line in lines if _REF_DEF.match(line))
+    heads: list[tuple[int, str, bool]] = []   # (line index, id before numbering, written as {#id})
     for i, line in lines:
         m = _ATX.match(line)
-        if not m:
+        hid = _heading_id(raw[i], ref_defs) if m else None
+        if m and hid is not None:
+            heads.append((i, hid, bool(_CUSTOM_ID.search(m.group(2)))))
+    # goldmark numbers repeats of generated ids (-1, -2, … past every id written as {#id}); ids
+    # written as {#id} stay as written, repeats too (checked with Hugo 0.168).
+    taken = {hid for _, hid, own in heads if own}
+    first: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, hid, own in heads:
+        final = hid if own else unique_id(hid, taken)
+        if hid not in first:
+            first[hid] = i
             continue
-        text = m.group(2)
-        custom = _CUSTOM_ID.search(text)
-        anchor = custom.group(1) if custom else _anchor(text)
-        if anchor in seen:
-            problems.append(_body(i + 1, 1, f"heading id #{anchor} repeats line {seen[anchor] + 1}; "
-                                                  f"Hugo renames this one #{anchor}-1, so links to #{anchor} "
-                                                  "go to the first"))
-        else:
-            seen[anchor] = i
+        fate = "Hugo gives both this id" if own else f"Hugo renames this one #{final}"
+        problems.append(_body(i + 1, 1, f"heading id #{hid} repeats line {first[hid] + 1}; {fate}, "
+                                        f"so links to #{hid} go to the first"))
     return problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from markdown import Markdown
@@ -176,11 +177,18 @@ def _flatten_alt(img: etree.Element, md: Markdown) -> None:
     img.set("alt", alt.replace(MARK, ""))
 
 
-def heading_text(el: etree.Element) -> str:
+# Go's unicode.IsSpace: Hugo trims these off the heading's text before making its id.
+_GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+            "\u2028\u2029\u202f\u205f\u3000"
+
+
+def heading_text(el: etree.Element, stash: Sequence[object] = ()) -> str:
     """Hugo's TextPlain of a heading: all its own text, but of each inline span only the first node.
 
     Hugo's textPlainTo recurses into a span's first child only, so a link or strong text is cut
     where goldmark starts a new node: at a typographer substitution (marked MARK) or a nested span.
+    `stash` (the htmlStash's blocks) gives entities: a named one counts as its character, a numeric
+    one as written, raw HTML not at all; then the text is trimmed (checked with Hugo 0.168).
     """
     parts = [el.text or ""]
     for child in el:
@@ -188,8 +196,22 @@ def heading_text(el: etree.Element) -> str:
         parts.append(child.tail or "")
     text = "".join(parts).replace(MARK, "")
     text = _ESC_PH.sub(lambda m: chr(int(m.group(1))), text)
-    text = html.unescape(_ANY_PH.sub("", text))  # code span text is stored escaped
-    return text.rsplit("\n", 1)[-1]   # a heading of several lines: Hugo takes the last line's text
+    out, pos = [], 0
+    for m in _ANY_PH.finditer(text):
+        out.append(html.unescape(text[pos:m.start()]))  # code span text is stored escaped
+        out.append(_entity_text(m.group(0), stash))
+        pos = m.end()
+    out.append(html.unescape(text[pos:]))
+    # A heading of several lines: Hugo takes the last line's text.
+    return "".join(out).rsplit("\n", 1)[-1].strip(_GO_SPACE)
+
+
+def _entity_text(placeholder: str, stash: Sequence[object]) -> str:
+    m = _HTML_PH.fullmatch(placeholder)
+    s = stash[int(m.group(1))] if m and int(m.group(1)) < len(stash) else ""
+    if not isinstance(s, str) or not s.startswith("&"):
+        return ""   # raw HTML: not text
+    return s if s.startswith("&#") else html.unescape(s)
 
 
 def _first_node_text(el: etree.Element) -> str:
@@ -217,13 +239,16 @@ def _unmark(el: etree.Element) -> None:
 
 
 def sanitize_id(text: str) -> str:
-    """Hugo's github-style anchor: letters/digits/_ lowercased, spaces and '-' as '-', the rest dropped."""
+    """Hugo's github-style anchor (autoHeadingIDType "github", checked against Hugo 0.168 in
+    tests/core/test_heading_ids_hugo.py): letters, decimal digits (Nd: not ² or ½) and "_"
+    lower-cased, a space or "-" as "-", everything else (tabs too) dropped."""
     out = []
     for c in text:
-        if c == "-" or c == " " or c == "\t":
+        if c == "-" or c == " ":
             out.append("-")
-        elif c == "_" or c.isalpha() or c.isdigit():
-            out.append(c.lower())
+        elif c == "_" or c.isalpha() or c.isdecimal():
+            low = c.lower()
+            out.append(low[0])   # Go's one-rune lower case: İ is "i", not Python's "i" + U+0307
     return "".join(out)
 
 
@@ -239,18 +264,18 @@ def unique_id(base: str, ids: set[str]) -> str:
     return hid
 
 
-def _chunk_id_base(h: etree.Element) -> str | None:
+def _chunk_id_base(h: etree.Element, stash: Sequence[object]) -> str | None:
     """A heading's id base where footnote numbers (known only document-wide) stay marked \x04n\x05.
 
     None: the heading gets no id (Hugo gives none when its plain text is empty)."""
     notes = [a for a in h.iter("a") if a.get("class") == "footnote-ref"]
     if not notes:
-        text = heading_text(h)
+        text = heading_text(h, stash)
         return (sanitize_id(text) or "heading") if text else None
     saved = [a.text for a in notes]
     for a in notes:
         a.text = "\x04%s\x05" % a.text
-    parts = re.split(r"\x04(\d+)\x05", heading_text(h))
+    parts = re.split(r"\x04(\d+)\x05", heading_text(h, stash))
     for a, label in zip(notes, saved):
         a.text = label
     return "".join(sanitize_id(p) if i % 2 == 0 else "\x04%s\x05" % p for i, p in enumerate(parts))
@@ -284,6 +309,7 @@ class HugoTreeprocessor(Treeprocessor):
                 url = ""   # goldmark writes an empty destination for these
             el.set(attr, url_escape(url) if _UNSAFE_URL.search(url) else url)
         ids: set[str] = set()
+        stash = self.md.htmlStash.rawHtmlBlocks
         heads = [el for el in root.iter() if el.tag in HEADINGS]
         for h in heads:
             hid = h.get("id")
@@ -292,7 +318,7 @@ class HugoTreeprocessor(Treeprocessor):
         if cfg.chunk:   # the document-wide pass (incremental.py) numbers repeated ids
             cfg.explicit_ids = sorted(ids)
             for h in heads:
-                base = None if h.get("id") else _chunk_id_base(h)
+                base = None if h.get("id") else _chunk_id_base(h, stash)
                 if base is not None:
                     h.set("id", AUTO_ID % base)
                 _unmark(h)
@@ -300,7 +326,7 @@ class HugoTreeprocessor(Treeprocessor):
         for h in heads:
             if h.get("id"):
                 continue
-            text = heading_text(h)
+            text = heading_text(h, stash)
             if not text:
                 continue   # Hugo generates no id from empty text
             h.set("id", unique_id(sanitize_id(text) or "heading", ids))
