@@ -31,3 +31,16 @@ def test_a_built_window_has_not_imported_the_renderer() -> None:
                             "from editor.gui.main_window import MainWindow\nw = MainWindow()")
     assert "editor.core.render" not in loaded
     assert "markdown" not in loaded
+
+
+def test_the_front_matter_formats_load_with_the_first_post_of_their_format() -> None:
+    """ruamel.yaml, PyYAML and tomlkit cost ~150 ms: the window is built without them, and opening a
+    YAML post loads only the YAML reader (PyYAML and tomlkit wait for an edit or a TOML post)."""
+    loaded = _modules_after("import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+                            "from editor.gui import application\napplication()\n"
+                            "from editor.gui.main_window import MainWindow\nw = MainWindow()")
+    assert not {"ruamel.yaml", "yaml", "tomlkit"} & loaded
+    loaded = _modules_after("from editor.core.post import Post\n"
+                            "Post('---\\ntitle: A\\n---\\nBody\\n')")
+    assert "ruamel.yaml" in loaded
+    assert not {"yaml", "tomlkit"} & loaded
