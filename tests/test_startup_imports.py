@@ -31,3 +31,27 @@ def test_a_built_window_has_not_imported_the_renderer() -> None:
                             "from editor.gui.main_window import MainWindow\nw = MainWindow()")
     assert "editor.core.render" not in loaded
     assert "markdown" not in loaded
+
+
+def test_the_front_matter_formats_load_with_the_first_post_of_their_format() -> None:
+    """ruamel.yaml, PyYAML and tomlkit cost ~150 ms: the window is built without them, and opening a
+    YAML post loads only the YAML reader (PyYAML and tomlkit wait for an edit or a TOML post)."""
+    loaded = _modules_after("import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+                            "from editor.gui import application\napplication()\n"
+                            "from editor.gui.main_window import MainWindow\nw = MainWindow()")
+    assert not {"ruamel.yaml", "yaml", "tomlkit"} & loaded
+    loaded = _modules_after("from editor.core.post import Post\n"
+                            "Post('---\\ntitle: A\\n---\\nBody\\n')")
+    assert "ruamel.yaml" in loaded
+    assert not {"yaml", "tomlkit"} & loaded
+
+
+def test_dialogs_and_rare_date_forms_are_imported_when_first_needed() -> None:
+    """The export, new-post and publish dialogs load when first asked for; RFC 1123 dates' parser too."""
+    loaded = _modules_after("import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+                            "from editor.gui import application\napplication()\n"
+                            "from editor.gui.main_window import MainWindow\nw = MainWindow()\n"
+                            "from editor.core.post import Post\n"
+                            "Post('---\\ntitle: A\\ndate: 2024-01-01T10:00:00Z\\n---\\nBody\\n')")
+    assert not {"editor.gui.publish_dialog", "editor.gui.new_post_dialog", "editor.gui.dialogs",
+                "email.utils"} & loaded

@@ -149,7 +149,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                     self.setFormat(m.start(1), m.end(1) - m.start(1), formats[name])
                 else:
                     self.setFormat(m.start(), m.end() - m.start(), formats[name])
-        if self.spell_enabled and self.spell is not None and text.strip():
+        # Before the dictionary loads every word counts as known: not even looking for words keeps
+        # the first highlighting of a post cheap (the service's `ready` re-highlights).
+        if self.spell_enabled and self.spell is not None and getattr(self.spell, "is_ready", True) \
+                and text.strip():
             self._underline_misspelled(text)
 
     def _underline_misspelled(self, text: str) -> None:

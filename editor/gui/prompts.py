@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from editor.gui.dialogs import ExportChoice, ExportDialog
-from editor.gui.new_post_dialog import NewPostDialog
-from editor.gui.publish_dialog import PublishChoice, PublishDialog
+if TYPE_CHECKING:   # the dialogs (and git's publish plan) are imported when first asked, not at start-up
+    from editor.gui.dialogs import ExportChoice
+    from editor.gui.publish_dialog import PublishChoice
 
 APP_NAME = "Hugo Post Editor"
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -106,6 +106,7 @@ class DialogPrompts:
 
     def new_post(self, folder: str, sections: list[str], plan: PathPlanner,
                  langs: list[str]) -> NewPostAnswer | None:
+        from editor.gui.new_post_dialog import NewPostDialog
         dialog = NewPostDialog(folder, sections, plan, self.parent, langs)
         if not dialog.exec():
             return None
@@ -114,6 +115,7 @@ class DialogPrompts:
 
     def export(self, folder: str, section: str, slug: str, images: int,
                preview: ExportPreview) -> ExportChoice | None:
+        from editor.gui.dialogs import ExportDialog
         dialog = ExportDialog(folder, section, slug, images, self.parent, preview=preview)
         return dialog.choice() if dialog.exec() else None
 
@@ -123,6 +125,7 @@ class DialogPrompts:
         return code if ok and code else None
 
     def publish(self, plan: Any, unsaved: str | None, save_first: Callable[[], Any]) -> PublishChoice | None:
+        from editor.gui.publish_dialog import PublishDialog
         dialog = PublishDialog(plan, os.path.basename(unsaved) if unsaved else None, save_first, self.parent)
         return dialog.choice() if dialog.exec() else None
 

@@ -89,7 +89,7 @@ def name_of(pid: int) -> str:
     text = " ".join(c.decode(errors="replace") for c in cmd if c)
     if "QtWebEngineProcess" in text:   # zygotes and the renderers forked from them share a command line
         return "webengine"
-    if "render_worker" in text:
+    if "render_worker" in text or "render.worker" in text:   # `python -m editor.core.render.worker`
         return "render-worker"
     if "editor.core.index.worker" in text:
         return "index-worker"
@@ -108,7 +108,7 @@ def run_once(argv: list[str], env: dict[str, str], settle: float, timeout: float
             if not line:
                 break
             parts = line.split()
-            if len(parts) == 2 and parts[0] in ("mapped", "painted"):
+            if len(parts) == 2 and parts[0] in ("mapped", "painted", "view", "loaded", "rendered"):
                 marks.setdefault(parts[0], float(parts[1]))
         time.sleep(settle)
         per: dict[str, float] = {}
@@ -134,6 +134,9 @@ def summary(label: str, runs: list[dict]) -> dict[str, float]:
     total = statistics.median(sum(r["pss"].values()) for r in runs)
     print(f"{label:<8} window {med('mapped'):.2f} s   preview {med('painted'):.2f} s   "
           f"PSS total {total:.0f} MiB  (" + ", ".join(f"{n} {v:.0f}" for n, v in pss.items()) + ")")
+    steps = [k for k in ("view", "rendered", "loaded") if any(k in r for r in runs)]
+    if steps:   # the app's own marks (HPE_STARTUP_T0): what the preview waited for
+        print(" " * 9 + "   ".join(f"{k} {med(k):.2f} s" for k in steps))
     return {"mapped": med("mapped"), "painted": med("painted"), "pss": total}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-import editor.gui.prompts as prompts
+import editor.gui.dialogs as dialogs   # prompts imports the dialog from here when asked
 from tests.gui.helpers import RealDialogs, make_window
 from tests.sitegen import make_site
 
@@ -12,12 +12,12 @@ from tests.sitegen import make_site
 def _capture_dialog(monkeypatch) -> list:
     shown: list = []
 
-    class Recording(prompts.ExportDialog):
+    class Recording(dialogs.ExportDialog):
         def exec(self) -> int:   # never block on the modal dialog: record it and cancel
             shown.append(self)
             return 0
 
-    monkeypatch.setattr(prompts, "ExportDialog", Recording)
+    monkeypatch.setattr(dialogs, "ExportDialog", Recording)
     return shown
 
 

@@ -167,3 +167,19 @@ def test_fences_whose_lexer_makes_its_own_token_types_do_not_break(qapp):
     value = format_at(doc, 1, text.split("\n")[1].index("plain"))
     assert value.background() == h.formats["fence_text"].background()
     assert h.is_prose(doc.findBlockByNumber(5))
+
+
+class NotLoadedSpell(FakeSpell):
+    """A spell service whose dictionary has not loaded yet (is_ready False)."""
+
+    is_ready = False
+
+
+def test_no_words_are_looked_for_before_the_dictionary_is_loaded(qapp):
+    """Opening a post before the dictionary loads costs no spelling work; `ready` re-highlights later."""
+    spell = NotLoadedSpell()
+    doc, h = make(qapp, spell=spell)
+    assert spell.asked == []
+    spell.is_ready = True
+    h.rehighlight()
+    assert "Wrongwerd" in spell.asked

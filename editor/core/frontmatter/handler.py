@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from editor.core.frontmatter import json_fm, toml_fm, yaml_edit, yaml_fm
+from editor.core.frontmatter import json_fm
 from editor.core.frontmatter.split import JSON, NONE, TOML, YAML
-from editor.core.frontmatter.yaml_fm import Duplicate
+
+if TYPE_CHECKING:
+    from editor.core.frontmatter.yaml_fm import Duplicate
+
+# Each format's module (ruamel.yaml, tomlkit, PyYAML for edits) is imported when a post of that
+# format is first parsed or edited, not when the window starts: they cost ~150 ms together.
 
 
 class Handler(Protocol):
@@ -28,30 +33,38 @@ class Handler(Protocol):
 
 class YamlHandler:
     def parse(self, text: str) -> tuple[dict[str, Any], list[Duplicate]]:
+        from editor.core.frontmatter import yaml_fm
         values, _, duplicates = yaml_fm.parse(text)
         return values, duplicates
 
     def set_value(self, text: str, key: str, value: object, newline: str) -> str:
+        from editor.core.frontmatter import yaml_edit
         return yaml_edit.set_value(text, key, value, newline)
 
     def delete(self, text: str, key: str) -> str:
+        from editor.core.frontmatter import yaml_edit
         return yaml_edit.delete(text, key)
 
     def key_line(self, text: str, key: str) -> int | None:
+        from editor.core.frontmatter import yaml_fm
         return yaml_fm.key_line(text, key)
 
 
 class TomlHandler:
     def parse(self, text: str) -> tuple[dict[str, Any], list[Duplicate]]:
+        from editor.core.frontmatter import toml_fm
         return toml_fm.parse(text), []   # tomllib refuses a key written twice
 
     def set_value(self, text: str, key: str, value: object, newline: str) -> str:
+        from editor.core.frontmatter import toml_fm
         return toml_fm.set_value(text, key, value)   # Post gives added lines the file's newline
 
     def delete(self, text: str, key: str) -> str:
+        from editor.core.frontmatter import toml_fm
         return toml_fm.delete(text, key)
 
     def key_line(self, text: str, key: str) -> int | None:
+        from editor.core.frontmatter import toml_fm
         return toml_fm.key_line(text, key)
 
 

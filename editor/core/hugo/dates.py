@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 UTC = dt.timezone.utc
@@ -63,6 +62,7 @@ def _from_string(value: str, tz: dt.tzinfo) -> dt.datetime:
     if "," in text and re.search(r"\d{2}:\d{2}", text):
         # RFC 1123 / 822 forms. A zone abbreviation (CDT…) is read as +00:00, as Hugo does.
         try:
+            from email.utils import parsedate_to_datetime   # RFC 1123 dates are rare: not at start-up
             parsed = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             raise DateError(value) from None
