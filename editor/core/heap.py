@@ -30,5 +30,5 @@ def return_big_buffers() -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    _done = mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
+    _done = bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1)
     return _done
