@@ -54,8 +54,6 @@ from editor.services.preview import RenderFn  # noqa: E402
 
 
 def application() -> QApplication:
-    from editor.core.heap import return_big_buffers
-    return_big_buffers()   # the body is copied per keystroke: those copies must not pin heap memory
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
