@@ -63,6 +63,27 @@ def test_summary_divider_and_shortcodes_are_handled_document_wide():
     assert all("{{< /details" not in c.html or "{{< details" in c.html for c in r.chunks)
 
 
+def test_shortcodes_in_link_definitions_keep_the_render_incremental():
+    """`[x]: {{% eturl x %}}` (Hugo's docs do this): the definitions are expanded as the whole render
+    expands them, instead of every keystroke re-rendering the whole post."""
+    text = (_sections(30, " See [the site][site] and [docs][docs].")
+            + "\n\n[site]: {{% eturl opengraph %}}\n[docs]: {{< ref \"x.md\" >}} \"Docs\"\n")
+    inc = IncrementalRenderer()
+    r = inc.render(text)
+    assert r.incremental and len(r.chunks) > 5
+    assert r.html == render_html(text)
+    edited = text.replace("Paragraph 17 ", "Paragraph 17 typed ", 1)
+    again = inc.render(edited)
+    assert again.incremental and again.rendered_chunks == 1
+    assert again.html == render_html(edited)
+
+
+def test_a_link_definition_whose_shortcode_expands_to_spaces_falls_back_to_a_whole_render():
+    text = _sections(8) + "\n\n[ref]: {{< param \"a b\" >}}\n\n[x]: {{% y %}} \"{{% t %}}\"\n"
+    r = IncrementalRenderer().render(text)
+    assert r.html == render_html(text)
+
+
 def test_unsafe_and_config_are_honoured():
     cfg = RenderConfig(unsafe=True, typographer=False, highlight_style="github")
     text = "## A\n\n<b>raw</b> \"q\"\n\n```python\nx = 1\n```\n\n## B\n\n<div>\nblock\n</div>\n"

@@ -7,17 +7,21 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html, split_at_divider
+from . import SUMMARY_DIVIDER, ChunkInput, RenderConfig, render_html, split_at_divider, without_controls
 from .blocks import BlockParser
 from .linkrefs import Refs
 from .postinline import AUTO_ID, unique_id
-from .shortcodes import TAG
+from .shortcodes import TAG, Shortcodes
 
 _AUTO_RE = re.compile(AUTO_ID % "([^\x01]*)")
 _FN_REF = re.compile(r'<sup id="fnref(\d*):(\d+)"><a class="footnote-ref" href="#fn:(\d+)" role="doc-noteref">'
                      r'(\d+)</a></sup>')
 _NOTE_NUMBER = re.compile("\x04(\\d+)\x05")    # a footnote number inside a heading's id (chunk-local)
 _FN_DIV = '<div class="footnotes" role="doc-endnotes">'
+# A link definition holding a shortcode (`[x]: {{% eturl x %}}`, `[y]: {{< ref "y.md" >}}`): the whole
+# render sees it expanded. Its placeholders become sentinels in the refs, put back after each chunk.
+_DEF_WITH_SHORTCODE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*\{\{[^\n]*$", re.M)
+_SENTINEL_RE = re.compile(r"HPEREF(\d+)Z")
 SPLIT_EVERY = 6     # besides headings, about one block boundary in SPLIT_EVERY starts a chunk
 
 ChunkKey = tuple[str, str]   # (chunk source, digest of the document's refs and footnote labels)
@@ -97,6 +101,7 @@ class Layout:
     refs: Refs
     labels: tuple[str, ...]                # footnote labels defined anywhere
     notes: list[str]                       # footnote definitions' sources, in document order
+    subst: dict[str, str] = field(default_factory=dict)   # sentinel in refs -> the shortcode's HTML
     _offsets: list[int] = field(default_factory=list)
 
     def piece_at(self, pos: int) -> tuple[int, int]:
@@ -181,8 +186,12 @@ class IncrementalRenderer:
         if "\x01" in text:
             return None
         lines = text.split("\n")
+        expanded = self._expand_definitions(text)
+        if expanded is None:
+            return None
+        parsed, subst = expanded
         bp = BlockParser()
-        doc = bp.parse(text)
+        doc = bp.parse(parsed)
         blocked: set[int] = set()    # line numbers (1-based) a chunk may not start at
         for a, b in _shortcode_spans(text):
             first = text.count("\n", 0, a) + 1
@@ -200,7 +209,37 @@ class IncrementalRenderer:
         bounds = starts + [len(lines) + 1]
         pieces = [(bounds[i], "\n".join(lines[bounds[i] - 1:bounds[i + 1] - 1])) for i in range(len(starts))]
         notes = ["\n".join(lines[blk.start - 1:blk.end]) for blk in bp.footnotes.values()]
-        return Layout(text, pieces, bp.refs, tuple(bp.footnotes), notes)
+        return Layout(text, pieces, bp.refs, tuple(bp.footnotes), notes, subst)
+
+    def _expand_definitions(self, text: str) -> "tuple[str, dict[str, str]] | None":
+        """`text` with its link definitions' shortcodes expanded as the whole render expands them (the
+        line count kept), and the sentinels standing for their HTML; None when that is not exact."""
+        if not self.config.shortcodes or "{{" not in text:
+            return text, {}
+        found = list(_DEF_WITH_SHORTCODE.finditer(text))
+        if not found:
+            return text, {}
+        if "HPEREF" in text:
+            return None
+        spans = _shortcode_spans(text)
+        sc = Shortcodes(lambda inner: render_html(inner, config=self.config), self.config)
+        parts, pos = [], 0
+        for m in found:
+            if any(a < m.end() and b > m.start() and (a < m.start() or b > m.end()) for a, b in spans):
+                return None     # a shortcode reaching beyond the definition's line
+            line = sc.expand(without_controls(m.group(0)))
+            if "\n" in line:
+                return None
+            parts += [text[pos:m.start()], re.sub(r"HPESC(\d+)Z", r"HPEREF\1Z", line)]
+            pos = m.end()
+        parts.append(text[pos:])
+        subst = {"HPEREF%dZ" % i: sc.restore("HPESC%dZ" % i) for i in range(len(sc.out))}
+        return "".join(parts), subst
+
+    def _put_back(self, html: str, layout: "Layout") -> str:
+        if layout.subst and "HPEREF" in html:
+            return _SENTINEL_RE.sub(lambda m: layout.subst.get(m.group(0), m.group(0)), html)
+        return html
 
     def _local(self, text: str) -> "Layout | None":
         """The previous layout with one chunk replaced, when the edit stays inside that chunk and
@@ -230,7 +269,7 @@ class IncrementalRenderer:
         pieces[i] = (line, new_piece)
         if delta:
             pieces[i + 1:] = [(n + delta, t) for n, t in pieces[i + 1:]]
-        return Layout(text, pieces, old.refs, old.labels, old.notes)
+        return Layout(text, pieces, old.refs, old.labels, old.notes, old.subst)
 
     # ------------------------------------------------------------------ rendering
     def render(self, text: str) -> Rendered:
@@ -248,7 +287,8 @@ class IncrementalRenderer:
             first = next(i for i, (_, t) in enumerate(pieces) if SUMMARY_DIVIDER in t)
             pieces[first] = (pieces[first][0], split_at_divider(pieces[first][1]))
         refs, labels = layout.refs, layout.labels
-        context = hashlib.blake2b(repr((sorted(refs.items()), labels)).encode("utf-8")).hexdigest()
+        context = hashlib.blake2b(repr((sorted(refs.items()), labels, sorted(layout.subst.items())))
+                                  .encode("utf-8")).hexdigest()
         cache: dict[ChunkKey, ChunkInput] = {}
         html_of: dict[ChunkKey, str] = {}
         fresh = 0
@@ -258,7 +298,7 @@ class IncrementalRenderer:
             got = self._cache.get(k)
             if got is None:
                 got = ChunkInput(refs, labels)
-                html_of[k] = render_html(piece, config=self.config, chunk=got)
+                html_of[k] = self._put_back(render_html(piece, config=self.config, chunk=got), layout)
                 fresh += 1
             else:
                 html_of[k] = self._html[k]
@@ -321,10 +361,11 @@ class IncrementalRenderer:
             return ""
         refs = " ".join("[^%s]" % label for label, count in self._fn_counts for _ in range(max(count, 1)))
         source = refs + "\n\n" + "\n\n".join(layout.notes) + "\n"
-        k = (source, repr(sorted(layout.refs.items())))
+        k = (source, repr((sorted(layout.refs.items()), sorted(layout.subst.items()))))
         html = old_html.get(k)
         if html is None:   # a whole document, but with the link definitions of the real one
-            html = render_html(source, config=self.config, chunk=ChunkInput(layout.refs, whole=True))
+            html = self._put_back(render_html(source, config=self.config, chunk=ChunkInput(layout.refs, whole=True)),
+                                  layout)
         self._html[k] = html
         i = html.find(_FN_DIV)
         return html[i:] if i >= 0 else ""

@@ -68,6 +68,8 @@ class Server:
 
 def main() -> int:
     _die_with_parent()
+    from editor.core.heap import return_big_buffers
+    return_big_buffers()   # each request carries the whole body: its copies go back when freed
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     server = Server()
     server.renderer.render("# warm\n\nUp *the* [renderer](x).\n\n```python\nx = 1\n```\n")
