@@ -282,7 +282,8 @@ def bench_window(docs: dict[str, str], keys: int, interval_ms: int, profile: boo
         print("%s memory (RSS MiB) before -> after typing: app %.0f -> %.0f, render worker %.0f -> %.0f, "
               "all processes %.0f -> %.0f" % (name, own[0], own[1], worker_rss[0], worker_rss[1],
                                                sum(rss0.values()) / 2**20, sum(rss1.values()) / 2**20))
-        window.prompts.unsaved = lambda _name: "discard"   # close without the modal question
+        if hasattr(window, "prompts"):   # the real window (the bare one asks nothing)
+            window.prompts.unsaved = lambda _name: "discard"   # close without the modal question
         window.close()
         window.deleteLater()
         _pump(app, 0.5)
