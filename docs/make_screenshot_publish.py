@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from editor.gui import open_window  # noqa: E402
-from editor.gui.publish_dialog import PublishDialog  # noqa: E402
+from editor.gui.publishing.dialog import PublishDialog  # noqa: E402
 from editor.services.resources import bundled_content  # noqa: E402
 
 

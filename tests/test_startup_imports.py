@@ -53,5 +53,5 @@ def test_dialogs_and_rare_date_forms_are_imported_when_first_needed() -> None:
                             "from editor.gui.main_window import MainWindow\nw = MainWindow()\n"
                             "from editor.core.post import Post\n"
                             "Post('---\\ntitle: A\\ndate: 2024-01-01T10:00:00Z\\n---\\nBody\\n')")
-    assert not {"editor.gui.publish_dialog", "editor.gui.new_post_dialog", "editor.gui.dialogs",
+    assert not {"editor.gui.publishing.dialog", "editor.gui.dialogs.new_post", "editor.gui.dialogs.export",
                 "email.utils"} & loaded

@@ -31,7 +31,7 @@ def run_window(path: str | None) -> int:
         return 3
     app = application()
     window = open_window(path)
-    from editor.gui import startup_trace
+    from editor.gui.window import startup_trace
     startup_trace.install(window)
     if os.environ.get("HPE_QUIT_AFTER_SHOWN"):
         _quit_when_shown(app, window)

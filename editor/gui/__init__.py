@@ -50,7 +50,7 @@ from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 from editor.services import resources  # noqa: E402
-from editor.services.preview import RenderFn  # noqa: E402
+from editor.services.preview.service import RenderFn  # noqa: E402
 
 
 def application() -> QApplication:
@@ -68,7 +68,7 @@ def application() -> QApplication:
 def open_window(path: str | None = None, *, render: RenderFn | None = None, prompts=None) -> QMainWindow:
     """Create the QApplication if needed, open `path` (post, content folder or site; None: last
     session, else the bundled content), show the window and return it without running the loop.
-    `prompts` answers the window's questions (default: real dialogs; gui.prompts.Prompts)."""
+    `prompts` answers the window's questions (default: real dialogs; gui.dialogs.prompts.Prompts)."""
     application()
     from editor.gui.main_window import MainWindow
 

@@ -10,17 +10,17 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QSplitter, 
 
 if TYPE_CHECKING:
     from editor.core.hugo.site import Site
-    from editor.gui.actions import Actions
-    from editor.gui.front_matter_form import FrontMatterForm
-    from editor.gui.markdown_editor import MarkdownEditor
-    from editor.gui.menus import Menus
-    from editor.gui.message_bar import MessageBar
+    from editor.gui.window.actions import Actions
+    from editor.gui.form.front_matter_form import FrontMatterForm
+    from editor.gui.writer.markdown_editor import MarkdownEditor
+    from editor.gui.window.menus import Menus
+    from editor.gui.window.message_bar import MessageBar
     from editor.gui.post_list import PostBrowser
-    from editor.gui.preview_view import PreviewView
-    from editor.gui.prompts import Prompts
-    from editor.services.document import Document
-    from editor.services.post_model import PostListModel
-    from editor.services.preview import PreviewService
+    from editor.gui.preview.view import PreviewView
+    from editor.gui.dialogs.prompts import Prompts
+    from editor.services.document.document import Document
+    from editor.services.posts.model import PostListModel
+    from editor.services.preview.service import PreviewService
     from editor.services.settings import Settings
 
 

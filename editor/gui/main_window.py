@@ -9,34 +9,34 @@ from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFrame, QMainWindow, QMenu, QScrollArea,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
-from editor.gui.actions import Actions
-from editor.gui.body_link import BodyLink
-from editor.gui.document_form import DocumentForm
-from editor.gui.edit_actions import install_edit_actions
-from editor.gui.empty_state import EmptyState
+from editor.gui.window.actions import Actions
+from editor.gui.writer.body_link import BodyLink
+from editor.gui.form.document_form import DocumentForm
+from editor.gui.window.edit_actions import install_edit_actions
+from editor.gui.window.empty_state import EmptyState
 from editor.gui.feature_context import FeatureContext, PaneLayout
-from editor.gui.front_matter_form import FrontMatterForm
-from editor.gui.markdown_editor import MarkdownEditor
-from editor.gui.menus import EDIT, FILE, HELP, VIEW, Menus
-from editor.gui.message_bar import MessageBar
-from editor.gui.panes import install_panes
+from editor.gui.form.front_matter_form import FrontMatterForm
+from editor.gui.writer.markdown_editor import MarkdownEditor
+from editor.gui.window.menus import EDIT, FILE, HELP, VIEW, Menus
+from editor.gui.window.message_bar import MessageBar
+from editor.gui.window.panes import install_panes
 from editor.gui.post_list import PostBrowser
-from editor.gui.preview_glue import PreviewGlue
-from editor.gui.preview_view import PreviewView
-from editor.gui.prompts import DialogPrompts, Prompts
-from editor.gui.publish_flow import install_publishing
-from editor.gui.safety import install_safety
-from editor.gui.site_preview_pane import install_site_preview
-from editor.gui.translations import install_translations
-from editor.gui.url_warning import UrlWarning
-from editor.gui.window_commands import Commands
-from editor.gui.window_dialogs import APP_NAME, WindowFlows
-from editor.gui.window_layout import FitWidth, WindowLayout
+from editor.gui.preview.glue import PreviewGlue
+from editor.gui.preview.view import PreviewView
+from editor.gui.dialogs.prompts import DialogPrompts, Prompts
+from editor.gui.publishing.flow import install_publishing
+from editor.gui.safety.wiring import install_safety
+from editor.gui.preview.site_pane import install_site_preview
+from editor.gui.form.translations import install_translations
+from editor.gui.form.url_warning import UrlWarning
+from editor.gui.window.commands import Commands
+from editor.gui.dialogs.flows import APP_NAME, WindowFlows
+from editor.gui.window.layout import FitWidth, WindowLayout
 from editor.services import resources
-from editor.services.document import Document
-from editor.services.post_model import PostListModel
-from editor.services.preview import PreviewService, RenderFn
-from editor.services.preview_controller import PreviewController
+from editor.services.document.document import Document
+from editor.services.posts.model import PostListModel
+from editor.services.preview.service import PreviewService, RenderFn
+from editor.services.preview.controller import PreviewController
 from editor.services.settings import Settings
 
 
@@ -215,8 +215,9 @@ class MainWindow(QMainWindow):
 
     def _install_writer_tools(self) -> None:
         """The writer's tools, each wired by its own module so the window stays a list of installs."""
-        from editor.gui import (find_replace, focus_mode, formatting, image_drop, outline, preferences,
-                                problems_panel, spell, status_bar)
+        from editor.gui.writer import (find_replace, focus_mode, formatting, image_drop, outline, problems_panel, spell,
+                                       status_bar)
+        from editor.gui.dialogs import preferences
         formatting.install_formatting(self.context)
         self.find_bar = find_replace.install_find_replace(self.context)
         self.outline_dock = outline.install_outline(self.context)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QButtonGroup, QC
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QSizePolicy, QStyle,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from editor.services.post_model import PathRole, PostListModel, WarningRole
+from editor.services.posts.model import PathRole, PostListModel, WarningRole
 
 TITLE_CHARS = 40        # the dock starts wide enough to read this many characters of a title
 MIN_TITLE_CHARS = 24    # below this the status column gives way

@@ -79,7 +79,7 @@ class Settings:
     def sync(self) -> None:
         self._qs.sync()
 
-    # Preferences (editor/gui/preferences.py): editor/font, editor/width, appearance/theme,
+    # Preferences (editor/gui/dialogs/preferences.py): editor/font, editor/width, appearance/theme,
     # spell/enabled, spell/language, images/maxWidth, preview/remoteContent.
     def value(self, key: str, default=None, kind: type | None = None):
         if kind is None:

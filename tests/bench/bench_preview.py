@@ -145,9 +145,9 @@ def _bare_window(doc: str):
     from PySide6.QtWidgets import QPlainTextEdit, QSplitter
 
     from editor.gui import application
-    from editor.gui.preview_glue import PreviewGlue
-    from editor.gui.preview_view import PreviewView
-    from editor.services.preview import PreviewRequest, PreviewService
+    from editor.gui.preview.glue import PreviewGlue
+    from editor.gui.preview.view import PreviewView
+    from editor.services.preview.service import PreviewRequest, PreviewService
     from editor.services.settings import Settings
 
     application()

@@ -25,7 +25,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from editor.core.hugo import binary as hugo  # noqa: E402
-from editor.services.site_server import SiteServer  # noqa: E402
+from editor.services.preview.site_server import SiteServer  # noqa: E402
 from tests.sitegen import generate_posts, make_site  # noqa: E402
 
 # The templates of the scale measurements in hugo-behaviour.md §6.

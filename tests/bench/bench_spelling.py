@@ -23,7 +23,7 @@ def pss():
         if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
 import spellchecker
-from editor.services import spell_words
+from editor.services.checks import spell_words
 gc.collect()
 before = pss()
 t = time.perf_counter()

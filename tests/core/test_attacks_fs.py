@@ -61,7 +61,7 @@ def test_check_and_post_browser_survive_the_loop(linked_site):
     result = subprocess.run([sys.executable, "-m", "editor", "check", str(linked_site / "content")],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
-    from editor.services.post_rows import scan
+    from editor.services.posts.rows import scan
     rows = scan(linked_site / "content")
     assert "a.md" in {os.path.basename(r.path) for r in rows}
 

@@ -12,7 +12,7 @@ from PIL import Image
 
 from editor.cli import main
 from editor.core.files.export import ExportError, check_slug, plan_export, target_path, write_export
-from editor.services import images as image_service
+from editor.services.document import images as image_service
 
 SECRET = b"-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n"
 

@@ -139,7 +139,7 @@ def test_site_preview_scratch_copies_of_the_buffer_are_private(tmp_path, umask):
 
 def test_settings_and_personal_dictionary_folders_are_private(tmp_path, umask, qapp):
     from editor.services.settings import Settings, settings_file
-    from editor.services.spelling import SpellService, personal_dictionary_path
+    from editor.services.checks.spelling import SpellService, personal_dictionary_path
     s = Settings()
     s.set_last_paths(str(tmp_path), None)
     s.sync()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from editor.gui import open_window
-from editor.gui.prompts import DialogPrompts
+from editor.gui.dialogs.prompts import DialogPrompts
 from tests.conftest import SEED
 
 
@@ -32,7 +32,7 @@ class UnscriptedQuestion(AssertionError):
 
 
 class FakePrompts:
-    """Scripted answers to the window's questions (editor.gui.prompts.Prompts), recording each one asked.
+    """Scripted answers to the window's questions (editor.gui.dialogs.prompts.Prompts), recording each one asked.
 
     An answer is a value, or a callable taking the question's arguments. A question without an
     answer raises UnscriptedQuestion (also when asked inside a Qt slot, where pytest-qt fails the

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from editor.core import load
-from editor.gui.date_field import parse_typed, step
+from editor.gui.form.date_field import parse_typed, step
 from tests.gui.helpers import copy_seed, make_window
 
 EST = dt.timezone(dt.timedelta(hours=-5))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-import editor.gui.dialogs as dialogs   # prompts imports the dialog from here when asked
+import editor.gui.dialogs.export as dialogs   # prompts imports the dialog from here when asked
 from tests.gui.helpers import RealDialogs, make_window
 from tests.sitegen import make_site
 
@@ -54,7 +54,7 @@ def test_site_field_is_empty_until_a_site_was_chosen_once(qtbot, tmp_path, monke
     assert dialog.findChild(QLineEdit, "exportFolderEdit").text() == ""
     assert not dialog.ok.isEnabled()
     monkeypatch.undo()
-    from editor.gui.dialogs import ExportChoice
+    from editor.gui.dialogs.export import ExportChoice
     with monkeypatch.context() as patch:   # then back to the real dialog
         patch.setattr(window.prompts, "export", lambda *_args: ExportChoice(str(dest), "posts", "p", False))
         assert window.flows.export_post() == str(dest / "content/posts/p.md")

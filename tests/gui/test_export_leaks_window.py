@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from editor.gui.dialogs import ExportChoice
+from editor.gui.dialogs.export import ExportChoice
 from tests.gui.helpers import make_window
 
 

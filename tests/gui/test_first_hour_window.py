@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHeaderView, QMenu
 
-from editor.gui.window_layout import first_geometry
+from editor.gui.window.layout import first_geometry
 from tests.gui.helpers import make_window
 from tests.sitegen import make_site
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from editor.core import load
-from editor.gui.raw_mode import marked_lines
+from editor.gui.safety.raw_mode import marked_lines
 from tests.gui.helpers import copy_seed, find, make_window
 
 GOOD = "---\ntitle: Good\n---\nbody\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor.gui.raw_mode import marked_lines
+from editor.gui.safety.raw_mode import marked_lines
 from tests.core.test_attacks_parse import BOMB, HOSTILE
 from tests.gui.helpers import find, make_window
 

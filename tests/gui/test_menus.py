@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from editor.gui.menus import EDIT, FILE, FORMAT, GIT, HELP, SPECS, VIEW
+from editor.gui.window.menus import EDIT, FILE, FORMAT, GIT, HELP, SPECS, VIEW
 from tests.gui.helpers import copy_seed, make_window
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from editor.core.hugo import binary as hugo
-from editor.gui.new_post_dialog import NewPostDialog
-from editor.services.new_post import planned_path
+from editor.gui.dialogs.new_post import NewPostDialog
+from editor.services.posts.new_post import planned_path
 from editor.core.hugo.site import load_site
 from tests.core.test_hugo_agreement_languages import hugo_languages
 from tests.core.test_languages_new import FOLDERS, SUFFIX

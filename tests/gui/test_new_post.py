@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
 from editor.core.hugo import binary as hugo
-from editor.gui.new_post_dialog import NewPostDialog
-from editor.services.new_post import planned_path
+from editor.gui.dialogs.new_post import NewPostDialog
+from editor.services.posts.new_post import planned_path
 from tests.gui.helpers import find, make_window
 from tests.sitegen import make_site
 

@@ -7,7 +7,7 @@ import os
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QProgressBar, QToolButton
 
-from editor.services.post_model import PathRole, PostListModel, WarningRole
+from editor.services.posts.model import PathRole, PostListModel, WarningRole
 from tests.gui.helpers import find, make_window
 from tests.sitegen import make_site
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.hugo import binary as hugo
-from editor.services.post_model import PostListModel
+from editor.services.posts.model import PostListModel
 from editor.services.workspace import resolve
 from tests.conftest import CORPUS
 from tests.gui.helpers import make_window

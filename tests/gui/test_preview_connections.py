@@ -117,7 +117,7 @@ def test_refused_navigations_do_not_freeze_the_preview(qtbot, tmp_path):
 
 def test_request_guard_blocks_what_the_csp_would_miss(qtbot, tmp_path):
     """The second wall on its own: with the CSP opened up (remote on) the guard still decides."""
-    from editor.gui.request_guard import RequestGuard
+    from editor.gui.preview.request_guard import RequestGuard
     guard = RequestGuard(files=True)
     assert guard.allows(QUrl("file:///x.png")) and guard.allows(QUrl("data:image/png;base64,AA"))
     assert guard.allows(QUrl("blob:file:///1234"))

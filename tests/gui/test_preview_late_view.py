@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMainWindow
 
-from editor.gui.preview_view import PreviewView
+from editor.gui.preview.view import PreviewView
 from tests.gui.helpers import copy_seed, make_window, wait_preview_contains
 
 
@@ -48,8 +48,8 @@ def test_an_update_sent_before_the_view_exists_is_shown_in_it(qtbot):
     qtbot.addWidget(host)
     pane = PreviewView()
     host.setCentralWidget(pane)
-    from editor.gui.preview_glue import home_url
-    from editor.services.preview import preview_page
+    from editor.gui.preview.glue import home_url
+    from editor.services.preview.service import preview_page
     pane.load_page(preview_page(False), home_url(), False)
     pane.show_html("", "<p>Written before the view</p>")
     loaded: list[bool] = []

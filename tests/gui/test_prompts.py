@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.gui.prompts import DialogPrompts, Prompts
+from editor.gui.dialogs.prompts import DialogPrompts, Prompts
 from tests.gui.helpers import FakePrompts, UnscriptedQuestion, copy_seed, make_window
 
 

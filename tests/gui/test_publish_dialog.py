@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from editor.core.git import publish
 from editor.core.hugo.site import open_site
-from editor.gui.publish_dialog import PublishDialog
+from editor.gui.publishing.dialog import PublishDialog
 from tests.gitsites import POST, git, git_isolated, site_repo  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("git_isolated")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit
 
-from editor.gui.publish_dialog import PublishChoice
+from editor.gui.publishing.dialog import PublishChoice
 from tests.gitsites import (POST, git, git_isolated, other_author_pushes, site_repo,  # noqa: F401
                             snapshot)
 from tests.gui.helpers import find, make_window, widen_post_list
@@ -271,7 +271,7 @@ def test_publish_from_a_bare_content_folder_repository(qtbot, tmp_path):
 
 def test_the_real_dialog_is_what_publish_asks_by_default(qtbot, tmp_path, monkeypatch):
     """No script: the Publish dialog itself is built (accepted here without showing it modally)."""
-    from editor.gui.publish_dialog import PublishDialog
+    from editor.gui.publishing.dialog import PublishDialog
     from tests.gui.helpers import RealDialogs
     root, bare, _ = site_repo(tmp_path)
     (root / "content/posts/beta.md").write_text(POST.format(title="Beta", n=2, body="Edited."))

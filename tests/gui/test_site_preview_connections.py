@@ -60,7 +60,7 @@ def test_site_preview_hands_only_web_and_mail_links_to_the_system(qtbot):
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 
-    from editor.gui.site_preview_pane import SitePage
+    from editor.gui.preview.site_pane import SitePage
     profile = QWebEngineProfile()
     page = SitePage(profile)
     page.root = QUrl("http://127.0.0.1:4242/")

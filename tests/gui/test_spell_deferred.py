@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
-from editor.services import spelling
+from editor.services.checks import spelling
 from editor.services.settings import Settings
 from tests.gui.helpers import copy_seed, find, make_window
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from editor.gui.preferences import PreferencesDialog, current, theme_palette
+from editor.gui.dialogs.preferences import PreferencesDialog, current, theme_palette
 from tests.gui.helpers import make_window
 from tests.sitegen import make_site
 

@@ -221,7 +221,7 @@ def test_core_refusal_is_shown_without_a_modal(qtbot, tmp_path):
 
 
 def test_export_from_window(qtbot, tmp_path):
-    from editor.gui.dialogs import ExportChoice
+    from editor.gui.dialogs.export import ExportChoice
     path = copy_seed(tmp_path)
     site = tmp_path / "other-site"
     (site / "words").mkdir(parents=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from editor.gui.highlighter import MarkdownHighlighter
+from editor.gui.writer.highlighter import MarkdownHighlighter
 
 TEXT = """# A heading with **bold**
 

@@ -77,7 +77,7 @@ def check_preferences(qtbot, window, editor, asked):
     assert stored.value("images/maxWidth", 0, int) == 800
     assert stored.value("editor/fontSize", 0.0, float) == 15.0
     # The dialog itself carries named, accessible controls.
-    from editor.gui.preferences import PreferencesDialog, current
+    from editor.gui.dialogs.preferences import PreferencesDialog, current
     dialog = PreferencesDialog(current(stored))
     qtbot.addWidget(dialog)
     for name in ("fontCombo", "fontSizeSpin", "editorWidthSpin", "themeCombo", "spellLanguageCombo",

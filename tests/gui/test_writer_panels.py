@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit
 
 from editor.core import load, render_html
 from editor.core.hugo import textstats
-from editor.services.spelling import personal_dictionary_path
+from editor.services.checks.spelling import personal_dictionary_path
 from tests.gui.helpers import copy_seed, find, make_window
 
 
@@ -123,7 +123,7 @@ def test_spelling_underlines_suggests_and_learns(qtbot, tmp_path):
 
 
 def test_mojibake_changes_cover_body_and_front_matter():
-    from editor.gui.problems_panel import describe_changes, mojibake_changes
+    from editor.gui.writer.problems_panel import describe_changes, mojibake_changes
     body = "Intro.\n>policies â€“ technology\n"
     spans, fields = mojibake_changes(body, {"title": "CafÃ© notes", "tags": ["naÃ¯ve", "ok"], "draft": False})
     assert [(m.text, m.fixed) for m in spans] == [("â€“", "–")]

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from editor.core import load
-from editor.services.document import Document
+from editor.services.document.document import Document
 from tests.conftest import SEED
 
 EST = dt.timezone(dt.timedelta(hours=-5))

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from editor.services.document import Document
+from editor.services.document.document import Document
 from tests.conftest import SEED
 
 

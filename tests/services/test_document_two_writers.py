@@ -4,7 +4,7 @@ check (a race) is still refused, in post and in raw-text mode; a confirmed overw
 from __future__ import annotations
 
 from editor.core import load
-from editor.services.document import Document
+from editor.services.document.document import Document
 
 POST = "---\ntitle: Mine\ndraft: true\n---\nbody\n"
 THEIRS = "---\ntitle: Theirs\n---\ntheir body\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from editor.services.post_model import PathRole, PostListModel, scan
+from editor.services.posts.model import PathRole, PostListModel, scan
 from tests.conftest import SEED
 
 
@@ -48,7 +48,7 @@ def test_model_loads_in_background(qtbot, tmp_path):
 
 
 def test_rows_come_from_the_site_index(tmp_path):
-    from editor.services.post_model import index_rows
+    from editor.services.posts.model import index_rows
     from editor.services.workspace import resolve
     content = _folder(tmp_path)
     (content.parent / "hugo.toml").write_text("baseURL = 'https://example.org/'\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-from editor.services.preview import PreviewRequest, PreviewService, header_html
+from editor.services.preview.service import PreviewRequest, PreviewService, header_html
 
 
 def test_debounce_coalesces_requests(qtbot):

@@ -8,8 +8,8 @@ import shutil
 import pytest
 from PySide6.QtCore import QUrl
 
-from editor.services.document import Document
-from editor.services.preview_controller import PreviewController
+from editor.services.document.document import Document
+from editor.services.preview.controller import PreviewController
 from tests.conftest import SEED
 
 EST = dt.timezone(dt.timedelta(hours=-5))

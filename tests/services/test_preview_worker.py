@@ -13,8 +13,8 @@ import pytest
 
 from editor.core.render import RenderConfig, render_html
 from editor.core.render.worker import Server
-from editor.services.preview import PreviewRequest, PreviewService
-from editor.services.render_worker import RenderWorker
+from editor.services.preview.service import PreviewRequest, PreviewService
+from editor.services.preview.render_worker import RenderWorker
 from tests.conftest import ROOT
 
 DOC = "\n\n".join(f"## Part {i}\n\nParagraph {i} with *emphasis* and a [link](https://example.com/{i})."
@@ -114,7 +114,7 @@ def test_worker_does_not_outlive_a_killed_app(tmp_path):
     script = textwrap.dedent("""
         import sys, time
         from PySide6.QtCore import QCoreApplication
-        from editor.services.render_worker import RenderWorker
+        from editor.services.preview.render_worker import RenderWorker
         app = QCoreApplication([])
         w = RenderWorker()
         deadline = time.monotonic() + 30
@@ -141,7 +141,7 @@ def test_worker_does_not_outlive_a_killed_app(tmp_path):
 
 
 def test_a_worker_that_keeps_dying_gives_way_to_a_thread(qtbot, monkeypatch):
-    import editor.services.render_worker as rw
+    import editor.services.preview.render_worker as rw
     monkeypatch.setattr(rw, "MAX_RESTARTS", 0)
     svc = PreviewService()
     try:

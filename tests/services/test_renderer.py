@@ -6,7 +6,7 @@ import pytest
 
 from editor.core import load
 from editor.core.render_config import RenderConfig
-from editor.services.renderer import Rendered, ThreadRenderer, WorkerRenderer
+from editor.services.preview.renderer import Rendered, ThreadRenderer, WorkerRenderer
 from tests.conftest import SEED
 
 

@@ -26,7 +26,7 @@ CHILD = r"""
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from editor.services.site_server import SiteServer
+from editor.services.preview.site_server import SiteServer
 
 app = QCoreApplication([])
 server = SiteServer(cache=Path(sys.argv[2]))

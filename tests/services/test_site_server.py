@@ -13,8 +13,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from editor.core.hugo import binary as hugo
-from editor.services import site_server
-from editor.services.site_server import SiteServer
+from editor.services.preview import site_server
+from editor.services.preview.site_server import SiteServer
 from tests.sitegen import make_site
 
 pytestmark = pytest.mark.skipif(hugo.hugo_binary() is None, reason="Hugo is not installed")

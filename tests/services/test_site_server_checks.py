@@ -6,7 +6,7 @@ import pytest
 
 from editor.core.hugo import binary as hugo
 from editor.core.lint import site_check
-from editor.services.site_server import SiteServer
+from editor.services.preview.site_server import SiteServer
 from tests.services.test_site_server import Recorder, fetch, tree, wait_until
 from tests.sitegen import make_site
 

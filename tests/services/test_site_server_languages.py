@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from editor.core.hugo import binary as hugo
-from editor.services.site_server import SiteServer
+from editor.services.preview.site_server import SiteServer
 from tests.services.test_site_server import LAYOUTS, fetch, tree, wait_until
 from tests.sitegen import make_site
 

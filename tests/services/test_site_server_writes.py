@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.hugo.site import open_site
 from editor.core.site_preview import Event, plan_for
-from editor.services.site_server import SiteServer
+from editor.services.preview.site_server import SiteServer
 from tests.sitegen import make_site
 
 POST = "---\ntitle: One\n---\n{}\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from spellchecker import SpellChecker
 
-from editor.services import spell_words
-from editor.services.spell_words import CompactWords
+from editor.services.checks import spell_words
+from editor.services.checks.spell_words import CompactWords
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import os
 from types import SimpleNamespace
 
 from editor.core.hugo.site import load_site
-from editor.services.spelling import (SpellService, language_for, personal_dictionary_path, post_language,
+from editor.services.checks.spelling import (SpellService, language_for, personal_dictionary_path, post_language,
                                       prose_words, site_language)
 from tests.sitegen import make_site
 

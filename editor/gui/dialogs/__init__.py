@@ -1,0 +1,1 @@
+"""Conversations with the author: questions (prompts), the flows around them, the dialogs."""

@@ -1,0 +1,1 @@
+"""The front-matter form: Hugo's fields, the date field, the URL warning, translations."""

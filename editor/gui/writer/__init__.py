@@ -1,0 +1,1 @@
+"""The Markdown editor and the writer's tools on it: formatting, find, outline, spelling, problems."""

@@ -1,0 +1,1 @@
+"""Rendering the previews: the instant preview, its controller and renderer, the site server."""
