@@ -1,7 +1,7 @@
 """RenderConfig: the Hugo markup settings of the instant preview, importable without the renderer."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Callable
 
 
@@ -17,3 +17,8 @@ class RenderConfig:
     params: dict[str, Any] = field(default_factory=dict)   # the site's [params], as its config holds them
     shortcodes: bool = True
     refs: dict[str, str] = field(default_factory=dict)   # "ref:target" / "relref:target" → URL (editor.core.hugo.refs)
+
+
+# What crosses the pipe to the render worker: every field but the resolver (a function cannot cross
+# it; the client sends the resolved `refs` instead).
+WIRE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(RenderConfig) if f.name != "ref_resolver")

@@ -9,17 +9,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import fields
 from typing import Any, BinaryIO
 
+from editor.core.render_config import WIRE_FIELDS
 from editor.core.render_wire import HEADER, decode, encode  # noqa: F401 (the wire's names, here too)
 
 from . import RenderConfig
 from .incremental import IncrementalRenderer
 
-# What a request's "config" may set: every RenderConfig field but the resolver (a function cannot
-# cross the pipe; the client sends the resolved `refs` instead).
-CONFIG_KEYS = tuple(f.name for f in fields(RenderConfig) if f.name != "ref_resolver")
+CONFIG_KEYS = WIRE_FIELDS   # what a request's "config" may set
 
 
 def _die_with_parent() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from editor.core.render_config import RenderConfig  # not editor.core.render: rendering is the worker's
+from editor.core.render_config import WIRE_FIELDS, RenderConfig  # not editor.core.render: rendering is the worker's
 
 RenderFn = Callable[[str], str]
 
@@ -82,9 +82,7 @@ class ThreadRenderer(Renderer):
 
 def config_dict(config: RenderConfig) -> dict:
     """The settings as the worker's protocol carries them."""
-    return {"unsafe": config.unsafe, "typographer": config.typographer,
-            "highlight_style": config.highlight_style, "highlight_no_classes": config.highlight_no_classes,
-            "refs": config.refs}
+    return {name: getattr(config, name) for name in WIRE_FIELDS}
 
 
 class WorkerRenderer(Renderer):
