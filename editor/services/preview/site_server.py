@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import atexit
 import codecs
-import itertools
 import os
-import shutil
-import signal
 import time
 from collections.abc import Callable
 from functools import partial
@@ -24,6 +20,7 @@ from editor.core.files.io import loads
 from editor.core.hugo.site import load_site, open_site
 from editor.core.site_preview import (Event, PreviewPlan, ServerOutput, free_port, next_write_time,
                                       plan_for, reap_stale_servers)
+from editor.services.preview import server_processes
 
 STOPPED = "stopped"
 STARTING = "starting"
@@ -31,39 +28,6 @@ READY = "ready"
 HUGO_MISSING = "hugo-missing"
 BUILD_FAILED = "build-failed"
 PORT_BUSY = "port-busy"
-
-# Processes started here and not yet stopped: killed at interpreter exit, whatever happened to Qt.
-_LIVE: dict[int, tuple[int, str]] = {}
-_SERIAL = itertools.count(1)
-_REAPED: set[str] = set()   # cache roots searched for stale servers of earlier runs (once per app run)
-
-
-def _ours(pid: int, work_dir: str) -> bool:
-    """True when `pid` still runs our command line (its overlay path is unique to this run)."""
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            return work_dir.encode() in fh.read()
-    except FileNotFoundError:
-        return not os.path.isdir("/proc")   # no procfs: trust the pid
-    except OSError:
-        return False
-
-
-def _reap(key: int) -> None:
-    pid, work_dir = _LIVE.pop(key, (0, ""))
-    if pid and _ours(pid, work_dir):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    if work_dir:
-        shutil.rmtree(work_dir, ignore_errors=True)
-
-
-@atexit.register
-def _reap_all() -> None:
-    for key in list(_LIVE):
-        _reap(key)
 
 
 class SiteServer(QObject):
@@ -109,7 +73,7 @@ class SiteServer(QObject):
         self._errors: list[str] = []
         self._attempt = 0
         self._scratch_retry = False
-        self._serial = next(_SERIAL)
+        self._serial = next(server_processes.SERIAL)
         self.hugo_text = ""                 # which Hugo the preview runs, with its version
         self.problems: list[str] = []       # one-line reasons this Hugo may not build the site
         self._started_at = 0.0
@@ -122,14 +86,14 @@ class SiteServer(QObject):
         self._startup_timer.setSingleShot(True)
         self._startup_timer.setInterval(startup_timeout_ms)
         self._startup_timer.timeout.connect(self._startup_timed_out)
-        if str(cache) not in _REAPED:
-            _REAPED.add(str(cache))
+        if str(cache) not in server_processes.REAPED:
+            server_processes.REAPED.add(str(cache))
             reap_stale_servers(cache)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
         # A server deleted without stop(): kill its process and remove its scratch folder.
-        self.destroyed.connect(partial(_reap, self._serial))
+        self.destroyed.connect(partial(server_processes.reap, self._serial))
 
     # ------------------------------------------------------------------ public API
     @property
@@ -271,7 +235,7 @@ class SiteServer(QObject):
                     proc.kill()
                     proc.waitForFinished(3000)
             proc.deleteLater()
-        _LIVE.pop(self._serial, None)
+        server_processes.LIVE.pop(self._serial, None)
         if self._plan is not None:
             self._plan.cleanup()
             self._plan = None
@@ -316,7 +280,7 @@ class SiteServer(QObject):
         proc.start(launch[0], launch[1:])
         if proc.waitForStarted(5000):
             pid = int(proc.processId())
-            _LIVE[self._serial] = (pid, str(self._plan.work_dir))
+            server_processes.LIVE[self._serial] = (pid, str(self._plan.work_dir))
             try:
                 lifeline.write_record(self._plan.work_dir, pid, cmd)   # for the next start-up
             except OSError:
@@ -404,7 +368,7 @@ class SiteServer(QObject):
         proc, self._proc = self._proc, None
         if proc is not None:
             proc.deleteLater()
-        _LIVE.pop(self._serial, None)
+        server_processes.LIVE.pop(self._serial, None)
         self._startup_timer.stop()
         if self._plan is None:
             return
