@@ -103,3 +103,26 @@ def test_edit_actions_work_in_the_editor_and_in_a_field(qtbot, tmp_path):
     assert title.text() == "New title" and window.editor.toPlainText() == body
     window.actions.undo.trigger()   # from the menu: undoes in the focused field
     assert title.text() != "New title"
+
+
+def test_undo_follows_the_focused_field_also_one_made_after_the_window(qtbot, tmp_path):
+    """Undo/Redo say what the focused line edit can undo, for the form's fields and for one added later."""
+    from PySide6.QtWidgets import QLineEdit
+    window = make_window(qtbot, path=copy_seed(tmp_path))
+    qtbot.waitExposed(window)
+    late = QLineEdit(window.form)
+    late.setObjectName("lateField")
+    late.show()
+    for field in (window.form.title_edit, late):
+        window.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(lambda f=field: QApplication.focusWidget() is f, timeout=3000)
+        field.setText("")
+        field.setModified(False)
+        qtbot.waitUntil(lambda f=field: window.actions.undo.isEnabled() == f.isUndoAvailable(), timeout=3000)
+        QTest.keyClicks(field, "abc")
+        qtbot.waitUntil(lambda: window.actions.undo.isEnabled(), timeout=3000)
+        field.undo()
+        field.undo()
+        field.undo()
+        qtbot.waitUntil(lambda f=field: window.actions.redo.isEnabled() == f.isRedoAvailable(), timeout=3000)

@@ -56,8 +56,6 @@ class EditActions(QObject):
         ctx.editor.undoAvailable.connect(self.refresh)
         ctx.editor.redoAvailable.connect(self.refresh)
         QApplication.instance().focusChanged.connect(self.refresh)
-        for edit in ctx.parent.findChildren(QLineEdit):
-            edit.textChanged.connect(self.refresh)
         for action, what in ((a.undo, "undo"), (a.redo, "redo"), (a.cut, "cut"), (a.copy, "copy"),
                              (a.paste, "paste"), (a.select_all, "selectAll")):
             action.triggered.connect(lambda _checked=False, w=what: apply(ctx, w))
@@ -71,6 +69,7 @@ class EditActions(QObject):
             target = _target(ctx.parent)
             a = ctx.actions
             if isinstance(target, QLineEdit):
+                self._follow(target)
                 a.undo.setEnabled(target.isUndoAvailable())
                 a.redo.setEnabled(target.isRedoAvailable())
             else:
@@ -79,6 +78,14 @@ class EditActions(QObject):
                 a.redo.setEnabled(doc.isRedoAvailable())
         except RuntimeError:
             pass   # the window is being torn down: focus moves while its children are deleted
+
+    def _follow(self, edit: QLineEdit) -> None:
+        """Watch a line edit's text from its first focus on: cheaper at start-up than walking every
+        child of the window, and it covers fields made later too."""
+        mark = f"hpeEditActions{id(self)}"   # per window: another window's actions may follow it too
+        if not edit.property(mark):
+            edit.setProperty(mark, True)
+            edit.textChanged.connect(self.refresh)
 
 
 def install_edit_actions(ctx: FeatureContext) -> EditActions:
