@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class WindowCommands(Protocol):
-    """The window's own operations a feature may call (`Commands` in window_commands.py, as `window.commands`)."""
+    """The window's own operations a feature may call (`Commands` in gui/window/commands.py, as `window.commands`)."""
 
     folder: str | None
     site: Site | None
