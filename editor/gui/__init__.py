@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from editor.core import heap
+
 
 def _chromium_flags() -> None:
     """Chromium refuses to start as root with its sandbox on; the preview then needs --no-sandbox.
@@ -43,6 +45,7 @@ def _one_renderer() -> None:
 _chromium_flags()
 _quiet()
 _one_renderer()
+heap.limit_arenas()   # before Qt's threads start: each would keep a heap of its own (core/heap.py)
 
 # QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401
