@@ -64,3 +64,19 @@ def test_relative_image_in_single_file_post_is_flagged(tmp_path):
     post.write_text("---\ntitle: x\n---\n\n![p](pic.png)\n")
     problems = check_file(post)
     assert [(p.line, "leaf bundle" in p.message) for p in problems] == [(5, True)]
+
+
+def test_headings_are_rendered_once_and_alone_across_lint_runs(monkeypatch):
+    """The lint runs after each pause in typing, in a thread sharing the GIL with the editor: a long
+    post's headings must not be rendered again each time, nor with every reference definition."""
+    import editor.core.render as render
+    calls: list[str] = []
+    real = render.render_markdown
+    monkeypatch.setattr(render, "render_markdown", lambda text, *a, **k: calls.append(text) or real(text, *a, **k))
+    defs = "".join(f"[d{i}]: https://example.com/{i}\n" for i in range(50))
+    body = "".join(f"## Once only heading {i}\n\ntext\n\n" for i in range(20)) + "## See [it][d1]\n\n" + defs
+    first = check_body(body)
+    assert len(calls) == 21 and all("[d49]" not in text for text in calls[:20])   # plain headings alone
+    assert "[d49]" in calls[20]                                                   # a reference link: with them
+    calls.clear()
+    assert check_body(body + "more words\n") == first and calls == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -63,6 +64,14 @@ def _heading_id(line: str, ref_defs: str) -> str | None:
     """The id Hugo gives the ATX heading `line` before repeats are numbered (None: none, its text is
     empty), taken from the renderer so the lint and the preview share one rule (postinline.sanitize_id
     on Hugo's plain text of the heading). `ref_defs`: the body's reference definitions, for `[a][b]`."""
+    # The lint runs again after each pause in typing, in a thread sharing the GIL with the editor:
+    # a heading is rendered once, and alone unless it can hold a reference link (rendering each of a
+    # long post's headings with all its definitions tripled the keystroke time).
+    return _rendered_id(line, ref_defs if "[" in line else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered_id(line: str, ref_defs: str) -> str | None:
     from editor.core.render import render_markdown   # loaded only for a body with headings
     m = _HEADING_ID.search(render_markdown(f"{line}\n\n{ref_defs}"))
     return html.unescape(m.group(1)) if m else None
