@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QSplitter, QWidget
 
 if TYPE_CHECKING:
@@ -81,3 +81,12 @@ class FeatureContext:
         at = layout.indexOf(self.message_bar) + 1
         for i, bar in enumerate(bars):
             layout.insertWidget(at + i, bar)
+
+    def add_dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock of the window named `name` (object name) and `title` (shown and accessible), holding `widget`."""
+        dock = QDockWidget(title, self.parent)
+        dock.setObjectName(name)
+        dock.setAccessibleName(title)
+        dock.setWidget(widget)
+        self.parent.addDockWidget(area, dock)
+        return dock

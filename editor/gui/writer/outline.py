@@ -101,17 +101,10 @@ class OutlineView(QTreeWidget):
 
 def install_outline(ctx: FeatureContext) -> QDockWidget:
     """A left-hand dock with the outline (behind the post list), refreshed 300 ms after typing stops."""
-    window = ctx.parent
     view = OutlineView(ctx.editor)
-    dock = QDockWidget("Outline", window)
-    dock.setObjectName("outlineDock")
-    dock.setAccessibleName("Outline")
-    dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    post_dock = window.findChild(QDockWidget, "postDock")
-    if post_dock is not None:
-        window.tabifyDockWidget(post_dock, dock)
-        post_dock.raise_()
+    dock = ctx.add_dock("Outline", "outlineDock", view, Qt.DockWidgetArea.LeftDockWidgetArea)
+    ctx.parent.tabifyDockWidget(ctx.panes.post_dock, dock)
+    ctx.panes.post_dock.raise_()
     timer = QTimer(dock)
     timer.setSingleShot(True)
     timer.setInterval(300)

@@ -153,11 +153,7 @@ def install_problems(ctx: FeatureContext) -> QDockWidget:
     window = ctx.parent
     service = ProblemsService(parent=window)
     view = ProblemsList(ctx.editor)
-    dock = QDockWidget("Problems", window)
-    dock.setObjectName("problemsDock")
-    dock.setAccessibleName("Problems")
-    dock.setWidget(view)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    dock = ctx.add_dock("Problems", "problemsDock", view, Qt.DockWidgetArea.BottomDockWidgetArea)
     service.updated.connect(view.show_problems)
     service.updated.connect(lambda problems, _: dock.setWindowTitle(
         f"Problems ({len(problems)})" if problems else "Problems"))
