@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser (it lists the subcommands without importing them)."""
     parser = argparse.ArgumentParser(
         prog="hugo-post-editor",
-        usage="hugo-post-editor [--verbose] [PATH] | hugo-post-editor COMMAND [options]",
+        usage="hugo-post-editor [--verbose] [--gpu] [PATH] | hugo-post-editor COMMAND [options]",
         description="Write Hugo posts: lossless front matter, Hugo-faithful preview. "
         "Without a command, opens the window on PATH (a post, content folder or site).",
         epilog="commands:\n" + "\n".join(f"  {name:<16}{help_text}" for name, (_, help_text)
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--verbose", action="store_true",
                         help="the window: show Qt's and Chromium's own diagnostics on stderr")
+    parser.add_argument("--gpu", action="store_true",
+                        help="the window: draw the previews with the GPU (the CPU by default: less memory)")
     return parser
 
 
@@ -66,10 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     from editor.commands.terminal import protect
     protect()   # a post's title must not drive the author's terminal
     argv = sys.argv[1:] if argv is None else argv
-    if "--verbose" in argv and argv[0] not in COMMANDS:
-        # The window: show Qt's and Chromium's own diagnostics (quiet by default).
-        argv = [a for a in argv if a != "--verbose"]
-        os.environ["HPE_VERBOSE"] = "1"
+    for flag, var in (("--verbose", "HPE_VERBOSE"), ("--gpu", "HPE_GPU")):
+        if flag in argv and argv[0] not in COMMANDS:
+            # The window: show Qt's and Chromium's own diagnostics (quiet by default); draw the
+            # previews with the GPU (the CPU by default: editor/gui/__init__.py).
+            argv = [a for a in argv if a != flag]
+            os.environ[var] = "1"
     if argv and argv[0] in COMMANDS:
         parser, module = command_parser(argv[0])
         args = parser.parse_args(argv[1:])

@@ -42,8 +42,24 @@ def _one_renderer() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
 
+def _software_drawing() -> None:
+    """The previews draw with the CPU unless HPE_GPU is set (`hugo-post-editor --gpu`): a blog page
+    needs no GPU, and leaving OpenGL out of the process (Mesa and its LLVM, the GPU thread's
+    contexts) saves ~75 MB of the tree and ~0.15 s before the preview paints (tests/bench/bench_startup.py).
+    Settings of the author's own (QT_QUICK_BACKEND, QT_XCB_GL_INTEGRATION) are kept."""
+    if os.environ.get("HPE_GPU"):
+        return
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")   # QWebEngineView draws through Qt Quick
+    os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")   # no GLX context shared with Chromium
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if "--disable-gpu" not in flags:
+        flags.append("--disable-gpu")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+
+
 _chromium_flags()
 _quiet()
+_software_drawing()
 _one_renderer()
 heap.limit_arenas()   # before Qt's threads start: each would keep a heap of its own (core/heap.py)
 

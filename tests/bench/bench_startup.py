@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+USER_PLATFORM = os.environ.get("QT_QPA_PLATFORM")   # before bench_preview makes it offscreen
 from tests.bench.bench_preview import _synthetic  # noqa: E402
 
 BARE = r"""
@@ -148,6 +149,8 @@ def main() -> int:
     args = ap.parse_args()
 
     env = dict(os.environ)
+    if USER_PLATFORM is None:   # on the display below, as an author would run it
+        env.pop("QT_QPA_PLATFORM", None)
     # An installed app starts from bytecode (pip compiles on install); a checkout under
     # PYTHONDONTWRITEBYTECODE would compile every module on every start instead.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "editor")], check=False,
