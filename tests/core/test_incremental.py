@@ -147,3 +147,104 @@ def test_random_keystrokes_with_a_warm_cache_equal_the_full_render():
             else:
                 body = body[:pos] + rnd.choice(snippets) + body[pos:]
             assert inc.render(body).html == render_html(body), (path.name, pos)
+
+
+def _chunk_starts(inc: IncrementalRenderer) -> list[int]:
+    assert inc._layout is not None
+    return [line for line, _ in inc._layout.pieces]
+
+
+def test_typing_on_a_chunks_first_line_re_renders_only_that_chunk():
+    """The line a chunk starts at is where a writer often types (a heading, a paragraph's start)."""
+    inc = IncrementalRenderer()
+    text = _sections(40) + "\n\n[ref]: /x\n"
+    inc.render(text)
+    lines = text.split("\n")
+    for start in _chunk_starts(inc)[1:6]:
+        before = lines[start - 1]
+        for typed in (before + " more", before[:3] + "x" + before[3:]):
+            lines[start - 1] = typed
+            edited = "\n".join(lines)
+            got = inc.render(edited)
+            assert got.rendered_chunks == 1, (start, typed)
+            assert got.html == render_html(edited)
+
+
+PREVIOUS_ENDINGS = ["- a\n- b", "> quoted", "Term", "[^n]: a note", "1. one", "<div>\nx", "    code",
+                    "| a | b |\n|---|---|\n| 1 | 2 |", "Para"]
+FIRST_LINE_EDITS = ["- ", "* ", "+ ", "1. ", "> ", ": ", "  ", "    ", "\t", "[^n]: ", "[^m]: ", "[x]: /u\n", "<div>",
+                    "|", "```", "#", "## ", "---\n", "===\n", "\n", "x", "Term\n: def\n", "[", "-"]
+
+
+@pytest.mark.parametrize("ending", PREVIOUS_ENDINGS)
+def test_a_first_line_that_could_join_the_chunk_before_is_never_rendered_alone(ending):
+    """Whatever the chunk before ends with, text typed at the start of a chunk's first line renders
+    as the whole document does (a list item, a quote, a definition that joins it falls back)."""
+    for edit in FIRST_LINE_EDITS:
+        inc = IncrementalRenderer()
+        text = f"## Top\n\nIntro [^n].\n\n{ending}\n\n## Next\n\nBody [^n] text.\n\n## Last\n\nEnd.\n"
+        first = inc.render(text)
+        assert first.incremental
+        starts = _chunk_starts(inc)
+        lines = text.split("\n")
+        for start in starts[1:]:
+            edited_lines = list(lines)
+            edited_lines[start - 1] = edit + edited_lines[start - 1]
+            edited = "\n".join(edited_lines)
+            assert inc.render(edited).html == render_html(edited), (ending, edit, start)
+            inc.render(text)
+
+
+def test_a_note_referenced_only_from_a_note_is_listed_as_in_the_whole_render():
+    text = "## A\n\nIntro.\n\n## B\n\n[^a]: Note A cites [^b].\n\n[^b]: Note B.\n\n## C\n\nEnd.\n"
+    r = IncrementalRenderer().render(text)
+    assert r.incremental and len(r.chunks) > 1
+    assert r.html == render_html(text)
+
+
+_DEFLIST_AND_SHORTCODE_DOC = "\n\n".join(
+    f"## Part {i}\n\nTerm {i}\n: its definition, with `code`.\n\n`opt{i}`\n: (`string`) what it does.\n\n"
+    f"{{{{< details summary=\"S{i}\" >}}}}\nInside *{i}*.\n{{{{< /details >}}}}\n\n"
+    f"Text {{{{< ref \"p{i}.md\" >}}}} and {{{{</* esc */>}}}} here.\n\n    indented {i}\n\nLast line {i}."
+    for i in range(12))
+
+
+def test_random_edits_around_definition_lists_and_shortcodes_equal_the_full_render():
+    """The one-chunk fast path takes chunks holding shortcodes and definition lists: a tag, a
+    definition marker or indentation typed anywhere (one or two edits from a warm cache) must render
+    as the whole document does, or at worst as a fresh split does (a limit of splitting itself)."""
+    import random
+    rnd = random.Random(12)
+    snippets = ["x", " ", "\n", "\n\n", ": ", "\n: def", "    ", "Term\n: d\n", "{{< ", ">}}", "{{< /details >}}",
+                "{{< details >}}", "{{", "}}", "{{< x />}}", "/*", "*/", "- ", "> ", "`", "[^1]", "\n[^1]: n\n"]
+    original = _DEFLIST_AND_SHORTCODE_DOC
+    inc = IncrementalRenderer()
+    local = split_limits = edits = 0
+    for _ in range(300):
+        inc.render(original)
+        body = original
+        for _ in range(rnd.randint(1, 2)):
+            pos = rnd.randrange(len(body) + 1)
+            if rnd.random() < 0.3:
+                body = body[:pos] + body[pos + rnd.randint(1, 3):]
+            else:
+                body = body[:pos] + rnd.choice(snippets) + body[pos:]
+            edits += 1
+            local += inc._local(body) is not None
+            got, whole = inc.render(body).html, render_html(body)
+            if got != whole:
+                assert got == IncrementalRenderer().render(body).html, pos
+                split_limits += 1
+    assert local > edits // 2        # most edits took the fast path
+    assert split_limits < edits * 0.05   # a broken escaped tag and the like: rare
+
+
+def test_typing_inside_a_chunk_with_a_definition_list_and_shortcodes_is_local():
+    inc = IncrementalRenderer()
+    body = _DEFLIST_AND_SHORTCODE_DOC
+    inc.render(body)
+    at = body.index("what it does.", len(body) // 2)
+    for n in range(1, 8):
+        edited = body[:at] + "typed"[:n % 6] + body[at:]
+        got = inc.render(edited)
+        assert got.rendered_chunks <= 1 and got.html == render_html(edited)

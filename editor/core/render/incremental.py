@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -137,9 +138,10 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return lo
 
 
-def _signature(piece: str) -> Signature | None:
-    """What a chunk tells the rest of the document (its definitions), or None when it does not end
-    cleanly (an open fence or HTML block, a definition list that a next chunk could extend)."""
+def _signature(piece: str) -> tuple[Signature, str, str] | None:
+    """What a chunk tells the rest of the document (its definitions) and the types of its first and
+    last blocks ("" when no block starts on its first line), or None when it does not end cleanly (an
+    open fence or HTML block)."""
     probe = piece + "\n\n# hpe-end\n"
     bp = BlockParser()
     doc = bp.parse(probe)
@@ -147,11 +149,33 @@ def _signature(piece: str) -> Signature | None:
     last = probe.count("\n")
     if not kids or kids[-1].type != "heading" or kids[-1].start != last:
         return None
-    if kids[0].type == "deflist" or (len(kids) > 1 and kids[-2].type == "deflist"):
-        return None
     lines = probe.split("\n")
     notes = tuple("\n".join(lines[b.start - 1:b.end]) for b in bp.footnotes.values())
-    return tuple(sorted(bp.refs.items())), tuple(bp.footnotes), notes
+    head = kids[0].type if kids[0].start == 1 and kids[0] is not kids[-1] else ""
+    tail = kids[-2].type if len(kids) > 1 else ""
+    return (tuple(sorted(bp.refs.items())), tuple(bp.footnotes), notes), head, tail
+
+
+def _tags(piece: str) -> tuple[tuple[str, ...], ...] | None:
+    """The shortcode tags of a chunk in order (name and kind), or None when a `{{` or `}}` belongs to
+    no whole tag (a tag being typed could close far beyond the chunk)."""
+    if "{{" not in piece and "}}" not in piece:
+        return ()
+    found = [m for m in TAG.finditer(piece)]
+    if piece.count("{{") != len(found) or piece.count("}}") != len(found):
+        return None
+    return tuple(("esc",) if m.group("esc") else (m.group("name"), m.group("close") or "", m.group("self") or "")
+                 for m in found)
+
+
+_LEAVES = ("paragraph", "heading", "code", "hr", "html", "table")   # blocks nothing after a blank line joins
+
+
+def _opens_alone(piece: str, head: str) -> bool:
+    """True when the chunk's first line cannot belong to the chunk before it, whatever that one ends
+    with: a paragraph or heading starting with a letter, digit or `#` in the first column (after the blank
+    line before it, no list, quote, footnote or definition (`: …`) of the previous chunk reaches it)."""
+    return head in ("paragraph", "heading") and bool(piece) and (piece[0].isalnum() or piece[0] == "#")
 
 
 class IncrementalRenderer:
@@ -193,10 +217,14 @@ class IncrementalRenderer:
         bp = BlockParser()
         doc = bp.parse(parsed)
         blocked: set[int] = set()    # line numbers (1-based) a chunk may not start at
-        for a, b in _shortcode_spans(text):
-            first = text.count("\n", 0, a) + 1
-            last = first + text.count("\n", a, b)
-            if a <= text.find(SUMMARY_DIVIDER) < b:
+        spans = _shortcode_spans(text)
+        if spans:
+            line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+            divider = text.find(SUMMARY_DIVIDER)
+        for a, b in spans:
+            first = bisect.bisect_right(line_starts, a)   # 1-based line of offset a
+            last = bisect.bisect_right(line_starts, b)    # a's line + the newlines in text[a:b]
+            if a <= divider < b:
                 return None     # the divider Hugo removes sits inside a shortcode's inner text
             blocked.update(range(first + 1, last + 1))
         starts = [1]
@@ -255,15 +283,27 @@ class IncrementalRenderer:
         line, piece = old.pieces[i]
         first_nl = piece.find("\n")
         core = len(piece.rstrip("\n"))
-        if first_nl < 0 or p <= off + first_nl or o_end > off + core:
-            return None      # the edit touches the chunk's first line or the blank lines after it
+        if o_end > off + core:
+            return None      # the edit reaches the blank lines after the chunk (or the next chunk)
         new_piece = text[off:off + len(piece) + len(text) - len(ot)]
-        for t in (piece, new_piece):
-            if "{{" in t or "\x01" in t or SUMMARY_DIVIDER in t:
-                return None
-        sig = _signature(new_piece)
-        if sig is None or sig != _signature(piece):
+        if "\x01" in new_piece or SUMMARY_DIVIDER in piece or SUMMARY_DIVIDER in new_piece:
             return None
+        tags = _tags(new_piece)
+        if tags is None or tags != _tags(piece):
+            return None      # a shortcode opened, closed or renamed: its span may reach other chunks
+        got, had = _signature(new_piece), _signature(piece)
+        if got is None or had is None or got[0] != had[0]:
+            return None
+        on_first_line = first_nl < 0 or p <= off + first_nl
+        if on_first_line and i > 0 and not (_opens_alone(piece, had[1]) and _opens_alone(new_piece, got[1])):
+            return None      # the line might join the chunk before (a list item, a quote, a definition)
+        if "deflist" in (got[1], had[1]) and got[1] != had[1]:
+            return None      # a definition list begun or ended at the chunk's start
+        following = old.pieces[i + 1][1] if i + 1 < len(old.pieces) else "#"
+        if "deflist" in (got[2], had[2]) and got[2] != had[2]:
+            return None      # a definition list begun or ended at the chunk's end
+        if not (following[:1].isalpha() or following[:1] == "#") and (got[2] != had[2] or got[2] not in _LEAVES):
+            return None      # the next chunk's indented or marked first line could join this one's end
         delta = new_piece.count("\n") - piece.count("\n")
         pieces = list(old.pieces)
         pieces[i] = (line, new_piece)
@@ -357,8 +397,8 @@ class IncrementalRenderer:
 
     def _footnotes(self, layout: "Layout", old_html: dict[ChunkKey, str]) -> str:
         """The footnote list, rendered from a small document: the references in order, then the notes."""
-        if not self._fn_counts:
-            return ""
+        if not self._fn_counts and not any("[^" in note for note in layout.notes):
+            return ""    # no note is referenced (a note referenced only by a note still shows)
         refs = " ".join("[^%s]" % label for label, count in self._fn_counts for _ in range(max(count, 1)))
         source = refs + "\n\n" + "\n\n".join(layout.notes) + "\n"
         k = (source, repr((sorted(layout.refs.items()), sorted(layout.subst.items()))))
