@@ -57,8 +57,19 @@ def _software_drawing() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
 
 
+def _collectable() -> None:
+    """The preview page collects its garbage when the author pauses (resources/preview/preview.js):
+    V8's `gc` is exposed for it. Left to its own schedule, the renderer grew by ~25 MB over 3,000
+    typed characters (tests/bench/bench_soak.py). Post scripts never run in the preview (CSP)."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if not any(f.startswith("--js-flags") for f in flags):
+        flags.append("--js-flags=--expose-gc")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+
+
 _chromium_flags()
 _quiet()
+_collectable()
 _software_drawing()
 _one_renderer()
 heap.limit_arenas()   # before Qt's threads start: each would keep a heap of its own (core/heap.py)

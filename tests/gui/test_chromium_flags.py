@@ -25,3 +25,8 @@ def test_the_users_own_limit_and_flags_are_kept():
     flags = _flags_after_import("--renderer-process-limit=3 --enable-foo")
     assert "--renderer-process-limit=3" in flags and "--enable-foo" in flags
     assert "--renderer-process-limit=1" not in flags
+
+
+def test_the_preview_page_may_collect_its_garbage():
+    assert "--js-flags=--expose-gc" in _flags_after_import(None)
+    assert "--js-flags=--expose-gc" not in _flags_after_import("--js-flags=--max-old-space-size=64")
