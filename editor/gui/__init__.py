@@ -76,6 +76,10 @@ heap.limit_arenas()   # before Qt's threads start: each would keep a heap of its
 
 # QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
 import PySide6.QtWebEngineWidgets  # noqa: E402,F401
+
+from editor.gui import import_scan  # noqa: E402
+
+import_scan.install()   # before the window's modules load: each would be scanned the slow way
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
