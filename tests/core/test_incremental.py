@@ -248,3 +248,17 @@ def test_typing_inside_a_chunk_with_a_definition_list_and_shortcodes_is_local():
         edited = body[:at] + "typed"[:n % 6] + body[at:]
         got = inc.render(edited)
         assert got.rendered_chunks <= 1 and got.html == render_html(edited)
+
+
+def test_a_new_document_or_a_big_paste_is_split_afresh():
+    """A whole new text (the worker's first request after its warm-up) or a paste into one chunk
+    is split again, never kept as one ever-growing chunk."""
+    inc = IncrementalRenderer()
+    inc.render("# warm\n\nUp *the* [renderer](x).\n")
+    text = _sections(40) + "\n\n[ref]: /x\n"
+    assert len(inc.render(text).chunks) > 10
+    at = text.index("Paragraph 20 ")
+    pasted = text[:at] + _sections(100).replace("## Intro", "## Pasted") + "\n\n" + text[at:]
+    got = inc.render(pasted)
+    assert got.html == render_html(pasted)
+    assert max(len(p) for _, p in inc._layout.pieces) < 2000

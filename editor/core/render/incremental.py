@@ -24,6 +24,7 @@ _FN_DIV = '<div class="footnotes" role="doc-endnotes">'
 _DEF_WITH_SHORTCODE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*\{\{[^\n]*$", re.M)
 _SENTINEL_RE = re.compile(r"HPEREF(\d+)Z")
 SPLIT_EVERY = 6     # besides headings, about one block boundary in SPLIT_EVERY starts a chunk
+GROWTH_SLACK = 4096  # characters a chunk may grow by, past twice its size, before the body is split again
 
 ChunkKey = tuple[str, str]   # (chunk source, digest of the document's refs and footnote labels)
 # What a chunk defines for the rest of the document: link refs, footnote labels, footnote sources.
@@ -286,6 +287,8 @@ class IncrementalRenderer:
         if o_end > off + core:
             return None      # the edit reaches the blank lines after the chunk (or the next chunk)
         new_piece = text[off:off + len(piece) + len(text) - len(ot)]
+        if len(new_piece) > 2 * len(piece) + GROWTH_SLACK:
+            return None      # a paste (or a new document) splits afresh: chunks stay small
         if "\x01" in new_piece or SUMMARY_DIVIDER in piece or SUMMARY_DIVIDER in new_piece:
             return None
         tags = _tags(new_piece)
