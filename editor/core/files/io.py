@@ -54,8 +54,14 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         # Then look again at what was opened: a FIFO swapped in since the stat would block the
         # reader forever (O_NONBLOCK makes opening one return at once; regular files ignore it).
         with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as fh:
-            _check_readable(os.fstat(fh.fileno()), path)
-            return fh.read(MAX_BYTES + 1)
+            info = os.fstat(fh.fileno())
+            _check_readable(info, path)
+            # read(n) sets aside n bytes first: ask for the file's size (+1), not for the 64 MiB limit.
+            want = min(info.st_size, MAX_BYTES) + 1
+            data = fh.read(want)
+            if len(data) == want and want <= MAX_BYTES:   # it grew since its stat: read on to the limit
+                data += fh.read(MAX_BYTES + 1 - want)
+            return data
     except IsADirectoryError:
         raise PostError("is a folder, not a post file", path=str(path)) from None
     except OSError as exc:
