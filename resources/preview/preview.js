@@ -102,8 +102,10 @@
     }
     return best;
   };
+  var followLine = null;   // see hpeScrollToLine
   // Keep the block being edited in view: scroll only when it is (partly) outside the window.
   window.hpeKeepVisible = function (line) {
+    followLine = null;
     var el = window.hpeBlockAt(line);
     if (!el) { return window.scrollY; }
     var margin = 16;
@@ -122,10 +124,20 @@
     }
     return window.scrollY;
   };
+  // The body line the page was last scrolled to for the editor; a resize of the view (the window laid
+  // out, a splitter dragged, a dock shown) moves every line, so the page scrolls to it again. The
+  // author scrolling the page, or typing (hpeKeepVisible), ends that.
   window.hpeScrollToLine = function (line) {
+    followLine = line;
     window.scrollTo(0, window.hpeLineTop(line));
     return window.scrollY;
   };
+  window.addEventListener("resize", function () {
+    if (followLine !== null) { window.scrollTo(0, window.hpeLineTop(followLine)); }
+  });
+  ["wheel", "keydown", "mousedown", "touchstart"].forEach(function (name) {
+    document.addEventListener(name, function () { followLine = null; }, {capture: true, passive: true});
+  });
   window.hpeColors = function (vars) {
     var root = document.documentElement.style;
     Object.keys(vars).forEach(function (k) { root.setProperty("--" + k, vars[k]); });

@@ -46,3 +46,35 @@ def test_typing_at_the_end_of_a_long_post_keeps_it_in_view(qtbot, tmp_path):
         return "Freshly typed" in box["text"] and box["top"] >= box["y"] and box["bottom"] <= box["y"] + box["h"]
     qtbot.waitUntil(shown, timeout=8000)
     assert js(qtbot, window, "window.scrollY") > 1000
+
+
+def test_a_resized_preview_scrolls_back_to_the_editors_line(qtbot, tmp_path):
+    """A narrower or shorter view moves every line of the page: the preview finds the editor's top
+    line again (it kept the old pixel offset, showing another part of the post)."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from tests.gui.helpers import find
+    path = tmp_path / "long.md"
+    path.write_text("---\ntitle: Long\n---\n" + "\n\n".join(
+        f"Paragraph {i} " + "with words to wrap at any width " * 5 for i in range(120)) + "\n")
+    window = make_window(qtbot, path, render=None)
+    window.resize(1400, 900)
+    qtbot.waitExposed(window)
+    wait_preview_contains(qtbot, window, "Paragraph 119", timeout=20000)
+    editor = find(window, QPlainTextEdit, "markdownEditor")
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("Paragraph 80 "))
+    editor.setTextCursor(cursor)
+
+    def synced() -> bool:
+        want = min(js(qtbot, window, "document.documentElement.scrollHeight - window.innerHeight"),
+                   js(qtbot, window, f"hpeLineTop({window.preview_glue.top_line()})"))
+        return abs(js(qtbot, window, "window.scrollY") - want) <= 2
+    qtbot.waitUntil(lambda: js(qtbot, window, "window.scrollY") > 1000 and synced(), timeout=10000)
+    line = window.preview_glue.top_line()
+    before = js(qtbot, window, "window.scrollY")
+    window.resize(900, 600)     # the preview gets narrower: its paragraphs wrap into more lines
+    qtbot.waitUntil(lambda: js(qtbot, window, "window.innerWidth") < 500, timeout=5000)
+    assert window.preview_glue.top_line() == line    # the editor still shows the same line ...
+    qtbot.waitUntil(synced, timeout=5000)            # ... and the preview shows it again
+    assert js(qtbot, window, "window.scrollY") != before
