@@ -9,7 +9,6 @@ package names of Debian/Ubuntu, Fedora and Arch. Plain Python; it never imports 
 
 from __future__ import annotations
 
-import ctypes.util
 import hashlib
 import importlib.util
 import os
@@ -134,6 +133,7 @@ def run_ldd(files: list[Path]) -> str | None:
 
 
 def _find_library(soname: str) -> bool:
+    import ctypes.util   # here, not at start-up: it costs ~10 ms (tempfile, subprocess…) before Qt loads
     stem = re.sub(r"^lib|\.so.*$", "", soname)
     return ctypes.util.find_library(stem) is not None
 
