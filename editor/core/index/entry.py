@@ -57,18 +57,27 @@ def _hugo_words(body: str, facts: _Facts, page: _Page) -> int:
 
 
 def _read(path: str, size: int | None) -> bytes:
-    """The file's bytes; `size` from the scan saves a stat and a buffer (more is read if it grew)."""
+    """The file's bytes; `size` from the scan saves a buffer (more is read if it grew)."""
+    return _read_stat(path, size)[0]
+
+
+def _read_stat(path: str, size: int | None) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its stat before they were read (what a cache keys them by: the scan
+    of a cold index stats nothing, each file is stat'ed once, here). `size`: the expected size."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)   # a FIFO swapped in since the scan must not block
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
-        data = os.read(fd, size + 1) if size is not None else b""
-        if size is None or len(data) > size:
+        if size is None:
+            size = st.st_size
+        data = os.read(fd, size + 1)
+        if len(data) > size:
             parts = [data]
             while chunk := os.read(fd, 1 << 16):
                 parts.append(chunk)
             data = b"".join(parts)
-        return data
+        return data, st
     finally:
         os.close(fd)
 
@@ -138,6 +147,12 @@ _DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALI
 def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: int | None = None) -> IndexEntry:
     """The index entry of one file (never raises: unreadable files carry their problems).
     Its language is worked out from the path (`lang`, the scan's folder language, is not needed)."""
+    return read_entry(site, path, size)[0]
+
+
+def read_entry(site: Site, path: str | os.PathLike[str], size: int | None = None
+               ) -> tuple[IndexEntry, tuple[int, int]]:
+    """index_file, and the (mtime_ns, size) of what was read ((-1, -1): the file is gone)."""
     facts = _facts(site)
     path = os.path.abspath(path)
     where = languages.page_language(site, path)
@@ -147,10 +162,14 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
         else os.path.relpath(path, site.root).replace(os.sep, "/")
     problems: list[dict[str, Any]] = []
     try:
-        data = _read(path, size)
+        data, st = _read_stat(path, size)
     except OSError as exc:
         data = b""
         problems.append(_problem(relpath, 1, f"cannot read the file: {exc.strerror or exc}"))
+        try:   # unreadable (no permission, not a file) yet there: cached until it changes
+            st = os.stat(path)
+        except OSError:
+            st = None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -202,7 +221,7 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
     else:
         url = _default_url(facts, url_base, parts, stem, slug)
     title = page.get("title")
-    return {
+    entry: IndexEntry = {
         "path": relpath,
         "title": "" if title is None else str(title),
         "draft": draft,
@@ -228,6 +247,7 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
                 _ts(dates["lastmod"])],
         "_url_line": None,   # worked out only for pages whose URL is shared (see url_line)
     }
+    return entry, ((st.st_mtime_ns, st.st_size) if st is not None else (-1, -1))
 
 
 def _translation_key(page: _Page, parts: tuple[str, ...], stem: str, bundle: str) -> str:

@@ -28,7 +28,8 @@ _NO_TS = None
 # publishDate ts, expiryDate ts, date ts, url line, path, lastmod ts, is a section). A plain tuple:
 # marshal writes only exact tuples, and the sort and status work on its fields without parsing the JSON.
 Row = tuple[str, str, bool, float | None, float | None, float | None, int | None, str, float | None, bool]
-Item = tuple[str, str, int]                 # a file to read: (scan language, absolute path, size)
+Item = tuple[str, str, int | None]          # a file to read: (scan language, absolute path, size if known)
+Fresh = tuple[int, int, Row]                # a file read: (mtime_ns, size) as read (-1, -1: gone), its row
 Progress = Callable[[int, int], None]       # progress(done, total)
 Aggregate = tuple[Row | None, Row | None, Row | None]   # the rows giving a section its date, lastmod, publishDate
 _AGGREGATED: tuple[Literal["date", "lastmod", "publishDate"], ...] = ("date", "lastmod", "publishDate")
@@ -43,14 +44,15 @@ def cache_path() -> Path:
 
 
 def scan(site: Site, skipped: list[str] | None = None
-         ) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[str, ...]]]:
-    """(language, file, stat) of every content page (leaf bundles give only their index file),
-    and the nested sections seen (folders below the top level that hold an _index file).
+         ) -> tuple[list[tuple[str, os.DirEntry[str]]], set[tuple[str, ...]]]:
+    """(language, directory entry) of every content page (leaf bundles give only their index
+    file), and the nested sections seen (folders below the top level that hold an _index file).
+    Nothing is stat'ed: a cold index has no use for the stats before each file is read.
 
     Symbolic links inside the content folder are skipped, as Hugo 0.168 skips them (folders and
     files alike; tests/core/test_attacks_fs.py checks the real binary), so a link loop cannot
     make the walk endless; their paths are appended to `skipped`."""
-    found: list[tuple[str, str, os.stat_result]] = []
+    found: list[tuple[str, os.DirEntry[str]]] = []
     sections: set[tuple[str, ...]] = set()
     done: set[str] = set()
     codes = languages.codes(site)
@@ -91,7 +93,7 @@ def scan(site: Site, skipped: list[str] | None = None
                 sections.add(parts)
             leaf = [e for e, stem in pages if stem == "index"]   # index.md, index.de.md, …
             for e in (leaf if leaf else [e for e, _ in pages]):
-                found.append((lang.code, e.path, e.stat()))
+                found.append((lang.code, e))
             if not leaf:  # inside a leaf bundle everything else is a resource
                 stack.extend((e.path, parts + (e.name,)) for e in items if e.is_dir())
     return found, sections
@@ -118,19 +120,23 @@ def _row(entry: IndexEntry) -> Row:
 _FORK_SITE: Site | None = None  # the site the forked workers index (inherited, not pickled)
 
 
-def _index_chunk(items: list[Item], site: Site | None = None) -> list[Row]:
-    from editor.core.index.entry import index_file
+def _index_chunk(items: list[Item], site: Site | None = None) -> list[Fresh]:
+    from editor.core.index.entry import read_entry
     site = site or _FORK_SITE
     assert site is not None, "a forked worker reads the site it inherited"
-    return [_row(index_file(site, p, lang, size)) for lang, p, size in items]
+    out: list[Fresh] = []
+    for _, p, size in items:
+        entry, (mtime, length) = read_entry(site, p, size)
+        out.append((mtime, length, _row(entry)))
+    return out
 
 
-def _index_chunk_args(args: tuple[list[Item], Site | None]) -> list[Row]:
+def _index_chunk_args(args: tuple[list[Item], Site | None]) -> list[Fresh]:
     return _index_chunk(*args)
 
 
 def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
-                start: str = "fork") -> list[Row]:
+                start: str = "fork") -> list[Fresh]:
     """Index files, on every core when there are many. `start`: "fork" (the command line: the
     site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
     `editor.core.index.worker` process does the forking), or another multiprocessing start method.
@@ -147,7 +153,7 @@ def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
     if total < 500 or workers < 2 or start in ("subprocess", "in-process") \
             or (start == "fork" and not hasattr(os, "fork")) or (start != "fork" and site.error is not None):
         step = max(100, total // 50)
-        out: list[Row] = []
+        out: list[Fresh] = []
         for i in range(0, total, step):
             out.extend(_index_chunk(items[i:i + step], site))
             if progress:
@@ -176,7 +182,7 @@ def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
         _FORK_SITE = None
 
 
-def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | None) -> list[Row] | None:
+def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | None) -> list[Fresh] | None:
     """_index_many in `python -m editor.core.index.worker` (None when that fails: read here instead)."""
     import pickle
     import subprocess
@@ -198,7 +204,7 @@ def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | Non
                 done, total = map(int, line.split()[1:3])
                 progress(done, total)
             elif line.startswith(b"result "):
-                rows: list[Row] = []
+                rows: list[Fresh] = []
                 for _ in range(int(line.split()[1])):
                     rows.extend(pickle.load(proc.stdout))
                 return rows if proc.wait() == 0 and len(rows) == len(items) else None
@@ -275,7 +281,7 @@ class SiteIndex:
         """Scan the content folders and read what changed. `progress(done, total)` reports the
         files being read; with save=False the sqlite cache is written later by save()."""
         self.skipped_links = []
-        files, sections = scan(self.site, self.skipped_links)
+        entries, sections = scan(self.site, self.skipped_links)
         self.site.remember_sections(sections)  # seen by the scan: no second walk
         fp = _fingerprint(self.site, sections)
         if self._rows and fp == self._fp:
@@ -286,18 +292,29 @@ class SiteIndex:
         stats: dict[str, tuple[int, int]] = {}
         todo: list[Item] = []
         words = self.words
-        for lang, path, st in files:
-            stats[path] = (st.st_mtime_ns, st.st_size)
+        for lang, e in entries:
+            path = e.path
             hit = cached.get(path)
-            if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size \
-                    and not (words and _NO_WORDS in hit[2][0]):
+            if hit is None:   # nothing to compare with (always so when cold): no stat here
+                todo.append((lang, path, None))
+                rows[path] = None  # keeps the scan order
+                continue
+            try:
+                st = e.stat()
+            except OSError:   # gone since the scan: the reader says so
+                todo.append((lang, path, None))
+                rows[path] = None
+                continue
+            stats[path] = (st.st_mtime_ns, st.st_size)
+            if hit[0] == st.st_mtime_ns and hit[1] == st.st_size and not (words and _NO_WORDS in hit[2][0]):
                 rows[path] = hit[2]
             else:
                 todo.append((lang, path, st.st_size))
-                rows[path] = None  # keeps the scan order
+                rows[path] = None
         fresh = _index_many(self.site, todo, progress, start) if todo else []
-        for (lang, path, _), row in zip(todo, fresh):
+        for (lang, path, _), (mtime, size, row) in zip(todo, fresh):
             rows[path] = row
+            stats[path] = (mtime, size)   # as read: a file changed since its stat is read again next time
         self.reindexed = len(todo)
         self.changed = {p for _, p, _ in todo}
         self.removed = set(self._rows) - set(rows)
