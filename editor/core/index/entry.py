@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import errno
 import os
@@ -19,18 +18,24 @@ from editor.core.index.model import IndexEntry
 from editor.core.lint.problem import Problem
 
 
+_SPELLINGS: dict[str, tuple[str, ...]] = {}   # key asked for → fields.spellings(key)
+
+
 class _Page:
     """A parsed front matter seen as Post is by the URL rules: .path and alias-aware .get()."""
 
     def __init__(self, values: dict[str, Any], path: str) -> None:
         self.values = values
         self.path = path
-        self._lower = {str(k).lower(): v for k, v in values.items()}
+        self.lower = {str(k).lower(): v for k, v in values.items()}
 
     def get(self, key: str, default: Any = None) -> Any:   # a front-matter value: any YAML/TOML/JSON value
-        for name in fields.spellings(key):
-            if name in self._lower:
-                return self._lower[name]
+        names = _SPELLINGS.get(key)
+        if names is None:
+            names = _SPELLINGS[key] = fields.spellings(key)
+        for name in names:
+            if name in self.lower:
+                return self.lower[name]
         return default
 
     def front_matter_values(self) -> dict[str, Any]:
@@ -99,7 +104,7 @@ class _Facts(TypedDict):
     """What index_file needs from the site (a plain dict: it goes with the site to the index worker)."""
 
     tz: dt.tzinfo
-    rules: dict[str, Any]                # front matter date rules (Site.frontmatter_rules)
+    rules: dict[str, list[str]]          # front matter date rules, merged (pagedates.merged_rules)
     lower: bool                          # URLs lower-cased (not disablePathToLower)
     accents: bool                        # removePathAccents
     ugly: bool                           # uglyURLs
@@ -114,8 +119,8 @@ def _facts(site: Site) -> _Facts:
     facts: _Facts | None = site.memo.get("index_facts")
     if facts is None:
         facts = {
-            "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
-            "accents": site.remove_path_accents, "ugly": site.ugly_urls,
+            "tz": site.timezone, "rules": pagedates.merged_rules(site.frontmatter_rules),
+            "lower": not site.disable_path_to_lower, "accents": site.remove_path_accents, "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
             "by_lang": {}, "cjk": textstats.site_has_cjk(site),
         }
@@ -201,14 +206,16 @@ def read_entry(site: Site, path: str | os.PathLike[str], size: int | None = None
             problems.append(_problem(relpath, line_of(str(key)),
                                      f'the "{key}" front matter field is not a parsable date: {raw!r}'))
     page = _Page(values, path)
-    dates = pagedates.resolve(values, facts["rules"], path, tz)
+    dates = pagedates.resolve_merged(page.lower, facts["rules"], path, tz)
     draft = status_mod.hugo_bool(page.get("draft", False))
     slug = page.get("slug")
     url_value = page.get("url")
     if slug not in (None, "") and url_value in (None, ""):
         p = collisions.slug_problem(slug, relpath, None, lower=facts["lower"])
         if p:   # the key's line is looked up only for a slug that has a problem
-            problems.append(dataclasses.replace(p, line=line_of("slug") or 1).to_json())
+            problem = p.to_json()
+            problem["line"] = line_of("slug") or 1
+            problems.append(problem)
     parts = parts or (os.path.basename(path),)
     base = parts[-1]
     stem = base.rsplit(".", 1)[0] if "." in base else base
@@ -221,14 +228,15 @@ def read_entry(site: Site, path: str | os.PathLike[str], size: int | None = None
     else:
         url = _default_url(facts, url_base, parts, stem, slug)
     title = page.get("title")
+    texts, stamps = _date_forms(dates)
     entry: IndexEntry = {
         "path": relpath,
         "title": "" if title is None else str(title),
         "draft": draft,
-        "date": _iso(dates["date"]),
-        "publishDate": _iso(dates["publishDate"]),
-        "lastmod": _iso(dates["lastmod"]),
-        "expiryDate": _iso(dates["expiryDate"]),
+        "date": texts[0],
+        "publishDate": texts[1],
+        "lastmod": texts[2],
+        "expiryDate": texts[3],
         "tags": _strings(page.get("tags")),
         "categories": _strings(page.get("categories")),
         "slug": "" if slug is None else str(slug),
@@ -243,8 +251,7 @@ def read_entry(site: Site, path: str | os.PathLike[str], size: int | None = None
         "words": _hugo_words(text[body_at:] if body_at else text, facts, page)
         if site.index_words else None,
         "problems": problems,
-        "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
-                _ts(dates["lastmod"])],
+        "_ts": [stamps[1], stamps[3], stamps[0], stamps[2]],
         "_url_line": None,   # worked out only for pages whose URL is shared (see url_line)
     }
     return entry, ((st.st_mtime_ns, st.st_size) if st is not None else (-1, -1))
@@ -281,6 +288,26 @@ def url_line(site: Site, relpath: str) -> int | None:
     return _key_line(values, fm, first, "url") or _key_line(values, fm, first, "slug")
 
 
+def _date_forms(dates: dict[str, dt.datetime | None]) -> tuple[list[str | None], list[float | None]]:
+    """(_iso, _ts) of date, publishDate, lastmod, expiryDate; worked out once for a date that
+    stands for another (lastmod is usually the date itself)."""
+    texts: list[str | None] = []
+    stamps: list[float | None] = []
+    seen: list[dt.datetime | None] = []
+    for key in ("date", "publishDate", "lastmod", "expiryDate"):
+        value = dates[key]
+        for i, other in enumerate(seen):
+            if other is value:
+                texts.append(texts[i])
+                stamps.append(stamps[i])
+                break
+        else:
+            texts.append(_iso(value))
+            stamps.append(None if value is None else value.timestamp())
+        seen.append(value)
+    return texts, stamps
+
+
 def _iso(value: dt.datetime | None) -> str | None:
     """format_hugo, without strftime for the usual dates (same text)."""
     if value is None:
@@ -291,7 +318,3 @@ def _iso(value: dt.datetime | None) -> str | None:
     # isoformat (in C) writes the same text for whole seconds and minute offsets, UTC as "+00:00".
     text = (value.replace(microsecond=0) if value.microsecond else value).isoformat()
     return text[:-6] + "Z" if not off else text
-
-
-def _ts(value: dt.datetime | None) -> float | None:
-    return None if value is None else value.timestamp()
