@@ -222,6 +222,22 @@ def _inline(value: str) -> Any:
     return [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
 
 
+def _flat_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """_flat for front matter that is all `key: value` lines: no per-line loop needed."""
+    out: dict[str, Any] = {}
+    memo = _MEMO[0]
+    for key, value in pairs:
+        if key in out or key not in _TEXT_KEYS:
+            _check_key(key, out)
+        if not value:
+            out[key] = None
+        elif value in memo:   # _scalar's memo, looked up here: most values are one-line scalars
+            out[key] = memo[value]
+        else:
+            out[key] = _inline(value)
+    return out
+
+
 def _flat(text: str) -> dict[str, Any]:
     """The common front matter, without PyYAML: top-level `key: scalar`, flow lists of scalars
     and block lists of scalars, comment lines. _Fallback for everything else, so the result is
@@ -230,20 +246,8 @@ def _flat(text: str) -> dict[str, Any]:
         raise _Fallback
     pairs = _PAIRS.findall(text)
     if len(pairs) == text.count("\n") + (not text.endswith("\n")):
-        # Every line is `key: value` (the usual front matter): no per-line loop needed.
-        out: dict[str, Any] = {}
-        memo = _MEMO[0]
-        for key, value in pairs:
-            if key in out or key not in _TEXT_KEYS:
-                _check_key(key, out)
-            if not value:
-                out[key] = None
-            elif value in memo:   # _scalar's memo, looked up here: most values are one-line scalars
-                out[key] = memo[value]
-            else:
-                out[key] = _inline(value)
-        return out
-    out = {}
+        return _flat_pairs(pairs)   # every line is `key: value` (the usual front matter)
+    out: dict[str, Any] = {}
     lines = text.split("\n")
     i, n = 0, len(lines)
     while i < n:

@@ -117,13 +117,8 @@ def _row(entry: IndexEntry) -> Row:
             entry["path"], lastmod, entry["bundle"] == "branch")
 
 
-_FORK_SITE: Site | None = None  # the site the forked workers index (inherited, not pickled)
-
-
-def _index_chunk(items: list[Item], site: Site | None = None) -> list[Fresh]:
+def _index_chunk(items: list[Item], site: Site) -> list[Fresh]:
     from editor.core.index.entry import read_entry
-    site = site or _FORK_SITE
-    assert site is not None, "a forked worker reads the site it inherited"
     out: list[Fresh] = []
     for _, p, size in items:
         entry, (mtime, length) = read_entry(site, p, size)
@@ -131,27 +126,20 @@ def _index_chunk(items: list[Item], site: Site | None = None) -> list[Fresh]:
     return out
 
 
-def _index_chunk_args(args: tuple[list[Item], Site | None]) -> list[Fresh]:
-    return _index_chunk(*args)
-
-
 def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
                 start: str = "fork") -> list[Fresh]:
-    """Index files, on every core when there are many. `start`: "fork" (the command line: the
-    site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
-    `editor.core.index.worker` process does the forking), or another multiprocessing start method.
-    `progress(done, total)` after each chunk."""
-    global _FORK_SITE
-    from editor.core.index import entry  # noqa: F401 - loaded once here, inherited by forked workers
+    """Index files, on every core when there are many. `start`: "fork" (a process without
+    threads, e.g. the command line: this process and forked copies of it read the files),
+    "subprocess" (a process with threads, e.g. the window: a fresh `editor.core.index.worker`
+    process does the forking) or "in-process". `progress(done, total)` after each chunk."""
+    from editor.core.index import entry  # noqa: F401 - loaded once here, inherited by forked copies
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
     total = len(items)
     if start == "subprocess" and total >= 500 and workers >= 2 and site.error is None:
         rows = _index_in_subprocess(site, items, progress)
         if rows is not None:
             return rows
-        start = "in-process"
-    if total < 500 or workers < 2 or start in ("subprocess", "in-process") \
-            or (start == "fork" and not hasattr(os, "fork")) or (start != "fork" and site.error is not None):
+    if total < 500 or workers < 2 or start != "fork" or not hasattr(os, "fork"):
         step = max(100, total // 50)
         out: list[Fresh] = []
         for i in range(0, total, step):
@@ -159,27 +147,19 @@ def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
             if progress:
                 progress(len(out), total)
         return out
-    import multiprocessing
-    # Many small chunks: a worker slowed by other load does not leave the other one idle at the end.
-    parts = max(workers * 8, total // 250) if progress else workers * 8
+    from editor.core.index.forked import MAX_CHUNKS, run_forked
+    # Many small chunks: a process slowed by other load does not leave the others idle at the end.
+    parts = min(MAX_CHUNKS, max(workers * 8, total // 250) if progress else workers * 8)
     size = -(-total // parts)
     chunks = [items[i:i + size] for i in range(0, total, size)]
-    _FORK_SITE = site if start == "fork" else None
-    try:
-        from editor.core.lifeline import die_with_parent
-        # Pool workers wait on a queue forever once their parent is gone: tie them to it.
-        with multiprocessing.get_context(start).Pool(workers, initializer=die_with_parent) as pool:
-            out = []
-            args = [(c, None if start == "fork" else site) for c in chunks]
-            for part in pool.imap(_index_chunk_args, args, chunksize=1):
-                out.extend(part)
-                if progress:
-                    progress(len(out), total)
-            return out
-    except (OSError, RuntimeError, ValueError):
-        return _index_chunk(items, site)
-    finally:
-        _FORK_SITE = None
+    done = [0]
+
+    def report(i: int) -> None:
+        done[0] += len(chunks[i])
+        if progress:
+            progress(done[0], total)
+    parts_done = run_forked(chunks, lambda c: _index_chunk(c, site), workers - 1, report if progress else None)
+    return [row for part in parts_done for row in part]
 
 
 def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | None) -> list[Fresh] | None:
