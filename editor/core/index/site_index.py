@@ -106,7 +106,20 @@ def _fingerprint(site: Site, sections: set[tuple[str, ...]]) -> str:
                        sorted(sections), os.environ.get("TZ", "")], sort_keys=True, default=str)
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dumps(…) builds one per call
+def _encoder() -> Callable[[object], str]:
+    """json.dumps(…, ensure_ascii=False) for an index entry. JSONEncoder.encode builds its C
+    encoder, with a dict for the circular check, on every call; here it is built once (an entry
+    holds no cycle) and called directly: the same C code writes the same text, a quarter faster."""
+    from json import encoder
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:   # no C accelerator: the pure-Python encoder, as json.dumps would use
+        return json.JSONEncoder(ensure_ascii=False).encode
+    fail = json.JSONEncoder().default
+    encode = make(None, fail, encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_ENCODE = _encoder()
 
 
 def _row(entry: IndexEntry) -> Row:
