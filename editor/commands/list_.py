@@ -52,18 +52,21 @@ def run(args) -> int:
     index = SiteIndex(site, use_cache=True, words=args.words)
     if args.no_cache:
         index.use_cache = False
-    index.refresh(save=False)   # the cache is written after the answer is out
+    index.refresh(save=False)   # the cache is written beside the answer (save_aside below)
     if index.skipped_links:
         first = os.path.relpath(index.skipped_links[0], site.root)
         more = len(index.skipped_links) - 1
         print(f"hugo-post-editor: warning: skipped {first}{f' and {more} more' if more else ''}: "
               "symbolic links in the content folder are not followed (Hugo skips them too)",
               file=sys.stderr)
+    # The cache is written by a copy of this process while the answer is printed (both need
+    # only what the refresh read), and is complete before the command ends.
+    saved = index.save_aside()
     try:
         _print(index, args, sys.stdout)
         sys.stdout.flush()
     finally:
-        index.save()
+        saved()
     return 0
 
 

@@ -98,3 +98,24 @@ def test_json_written_in_pieces_is_one_array_with_an_object_per_line(tmp_path, m
         if batch == 1000:
             whole = text
         assert text == whole
+
+
+def test_the_cache_written_aside_is_complete_when_waited_for(tmp_path, monkeypatch):
+    """save_aside writes the cache in a forked copy; once waited for, the next index reads nothing.
+    Without a copy (fork fails) the wait writes it here."""
+    import pytest
+
+    from editor.core.hugo.site import load_site
+    from editor.core.index.site_index import SiteIndex
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this system")
+    root = make_site(tmp_path, generate_posts(12, words=5))
+    for name, fork_fails in (("a", False), ("b", True)):
+        cache = tmp_path / f"{name}.sqlite3"
+        if fork_fails:
+            monkeypatch.setattr(os, "fork", lambda: (_ for _ in ()).throw(OSError("no more processes")))
+        first = SiteIndex(load_site(root), cache=cache).refresh(save=False)
+        wait = first.save_aside()
+        wait()
+        again = SiteIndex(load_site(root), cache=cache).refresh(save=False)
+        assert first.reindexed == 12 and again.reindexed == 0 and again.entries() == first.entries()

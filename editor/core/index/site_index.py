@@ -161,8 +161,9 @@ def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
                 progress(len(out), total)
         return out
     from editor.core.index.forked import MAX_CHUNKS, run_forked
-    # Many small chunks: a process slowed by other load does not leave the others idle at the end.
-    parts = min(MAX_CHUNKS, max(workers * 8, total // 250) if progress else workers * 8)
+    # Many small chunks (~150 files, ~10 ms): a process slowed by other load takes fewer, and none
+    # waits long for the last one.
+    parts = min(MAX_CHUNKS, max(workers * 32, total // 250))
     size = -(-total // parts)
     chunks = [items[i:i + size] for i in range(0, total, size)]
     done = [0]
@@ -345,6 +346,37 @@ class SiteIndex:
             pass
         finally:
             db.close()
+
+    def save_aside(self) -> Callable[[], None]:
+        """save() in a forked copy of this process while this one goes on (the command line prints
+        its answer meanwhile); call what is returned to wait for the copy: the cache is written by
+        then either way (here, if no copy could be made or it failed). Only for a process without
+        threads: fork copies just the calling thread."""
+        pending = self._pending
+        if pending is None or not self.use_cache or not pending[1] or not hasattr(os, "fork"):
+            return self.save
+        try:
+            pid = os.fork()
+        except OSError:
+            return self.save
+        if pid == 0:   # the copy: writes and exits, never returns
+            code = 1
+            try:
+                self.save()
+                code = 0
+            finally:
+                os._exit(code)   # none of this process's cleanup (buffers, atexit) in the copy
+
+        def wait() -> None:
+            try:
+                ok = os.waitpid(pid, 0)[1] == 0
+            except ChildProcessError:
+                ok = False
+            if ok:
+                self._pending = None
+            else:
+                self.save()
+        return wait
 
     def __len__(self) -> int:
         return len(self._rows)
