@@ -6,9 +6,9 @@ import datetime as dt
 import errno
 import os
 import stat
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
-from editor.core.hugo import collisions, fields, languages, pagedates, status as status_mod, textstats
+from editor.core.hugo import collisions, fields, languages, pagedates, status as status_mod
 from editor.core.frontmatter import fast as fastfm
 from editor.core.hugo.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
@@ -53,10 +53,14 @@ def _words(body: bytes) -> int:
     return mapped.count(b" a") + (mapped[:1] == b"a")
 
 
-def _hugo_words(body: str, facts: _Facts, page: _Page) -> int:
+def _hugo_words(body: str, site: Site, facts: _Facts, page: _Page) -> int:
     """Hugo's .WordCount of the body (rendered, then counted: textstats.body_stats)."""
+    from editor.core.hugo import textstats   # loaded only where words are counted
+    cjk = facts.get("cjk")
+    if cjk is None:
+        cjk = facts["cjk"] = textstats.site_has_cjk(site)
     try:
-        return textstats.body_stats(body, facts["cjk"], textstats.page_cjk_flag(page))[0]
+        return textstats.body_stats(body, cjk, textstats.page_cjk_flag(page))[0]
     except Exception:   # noqa: BLE001 - a renderer bug must not drop the post from the index
         return _words(body.encode("utf-8"))
 
@@ -111,7 +115,7 @@ class _Facts(TypedDict):
     filename: bool                       # a date rule reads :filename
     root: str                            # the site root with a trailing separator
     by_lang: dict[str, tuple[str, set[str] | None]]   # language code → _lang_facts
-    cjk: bool                            # hasCJKLanguage
+    cjk: NotRequired[bool]               # hasCJKLanguage (read when words are first counted)
 
 
 def _facts(site: Site) -> _Facts:
@@ -122,7 +126,7 @@ def _facts(site: Site) -> _Facts:
             "tz": site.timezone, "rules": pagedates.merged_rules(site.frontmatter_rules),
             "lower": not site.disable_path_to_lower, "accents": site.remove_path_accents, "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
-            "by_lang": {}, "cjk": textstats.site_has_cjk(site),
+            "by_lang": {},
         }
         site.memo["index_facts"] = facts
     return facts
@@ -248,7 +252,7 @@ def read_entry(site: Site, path: str | os.PathLike[str], size: int | None = None
         "translationKey": _translation_key(page, parts, stem, bundle),
         # Rendering is most of a cold index's time; an index that shows no counts (the window's
         # post list) leaves them out (None) and `list` fills them in (SiteIndex(words=True)).
-        "words": _hugo_words(text[body_at:] if body_at else text, facts, page)
+        "words": _hugo_words(text[body_at:] if body_at else text, site, facts, page)
         if site.index_words else None,
         "problems": problems,
         "_ts": [stamps[1], stamps[3], stamps[0], stamps[2]],
