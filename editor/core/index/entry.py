@@ -293,23 +293,18 @@ def url_line(site: Site, relpath: str) -> int | None:
 
 
 def _date_forms(dates: dict[str, dt.datetime | None]) -> tuple[list[str | None], list[float | None]]:
-    """(_iso, _ts) of date, publishDate, lastmod, expiryDate; worked out once for a date that
-    stands for another (lastmod is usually the date itself)."""
-    texts: list[str | None] = []
-    stamps: list[float | None] = []
-    seen: list[dt.datetime | None] = []
-    for key in ("date", "publishDate", "lastmod", "expiryDate"):
-        value = dates[key]
-        for i, other in enumerate(seen):
-            if other is value:
-                texts.append(texts[i])
-                stamps.append(stamps[i])
-                break
-        else:
-            texts.append(_iso(value))
-            stamps.append(None if value is None else value.timestamp())
-        seen.append(value)
-    return texts, stamps
+    """(_iso, timestamp) of date, publishDate, lastmod, expiryDate; worked out once for a date
+    that stands for another (lastmod is usually the date itself, publishDate often)."""
+    date, pub, mod, exp = dates["date"], dates["publishDate"], dates["lastmod"], dates["expiryDate"]
+    forms = [_forms(date)]
+    forms.append(forms[0] if pub is date else _forms(pub))
+    forms.append(forms[0] if mod is date else forms[1] if mod is pub else _forms(mod))
+    forms.append(_forms(exp))
+    return [f[0] for f in forms], [f[1] for f in forms]
+
+
+def _forms(value: dt.datetime | None) -> tuple[str | None, float | None]:
+    return (None, None) if value is None else (_iso(value), value.timestamp())
 
 
 def _iso(value: dt.datetime | None) -> str | None:
