@@ -146,3 +146,14 @@ def test_word_count_is_whitespace_split_and_reads_survive_growth(tmp_path):
     f.write_bytes(b"x" * 70000)
     assert _read(str(f), 10) == b"x" * 70000 and _read(str(f), None) == b"x" * 70000
     assert _read(str(f), 70000) == b"x" * 70000 and _read(str(f), 90000) == b"x" * 70000
+
+
+def test_the_flat_reader_refuses_exactly_the_characters_outside_its_plain_subset():
+    """_UNSAFE names the characters to refuse; the plain subset it guards is \\n, printable ASCII
+    and these printable ranges (no C1 controls, line/paragraph separators, surrogates, BOM)."""
+    from editor.core.frontmatter.fast import _UNSAFE
+    safe = [(0x0A, 0x0A), (0x20, 0x7E), (0xA0, 0x2027), (0x202A, 0xD7FF), (0xE000, 0xFEFE),
+            (0xFF00, 0xFFFD), (0x10000, 0x10FFFF)]
+    text = "".join(map(chr, range(0x110000)))
+    refused = {m.start() for m in _UNSAFE.finditer(text)}
+    assert refused == {c for c in range(0x110000) if not any(a <= c <= b for a, b in safe)}

@@ -79,3 +79,43 @@ def test_warm_list_does_not_load_the_post_parser(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "0 []"
+
+
+def test_json_written_in_pieces_is_one_array_with_an_object_per_line(tmp_path, monkeypatch, capsys):
+    """The answer is written a few hundred objects at a time: pieces join with ",\\n" as one array."""
+    from editor.cli import main
+    from editor.commands import list_
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = make_site(tmp_path, generate_posts(7, words=5))
+    for batch in (1000, 3, 1):
+        monkeypatch.setattr(list_, "_BATCH", batch)
+        assert main(["list", str(root), "--json"]) == 0
+        text = capsys.readouterr().out
+        lines = text.split("\n")
+        assert lines[0] == "[" and lines[-2:] == ["]", ""] and len(lines) == 7 + 3
+        assert all(line.startswith("{") and line.endswith("},") for line in lines[1:7]) and lines[7].endswith("}")
+        assert len(json.loads(text)) == 7
+        if batch == 1000:
+            whole = text
+        assert text == whole
+
+
+def test_the_cache_written_aside_is_complete_when_waited_for(tmp_path, monkeypatch):
+    """save_aside writes the cache in a forked copy; once waited for, the next index reads nothing.
+    Without a copy (fork fails) the wait writes it here."""
+    import pytest
+
+    from editor.core.hugo.site import load_site
+    from editor.core.index.site_index import SiteIndex
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork on this system")
+    root = make_site(tmp_path, generate_posts(12, words=5))
+    for name, fork_fails in (("a", False), ("b", True)):
+        cache = tmp_path / f"{name}.sqlite3"
+        if fork_fails:
+            monkeypatch.setattr(os, "fork", lambda: (_ for _ in ()).throw(OSError("no more processes")))
+        first = SiteIndex(load_site(root), cache=cache).refresh(save=False)
+        wait = first.save_aside()
+        wait()
+        again = SiteIndex(load_site(root), cache=cache).refresh(save=False)
+        assert first.reindexed == 12 and again.reindexed == 0 and again.entries() == first.entries()

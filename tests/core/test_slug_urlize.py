@@ -75,3 +75,26 @@ def test_new_names_the_file_after_the_urlized_title(tmp_path, capsys):
     assert main(["new", str(root), "--title", "Привет мир"]) == 0
     created = capsys.readouterr().out.strip()
     assert created.endswith("/content/posts/привет-мир.md")
+
+
+def test_sanitize_ascii_shortcut_matches_the_character_rules():
+    """ASCII text takes a shortcut (translate + split); it must give what the per-character
+    rules give, for every short mix of letters, kept marks, dropped marks and whitespace
+    (str.isspace's, \\x1c-\\x1f included) and for long random ASCII strings."""
+    import itertools
+    import random
+
+    alphabet = " \t\n\x0b\x1c\x1f-_./\\#+~@!&:?'\"()aZ09"
+    texts = ["".join(t) for n in range(4) for t in itertools.product(alphabet, repeat=n)]
+    rnd = random.Random(7)
+    texts += ["".join(chr(rnd.randrange(128)) for _ in range(rnd.randint(1, 30))) for _ in range(5000)]
+    for text in texts:
+        if "%" not in text:
+            assert urls._sanitize_ascii(text) == urls._sanitize_chars(text), repr(text)
+
+
+def test_safe_slug_of_ascii_and_other_text():
+    assert urls.safe_slug("Post number 1 editor") == "post-number-1-editor"
+    assert urls.safe_slug("C++ & Go: what's new? (2024)") == "c-go-whats-new-2024"
+    assert urls.safe_slug("Café déjà vu — Straße") == "cafe-deja-vu-strasse"
+    assert urls.safe_slug("l’été") == "lete"

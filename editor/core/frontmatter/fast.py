@@ -121,10 +121,14 @@ _RESOLVERS = Yaml12Loader.yaml_implicit_resolvers
 _TIMESTAMP = yaml.constructor.SafeConstructor()
 # Only the plain subset is read by _flat(); anything else (tabs, control or exotic line-break
 # characters, a BOM) goes to PyYAML.
-_UNSAFE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$")
-_ITEM = re.compile(r"( *)- +(.*?) *$")
-_PAIRS = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\n]*?))? *$", re.M)
+# Written as the characters to refuse (the complement of \n, \x20-\x7e, \xa0-\u2027, \u202a-\ud7ff,
+# \ue000-\ufefe, \uff00-\ufffd, \U00010000-\U0010ffff): the same set, compiled ten times faster.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*[^ ]))? *$")   # values as _PAIRS reads them
+_ITEM = re.compile(r"( *)- +((?:.*[^ ])?) *$")
+# The value ends at its last non-space character (greedy, then one step back: a lazy value
+# tried the line's end after every character, half the time of _flat).
+_PAIRS = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\n]*[^\n ]))? *$", re.M)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
@@ -196,10 +200,18 @@ def _scalar_uncached(text: str, flow: bool) -> Any:
     return _plain(text, flow)
 
 
+_TEXT_KEYS: set[str] = set()   # keys seen to be plain text (title, tags, …): not checked again
+
+
 def _check_key(key: str, seen: dict[str, Any]) -> None:
     """true:, null: … are not string keys, and PyYAML's path reports duplicates: leave both to it."""
-    if key in seen or (key[0] in "tTfFnN~" and _plain(key, False) is not key):
+    if key in seen:
         raise _Fallback
+    if key not in _TEXT_KEYS:
+        if key[0] in "tTfFnN~" and _plain(key, False) is not key:
+            raise _Fallback
+        if len(_TEXT_KEYS) < 10_000:
+            _TEXT_KEYS.add(key)
 
 
 def _inline(value: str) -> Any:
@@ -212,6 +224,22 @@ def _inline(value: str) -> Any:
     return [_scalar(item.strip(), True) for item in inner.split(",")] if inner else []
 
 
+def _flat_pairs(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """_flat for front matter that is all `key: value` lines: no per-line loop needed."""
+    out: dict[str, Any] = {}
+    memo = _MEMO[0]
+    for key, value in pairs:
+        if key in out or key not in _TEXT_KEYS:
+            _check_key(key, out)
+        if not value:
+            out[key] = None
+        elif value in memo:   # _scalar's memo, looked up here: most values are one-line scalars
+            out[key] = memo[value]
+        else:
+            out[key] = _inline(value)
+    return out
+
+
 def _flat(text: str) -> dict[str, Any]:
     """The common front matter, without PyYAML: top-level `key: scalar`, flow lists of scalars
     and block lists of scalars, comment lines. _Fallback for everything else, so the result is
@@ -220,13 +248,8 @@ def _flat(text: str) -> dict[str, Any]:
         raise _Fallback
     pairs = _PAIRS.findall(text)
     if len(pairs) == text.count("\n") + (not text.endswith("\n")):
-        # Every line is `key: value` (the usual front matter): no per-line loop needed.
-        out: dict[str, Any] = {}
-        for key, value in pairs:
-            _check_key(key, out)
-            out[key] = _inline(value) if value else None
-        return out
-    out = {}
+        return _flat_pairs(pairs)   # every line is `key: value` (the usual front matter)
+    out: dict[str, Any] = {}
     lines = text.split("\n")
     i, n = 0, len(lines)
     while i < n:
@@ -366,7 +389,15 @@ def _parse(fmt: str, fm: str) -> dict[str, Any]:
     return data
 
 
+_KEY_LINE: dict[str, re.Pattern[str]] = {}
+
+
 def key_line(fm: str, key: str) -> int | None:
     """1-based line (inside the front matter) where a top-level `key` is written."""
-    m = re.search(r'^["\']?' + re.escape(key) + r'["\']?[ \t]*[:=]', fm, re.M)
+    rx = _KEY_LINE.get(key)
+    if rx is None:   # compiled once per key: the index asks for the slug's line in every file that has one
+        if len(_KEY_LINE) > 1000:
+            _KEY_LINE.clear()
+        rx = _KEY_LINE[key] = re.compile(r'^["\']?' + re.escape(key) + r'["\']?[ \t]*[:=]', re.M)
+    m = rx.search(fm)
     return fm.count("\n", 0, m.start()) + 1 if m else None

@@ -106,7 +106,9 @@ def parse_date(value: object, tz: dt.tzinfo = UTC) -> dt.datetime | None:
 
 def is_zero(value: dt.datetime | None) -> bool:
     """True for Go's zero time (0001-01-01T00:00:00Z), which Hugo treats as 'no date'."""
-    return value is None or value == ZERO
+    # Only a year-1 value can equal it (an earlier local time has no year); the comparison of
+    # two aware times, which works out both offsets, is then rarely needed.
+    return value is None or (value.year == 1 and value == ZERO)
 
 
 def format_date(value: dt.datetime) -> str:

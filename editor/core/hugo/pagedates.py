@@ -63,8 +63,14 @@ def resolve(values: Mapping[str, Any], rules: Mapping[str, Any] | None = None, p
 
     Unparsable front-matter values count as zero here; `check` reports them.
     """
-    lower = {str(k).lower(): v for k, v in values.items()}
-    merged = merged_rules(rules)
+    return resolve_merged({str(k).lower(): v for k, v in values.items()}, merged_rules(rules), path, tz,
+                          git_date)
+
+
+def resolve_merged(lower: Mapping[str, Any], merged: Mapping[str, list[str]], path: str | None = None,
+                   tz: dt.tzinfo = UTC, git_date: dt.datetime | None = None) -> dict[str, dt.datetime | None]:
+    """resolve() for values whose keys are already lower-cased and rules already merged
+    (merged_rules): the index works both out once, not once per date of every file."""
     # Hugo resolves in this order and, like Hugo, writes each resolved date back under its own
     # key when the front matter lacks it: so `publishDate` follows a `date` that itself came
     # from `lastmod` (verified with `hugo list all`; tests/core/test_hugo_agreement_site_dates.py).

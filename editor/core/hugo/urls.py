@@ -51,10 +51,36 @@ def sanitize(text: str, *, lower: bool = True, accents: bool = False) -> str:
     return _sanitize(text, lower, accents)
 
 
+# ASCII text is most slugs and file names: what the loop below does to it, in C. Every ASCII
+# character the loop drops is deleted here except whitespace (str.split's, \x1c-\x1f included),
+# which then joins the words with "-" unless one of them already ends or starts with "-".
+_ASCII_DROP = {c: None for c in range(128)
+               if not (chr(c).isalnum() or chr(c) in _ALLOWED or chr(c).isspace())}
+
+
+def _sanitize_ascii(text: str) -> str:
+    words = text.translate(_ASCII_DROP).split()
+    if len(words) < 2:
+        return words[0] if words else ""
+    out = [words[0]]
+    for w in words[1:]:
+        if not (w[0] == "-" or out[-1][-1] == "-"):
+            out.append("-")
+        out.append(w)
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
 def _sanitize(text: str, lower: bool, accents: bool) -> str:
-    if accents:
-        text = remove_accents(text)
+    if text.isascii() and "%" not in text:   # removePathAccents changes no ASCII letter
+        result = _sanitize_ascii(text)
+    else:
+        result = _sanitize_chars(remove_accents(text) if accents else text)
+    return result.lower() if lower else result
+
+
+def _sanitize_chars(text: str) -> str:
+    """Hugo's UnicodeSanitize, character by character (any text)."""
     out: list[str] = []
     prepend = was_hyphen = False
     for i, c in enumerate(text):
@@ -72,8 +98,7 @@ def _sanitize(text: str, lower: bool, accents: bool) -> str:
             out.append(c)
         elif out and not was_hyphen and c.isspace():
             prepend = True
-    result = "".join(out)
-    return result.lower() if lower else result
+    return "".join(out)
 
 
 def _query_unescape(text: str) -> str:
@@ -116,11 +141,16 @@ def title_slug(title: str) -> str:
 
 def safe_slug(title: str) -> str:
     """A slug Hugo passes through unchanged: [a-z0-9-], no leading, trailing or doubled '-'."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("Æ", "ae").replace("Œ", "oe")
-    text = re.sub(r"['’]", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = title
+    if not text.isascii():   # ASCII has nothing to decompose or spell out
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("Æ", "ae").replace("Œ", "oe")
+    text = text.lower().replace("'", "").replace("’", "")
+    return _NOT_SAFE.sub("-", text).strip("-")
+
+
+_NOT_SAFE = re.compile(r"[^a-z0-9]+")
 
 
 def escape_path(path: str) -> str:

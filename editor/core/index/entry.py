@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import errno
 import os
 import stat
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
-from editor.core.hugo import collisions, fields, languages, pagedates, status as status_mod, textstats
+from editor.core.hugo import collisions, fields, languages, pagedates, status as status_mod
 from editor.core.frontmatter import fast as fastfm
 from editor.core.hugo.dates import DateError, format_hugo, parse_date
 from editor.core.errors import PostError
@@ -19,18 +18,24 @@ from editor.core.index.model import IndexEntry
 from editor.core.lint.problem import Problem
 
 
+_SPELLINGS: dict[str, tuple[str, ...]] = {}   # key asked for → fields.spellings(key)
+
+
 class _Page:
     """A parsed front matter seen as Post is by the URL rules: .path and alias-aware .get()."""
 
     def __init__(self, values: dict[str, Any], path: str) -> None:
         self.values = values
         self.path = path
-        self._lower = {str(k).lower(): v for k, v in values.items()}
+        self.lower = {str(k).lower(): v for k, v in values.items()}
 
     def get(self, key: str, default: Any = None) -> Any:   # a front-matter value: any YAML/TOML/JSON value
-        for name in fields.spellings(key):
-            if name in self._lower:
-                return self._lower[name]
+        names = _SPELLINGS.get(key)
+        if names is None:
+            names = _SPELLINGS[key] = fields.spellings(key)
+        for name in names:
+            if name in self.lower:
+                return self.lower[name]
         return default
 
     def front_matter_values(self) -> dict[str, Any]:
@@ -48,27 +53,40 @@ def _words(body: bytes) -> int:
     return mapped.count(b" a") + (mapped[:1] == b"a")
 
 
-def _hugo_words(body: str, facts: _Facts, page: _Page) -> int:
+def _hugo_words(body: str, site: Site, facts: _Facts, page: _Page) -> int:
     """Hugo's .WordCount of the body (rendered, then counted: textstats.body_stats)."""
+    from editor.core.hugo import textstats   # loaded only where words are counted
+    cjk = facts.get("cjk")
+    if cjk is None:
+        cjk = facts["cjk"] = textstats.site_has_cjk(site)
     try:
-        return textstats.body_stats(body, facts["cjk"], textstats.page_cjk_flag(page))[0]
+        return textstats.body_stats(body, cjk, textstats.page_cjk_flag(page))[0]
     except Exception:   # noqa: BLE001 - a renderer bug must not drop the post from the index
         return _words(body.encode("utf-8"))
 
 
 def _read(path: str, size: int | None) -> bytes:
-    """The file's bytes; `size` from the scan saves a stat and a buffer (more is read if it grew)."""
+    """The file's bytes; `size` from the scan saves a buffer (more is read if it grew)."""
+    return _read_stat(path, size)[0]
+
+
+def _read_stat(path: str, size: int | None) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its stat before they were read (what a cache keys them by: the scan
+    of a cold index stats nothing, each file is stat'ed once, here). `size`: the expected size."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)   # a FIFO swapped in since the scan must not block
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
-        data = os.read(fd, size + 1) if size is not None else b""
-        if size is None or len(data) > size:
+        if size is None:
+            size = st.st_size
+        data = os.read(fd, size + 1)
+        if len(data) > size:
             parts = [data]
             while chunk := os.read(fd, 1 << 16):
                 parts.append(chunk)
             data = b"".join(parts)
-        return data
+        return data, st
     finally:
         os.close(fd)
 
@@ -90,14 +108,14 @@ class _Facts(TypedDict):
     """What index_file needs from the site (a plain dict: it goes with the site to the index worker)."""
 
     tz: dt.tzinfo
-    rules: dict[str, Any]                # front matter date rules (Site.frontmatter_rules)
+    rules: dict[str, list[str]]          # front matter date rules, merged (pagedates.merged_rules)
     lower: bool                          # URLs lower-cased (not disablePathToLower)
     accents: bool                        # removePathAccents
     ugly: bool                           # uglyURLs
     filename: bool                       # a date rule reads :filename
     root: str                            # the site root with a trailing separator
     by_lang: dict[str, tuple[str, set[str] | None]]   # language code → _lang_facts
-    cjk: bool                            # hasCJKLanguage
+    cjk: NotRequired[bool]               # hasCJKLanguage (read when words are first counted)
 
 
 def _facts(site: Site) -> _Facts:
@@ -105,10 +123,10 @@ def _facts(site: Site) -> _Facts:
     facts: _Facts | None = site.memo.get("index_facts")
     if facts is None:
         facts = {
-            "tz": site.timezone, "rules": site.frontmatter_rules, "lower": not site.disable_path_to_lower,
-            "accents": site.remove_path_accents, "ugly": site.ugly_urls,
+            "tz": site.timezone, "rules": pagedates.merged_rules(site.frontmatter_rules),
+            "lower": not site.disable_path_to_lower, "accents": site.remove_path_accents, "ugly": site.ugly_urls,
             "filename": _uses_filename(site), "root": os.path.join(str(site.root), ""),
-            "by_lang": {}, "cjk": textstats.site_has_cjk(site),
+            "by_lang": {},
         }
         site.memo["index_facts"] = facts
     return facts
@@ -138,6 +156,12 @@ _DATE_SPELLINGS = frozenset(s for name in fields.DATE_FIELDS for s in fields.ALI
 def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: int | None = None) -> IndexEntry:
     """The index entry of one file (never raises: unreadable files carry their problems).
     Its language is worked out from the path (`lang`, the scan's folder language, is not needed)."""
+    return read_entry(site, path, size)[0]
+
+
+def read_entry(site: Site, path: str | os.PathLike[str], size: int | None = None
+               ) -> tuple[IndexEntry, tuple[int, int]]:
+    """index_file, and the (mtime_ns, size) of what was read ((-1, -1): the file is gone)."""
     facts = _facts(site)
     path = os.path.abspath(path)
     where = languages.page_language(site, path)
@@ -147,10 +171,14 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
         else os.path.relpath(path, site.root).replace(os.sep, "/")
     problems: list[dict[str, Any]] = []
     try:
-        data = _read(path, size)
+        data, st = _read_stat(path, size)
     except OSError as exc:
         data = b""
         problems.append(_problem(relpath, 1, f"cannot read the file: {exc.strerror or exc}"))
+        try:   # unreadable (no permission, not a file) yet there: cached until it changes
+            st = os.stat(path)
+        except OSError:
+            st = None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -182,14 +210,16 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
             problems.append(_problem(relpath, line_of(str(key)),
                                      f'the "{key}" front matter field is not a parsable date: {raw!r}'))
     page = _Page(values, path)
-    dates = pagedates.resolve(values, facts["rules"], path, tz)
+    dates = pagedates.resolve_merged(page.lower, facts["rules"], path, tz)
     draft = status_mod.hugo_bool(page.get("draft", False))
     slug = page.get("slug")
     url_value = page.get("url")
     if slug not in (None, "") and url_value in (None, ""):
         p = collisions.slug_problem(slug, relpath, None, lower=facts["lower"])
         if p:   # the key's line is looked up only for a slug that has a problem
-            problems.append(dataclasses.replace(p, line=line_of("slug") or 1).to_json())
+            problem = p.to_json()
+            problem["line"] = line_of("slug") or 1
+            problems.append(problem)
     parts = parts or (os.path.basename(path),)
     base = parts[-1]
     stem = base.rsplit(".", 1)[0] if "." in base else base
@@ -202,14 +232,15 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
     else:
         url = _default_url(facts, url_base, parts, stem, slug)
     title = page.get("title")
-    return {
+    texts, stamps = _date_forms(dates)
+    entry: IndexEntry = {
         "path": relpath,
         "title": "" if title is None else str(title),
         "draft": draft,
-        "date": _iso(dates["date"]),
-        "publishDate": _iso(dates["publishDate"]),
-        "lastmod": _iso(dates["lastmod"]),
-        "expiryDate": _iso(dates["expiryDate"]),
+        "date": texts[0],
+        "publishDate": texts[1],
+        "lastmod": texts[2],
+        "expiryDate": texts[3],
         "tags": _strings(page.get("tags")),
         "categories": _strings(page.get("categories")),
         "slug": "" if slug is None else str(slug),
@@ -221,13 +252,13 @@ def index_file(site: Site, path: str | os.PathLike[str], lang: str = "", size: i
         "translationKey": _translation_key(page, parts, stem, bundle),
         # Rendering is most of a cold index's time; an index that shows no counts (the window's
         # post list) leaves them out (None) and `list` fills them in (SiteIndex(words=True)).
-        "words": _hugo_words(text[body_at:] if body_at else text, facts, page)
+        "words": _hugo_words(text[body_at:] if body_at else text, site, facts, page)
         if site.index_words else None,
         "problems": problems,
-        "_ts": [_ts(dates["publishDate"]), _ts(dates["expiryDate"]), _ts(dates["date"]),
-                _ts(dates["lastmod"])],
+        "_ts": [stamps[1], stamps[3], stamps[0], stamps[2]],
         "_url_line": None,   # worked out only for pages whose URL is shared (see url_line)
     }
+    return entry, ((st.st_mtime_ns, st.st_size) if st is not None else (-1, -1))
 
 
 def _translation_key(page: _Page, parts: tuple[str, ...], stem: str, bundle: str) -> str:
@@ -261,6 +292,21 @@ def url_line(site: Site, relpath: str) -> int | None:
     return _key_line(values, fm, first, "url") or _key_line(values, fm, first, "slug")
 
 
+def _date_forms(dates: dict[str, dt.datetime | None]) -> tuple[list[str | None], list[float | None]]:
+    """(_iso, timestamp) of date, publishDate, lastmod, expiryDate; worked out once for a date
+    that stands for another (lastmod is usually the date itself, publishDate often)."""
+    date, pub, mod, exp = dates["date"], dates["publishDate"], dates["lastmod"], dates["expiryDate"]
+    forms = [_forms(date)]
+    forms.append(forms[0] if pub is date else _forms(pub))
+    forms.append(forms[0] if mod is date else forms[1] if mod is pub else _forms(mod))
+    forms.append(_forms(exp))
+    return [f[0] for f in forms], [f[1] for f in forms]
+
+
+def _forms(value: dt.datetime | None) -> tuple[str | None, float | None]:
+    return (None, None) if value is None else (_iso(value), value.timestamp())
+
+
 def _iso(value: dt.datetime | None) -> str | None:
     """format_hugo, without strftime for the usual dates (same text)."""
     if value is None:
@@ -271,7 +317,3 @@ def _iso(value: dt.datetime | None) -> str | None:
     # isoformat (in C) writes the same text for whole seconds and minute offsets, UTC as "+00:00".
     text = (value.replace(microsecond=0) if value.microsecond else value).isoformat()
     return text[:-6] + "Z" if not off else text
-
-
-def _ts(value: dt.datetime | None) -> float | None:
-    return None if value is None else value.timestamp()

@@ -28,7 +28,8 @@ _NO_TS = None
 # publishDate ts, expiryDate ts, date ts, url line, path, lastmod ts, is a section). A plain tuple:
 # marshal writes only exact tuples, and the sort and status work on its fields without parsing the JSON.
 Row = tuple[str, str, bool, float | None, float | None, float | None, int | None, str, float | None, bool]
-Item = tuple[str, str, int]                 # a file to read: (scan language, absolute path, size)
+Item = tuple[str, str, int | None]          # a file to read: (scan language, absolute path, size if known)
+Fresh = tuple[int, int, Row]                # a file read: (mtime_ns, size) as read (-1, -1: gone), its row
 Progress = Callable[[int, int], None]       # progress(done, total)
 Aggregate = tuple[Row | None, Row | None, Row | None]   # the rows giving a section its date, lastmod, publishDate
 _AGGREGATED: tuple[Literal["date", "lastmod", "publishDate"], ...] = ("date", "lastmod", "publishDate")
@@ -43,14 +44,15 @@ def cache_path() -> Path:
 
 
 def scan(site: Site, skipped: list[str] | None = None
-         ) -> tuple[list[tuple[str, str, os.stat_result]], set[tuple[str, ...]]]:
-    """(language, file, stat) of every content page (leaf bundles give only their index file),
-    and the nested sections seen (folders below the top level that hold an _index file).
+         ) -> tuple[list[tuple[str, os.DirEntry[str]]], set[tuple[str, ...]]]:
+    """(language, directory entry) of every content page (leaf bundles give only their index
+    file), and the nested sections seen (folders below the top level that hold an _index file).
+    Nothing is stat'ed: a cold index has no use for the stats before each file is read.
 
     Symbolic links inside the content folder are skipped, as Hugo 0.168 skips them (folders and
     files alike; tests/core/test_attacks_fs.py checks the real binary), so a link loop cannot
     make the walk endless; their paths are appended to `skipped`."""
-    found: list[tuple[str, str, os.stat_result]] = []
+    found: list[tuple[str, os.DirEntry[str]]] = []
     sections: set[tuple[str, ...]] = set()
     done: set[str] = set()
     codes = languages.codes(site)
@@ -91,7 +93,7 @@ def scan(site: Site, skipped: list[str] | None = None
                 sections.add(parts)
             leaf = [e for e, stem in pages if stem == "index"]   # index.md, index.de.md, …
             for e in (leaf if leaf else [e for e, _ in pages]):
-                found.append((lang.code, e.path, e.stat()))
+                found.append((lang.code, e))
             if not leaf:  # inside a leaf bundle everything else is a resource
                 stack.extend((e.path, parts + (e.name,)) for e in items if e.is_dir())
     return found, sections
@@ -104,7 +106,20 @@ def _fingerprint(site: Site, sections: set[tuple[str, ...]]) -> str:
                        sorted(sections), os.environ.get("TZ", "")], sort_keys=True, default=str)
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode   # one encoder: json.dumps(…) builds one per call
+def _encoder() -> Callable[[object], str]:
+    """json.dumps(…, ensure_ascii=False) for an index entry. JSONEncoder.encode builds its C
+    encoder, with a dict for the circular check, on every call; here it is built once (an entry
+    holds no cycle) and called directly: the same C code writes the same text, a quarter faster."""
+    from json import encoder
+    make = getattr(encoder, "c_make_encoder", None)
+    if make is None:   # no C accelerator: the pure-Python encoder, as json.dumps would use
+        return json.JSONEncoder(ensure_ascii=False).encode
+    fail = json.JSONEncoder().default
+    encode = make(None, fail, encoder.encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_ENCODE = _encoder()
 
 
 def _row(entry: IndexEntry) -> Row:
@@ -115,68 +130,53 @@ def _row(entry: IndexEntry) -> Row:
             entry["path"], lastmod, entry["bundle"] == "branch")
 
 
-_FORK_SITE: Site | None = None  # the site the forked workers index (inherited, not pickled)
-
-
-def _index_chunk(items: list[Item], site: Site | None = None) -> list[Row]:
-    from editor.core.index.entry import index_file
-    site = site or _FORK_SITE
-    assert site is not None, "a forked worker reads the site it inherited"
-    return [_row(index_file(site, p, lang, size)) for lang, p, size in items]
-
-
-def _index_chunk_args(args: tuple[list[Item], Site | None]) -> list[Row]:
-    return _index_chunk(*args)
+def _index_chunk(items: list[Item], site: Site) -> list[Fresh]:
+    from editor.core.index.entry import read_entry
+    out: list[Fresh] = []
+    for _, p, size in items:
+        entry, (mtime, length) = read_entry(site, p, size)
+        out.append((mtime, length, _row(entry)))
+    return out
 
 
 def _index_many(site: Site, items: list[Item], progress: Progress | None = None,
-                start: str = "fork") -> list[Row]:
-    """Index files, on every core when there are many. `start`: "fork" (the command line: the
-    site is inherited), "subprocess" (a process with threads, e.g. the window: a fresh
-    `editor.core.index.worker` process does the forking), or another multiprocessing start method.
-    `progress(done, total)` after each chunk."""
-    global _FORK_SITE
-    from editor.core.index import entry  # noqa: F401 - loaded once here, inherited by forked workers
+                start: str = "fork") -> list[Fresh]:
+    """Index files, on every core when there are many. `start`: "fork" (a process without
+    threads, e.g. the command line: this process and forked copies of it read the files),
+    "subprocess" (a process with threads, e.g. the window: a fresh `editor.core.index.worker`
+    process does the forking) or "in-process". `progress(done, total)` after each chunk."""
+    from editor.core.index import entry  # noqa: F401 - loaded once here, inherited by forked copies
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
     total = len(items)
     if start == "subprocess" and total >= 500 and workers >= 2 and site.error is None:
         rows = _index_in_subprocess(site, items, progress)
         if rows is not None:
             return rows
-        start = "in-process"
-    if total < 500 or workers < 2 or start in ("subprocess", "in-process") \
-            or (start == "fork" and not hasattr(os, "fork")) or (start != "fork" and site.error is not None):
+    if total < 500 or workers < 2 or start != "fork" or not hasattr(os, "fork"):
         step = max(100, total // 50)
-        out: list[Row] = []
+        out: list[Fresh] = []
         for i in range(0, total, step):
             out.extend(_index_chunk(items[i:i + step], site))
             if progress:
                 progress(len(out), total)
         return out
-    import multiprocessing
-    # Many small chunks: a worker slowed by other load does not leave the other one idle at the end.
-    parts = max(workers * 8, total // 250) if progress else workers * 8
+    from editor.core.index.forked import MAX_CHUNKS, run_forked
+    # Many small chunks (~150 files, ~10 ms): a process slowed by other load takes fewer, and none
+    # waits long for the last one.
+    parts = min(MAX_CHUNKS, max(workers * 32, total // 250))
     size = -(-total // parts)
     chunks = [items[i:i + size] for i in range(0, total, size)]
-    _FORK_SITE = site if start == "fork" else None
-    try:
-        from editor.core.lifeline import die_with_parent
-        # Pool workers wait on a queue forever once their parent is gone: tie them to it.
-        with multiprocessing.get_context(start).Pool(workers, initializer=die_with_parent) as pool:
-            out = []
-            args = [(c, None if start == "fork" else site) for c in chunks]
-            for part in pool.imap(_index_chunk_args, args, chunksize=1):
-                out.extend(part)
-                if progress:
-                    progress(len(out), total)
-            return out
-    except (OSError, RuntimeError, ValueError):
-        return _index_chunk(items, site)
-    finally:
-        _FORK_SITE = None
+    done = [0]
+
+    def report(i: int) -> None:
+        done[0] += len(chunks[i])
+        if progress:
+            progress(done[0], total)
+    parts_done = run_forked(chunks, lambda c: _index_chunk(c, site), workers - 1, report if progress else None)
+    return [row for part in parts_done for row in part]
 
 
-def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | None) -> list[Row] | None:
+def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | None) -> list[Fresh] | None:
     """_index_many in `python -m editor.core.index.worker` (None when that fails: read here instead)."""
     import pickle
     import subprocess
@@ -198,7 +198,7 @@ def _index_in_subprocess(site: Site, items: list[Item], progress: Progress | Non
                 done, total = map(int, line.split()[1:3])
                 progress(done, total)
             elif line.startswith(b"result "):
-                rows: list[Row] = []
+                rows: list[Fresh] = []
                 for _ in range(int(line.split()[1])):
                     rows.extend(pickle.load(proc.stdout))
                 return rows if proc.wait() == 0 and len(rows) == len(items) else None
@@ -275,7 +275,7 @@ class SiteIndex:
         """Scan the content folders and read what changed. `progress(done, total)` reports the
         files being read; with save=False the sqlite cache is written later by save()."""
         self.skipped_links = []
-        files, sections = scan(self.site, self.skipped_links)
+        entries, sections = scan(self.site, self.skipped_links)
         self.site.remember_sections(sections)  # seen by the scan: no second walk
         fp = _fingerprint(self.site, sections)
         if self._rows and fp == self._fp:
@@ -286,18 +286,29 @@ class SiteIndex:
         stats: dict[str, tuple[int, int]] = {}
         todo: list[Item] = []
         words = self.words
-        for lang, path, st in files:
-            stats[path] = (st.st_mtime_ns, st.st_size)
+        for lang, e in entries:
+            path = e.path
             hit = cached.get(path)
-            if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size \
-                    and not (words and _NO_WORDS in hit[2][0]):
+            if hit is None:   # nothing to compare with (always so when cold): no stat here
+                todo.append((lang, path, None))
+                rows[path] = None  # keeps the scan order
+                continue
+            try:
+                st = e.stat()
+            except OSError:   # gone since the scan: the reader says so
+                todo.append((lang, path, None))
+                rows[path] = None
+                continue
+            stats[path] = (st.st_mtime_ns, st.st_size)
+            if hit[0] == st.st_mtime_ns and hit[1] == st.st_size and not (words and _NO_WORDS in hit[2][0]):
                 rows[path] = hit[2]
             else:
                 todo.append((lang, path, st.st_size))
-                rows[path] = None  # keeps the scan order
+                rows[path] = None
         fresh = _index_many(self.site, todo, progress, start) if todo else []
-        for (lang, path, _), row in zip(todo, fresh):
+        for (lang, path, _), (mtime, size, row) in zip(todo, fresh):
             rows[path] = row
+            stats[path] = (mtime, size)   # as read: a file changed since its stat is read again next time
         self.reindexed = len(todo)
         self.changed = {p for _, p, _ in todo}
         self.removed = set(self._rows) - set(rows)
@@ -335,6 +346,37 @@ class SiteIndex:
             pass
         finally:
             db.close()
+
+    def save_aside(self) -> Callable[[], None]:
+        """save() in a forked copy of this process while this one goes on (the command line prints
+        its answer meanwhile); call what is returned to wait for the copy: the cache is written by
+        then either way (here, if no copy could be made or it failed). Only for a process without
+        threads: fork copies just the calling thread."""
+        pending = self._pending
+        if pending is None or not self.use_cache or not pending[1] or not hasattr(os, "fork"):
+            return self.save
+        try:
+            pid = os.fork()
+        except OSError:
+            return self.save
+        if pid == 0:   # the copy: writes and exits, never returns
+            code = 1
+            try:
+                self.save()
+                code = 0
+            finally:
+                os._exit(code)   # none of this process's cleanup (buffers, atexit) in the copy
+
+        def wait() -> None:
+            try:
+                ok = os.waitpid(pid, 0)[1] == 0
+            except ChildProcessError:
+                ok = False
+            if ok:
+                self._pending = None
+            else:
+                self.save()
+        return wait
 
     def __len__(self) -> int:
         return len(self._rows)

@@ -1,8 +1,9 @@
 """`python -m editor.core.index.worker`: read many posts in a fresh process, for callers that run threads (the window).
 
-Protocol: stdin holds a pickle of (site, [(language, path), …]); stdout gets `progress DONE TOTAL`
-lines, then a `result N` line followed by N pickles, each a list of index rows. Forking a process that runs Qt
-threads is unsafe; this process has no threads, so it may fork its own pool (editor.core.index.site_index).
+Protocol: stdin holds a pickle of (site, [(language, path, size or None), …]); stdout gets `progress DONE
+TOTAL` lines, then a `result N` line followed by N pickles, each a list of (mtime_ns, size, index row). Forking
+a process that runs Qt threads is unsafe; this process has no threads, so it may fork copies of itself
+(editor.core.index.forked).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ CHUNK = 400
 def main() -> int:
     from editor.core.index.site_index import _index_many
     from editor.core.lifeline import die_with_parent
-    die_with_parent()     # never outlive the window that asked (its pool workers follow us)
+    die_with_parent()     # never outlive the window that asked (its forked copies stop once we are gone)
     site: Site
     items: list[Item]
     site, items = pickle.load(sys.stdin.buffer)
