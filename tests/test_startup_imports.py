@@ -55,3 +55,17 @@ def test_dialogs_and_rare_date_forms_are_imported_when_first_needed() -> None:
                             "Post('---\\ntitle: A\\ndate: 2024-01-01T10:00:00Z\\n---\\nBody\\n')")
     assert not {"editor.gui.publishing.dialog", "editor.gui.dialogs.new_post", "editor.gui.dialogs.export",
                 "email.utils"} & loaded
+
+
+def test_opening_a_post_leaves_the_renderer_until_the_first_lint() -> None:
+    """The problems lint renders headings (for their ids) in a thread that shares the GIL: a post just
+    opened is linted after the usual pause, so loading the renderer never holds up the first paint."""
+    from pathlib import Path
+    seed = Path(__file__).resolve().parents[1] / "content"
+    loaded = _modules_after("import os, time\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+                            "from editor.gui import application\napp = application()\n"
+                            "from editor.gui.main_window import MainWindow\nw = MainWindow()\n"
+                            f"w.commands.open_initial({str(seed)!r})\nw.show()\n"
+                            "end = time.monotonic() + 0.15\n"
+                            "while time.monotonic() < end:\n    app.processEvents()\n")
+    assert "editor.core.render" not in loaded

@@ -162,7 +162,9 @@ def install_problems(ctx: FeatureContext) -> QDockWidget:
     def relint(immediate: bool = False) -> None:
         service.request(doc.post if doc.is_open else None, doc.site, immediate=immediate)
 
-    doc.loaded.connect(lambda: relint(True))
+    # A post just opened is linted after the usual pause, not at once: the first lint loads the
+    # renderer (for heading ids, ~60 ms holding the GIL), which would hold up the window's first paint.
+    doc.loaded.connect(relint)
     doc.closed.connect(lambda: relint(True))
     doc.fieldsChanged.connect(relint)
     doc.saved.connect(lambda _path: relint())
