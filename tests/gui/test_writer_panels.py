@@ -131,3 +131,21 @@ def test_mojibake_changes_cover_body_and_front_matter():
     lines = describe_changes(body, spans, fields)
     assert lines[0] == "line 2: …>policies â€“ technology… → …>policies – technology…"
     assert lines[1:] == ["front matter title: → Café notes", "front matter tags: → ['naïve', 'ok']"]
+
+
+def test_the_word_count_waits_for_a_pause_in_typing(qtbot, tmp_path):
+    """Counting words holds the GIL in its thread: a post's first render is counted at once, the
+    renders that follow each keystroke only once the preview has been quiet for a second."""
+    window = make_window(qtbot, copy_seed(tmp_path))
+    stats = window.writer_status._stats
+    label = find(window, QLabel, "wordCountLabel")
+    qtbot.waitUntil(lambda: stats.runs == 1 and bool(label.text()), timeout=20000)
+    renders = window.preview_service.renders
+    for word in ("one", "two", "three", "four"):
+        with qtbot.waitSignal(window.preview_service.rendered, timeout=20000):
+            window.editor.insertPlainText(f" {word}")
+    assert window.preview_service.renders >= renders + 4
+    assert stats.runs == 1                      # no count while the renders keep coming ...
+    qtbot.waitUntil(lambda: stats.runs == 2, timeout=5000)   # ... one after the pause
+    qtbot.wait(1500)
+    assert stats.runs == 2

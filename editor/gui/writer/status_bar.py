@@ -40,9 +40,13 @@ class WriterStatus:
         self.url_label.setMaximumWidth(URL_WIDTH)
         self.words_label.setToolTip("Hugo's .WordCount of the rendered body")
         self.reading_label.setToolTip("Hugo's .ReadingTime: 213 words a minute (501 for CJK)")
-        self._stats = Coalescer(body_stats, 200, ctx.parent)
+        # Counted in a thread that shares the GIL with typing: a post's first render is counted at
+        # once, later ones once the preview has been quiet for a second (not after every keystroke).
+        self._stats = Coalescer(body_stats, 1000, ctx.parent)
         self._stats.finished.connect(self._show_stats)
+        self._counted = False
         doc = ctx.document
+        doc.loaded.connect(self._count_at_once)
         ctx.editor.cursorPositionChanged.connect(self.update_cursor)
         ctx.preview_service.rendered.connect(self._rendered)
         for signal in (doc.loaded, doc.closed, doc.fieldsChanged, doc.saved):
@@ -86,7 +90,12 @@ class WriterStatus:
         site = doc.site
         has_cjk = bool(site and site.config.get("hascjklanguage"))
         flag = doc.post.get("isCJKLanguage")
-        self._stats.request(body_html, has_cjk, flag if isinstance(flag, bool) else None, immediate=True)
+        self._stats.request(body_html, has_cjk, flag if isinstance(flag, bool) else None,
+                            immediate=not self._counted)
+        self._counted = True
+
+    def _count_at_once(self) -> None:
+        self._counted = False
 
     def _show_stats(self, result) -> None:
         if isinstance(result, Exception) or not self.document.is_open:
