@@ -51,7 +51,7 @@ def test_typing_at_the_end_of_a_long_post_keeps_it_in_view(qtbot, tmp_path):
 def test_a_resized_preview_scrolls_back_to_the_editors_line(qtbot, tmp_path):
     """A narrower or shorter view moves every line of the page: the preview finds the editor's top
     line again (it kept the old pixel offset, showing another part of the post)."""
-    from PySide6.QtWidgets import QPlainTextEdit
+    from PySide6.QtWidgets import QPlainTextEdit, QSplitter
 
     from tests.gui.helpers import find
     path = tmp_path / "long.md"
@@ -71,10 +71,18 @@ def test_a_resized_preview_scrolls_back_to_the_editors_line(qtbot, tmp_path):
                    js(qtbot, window, f"hpeLineTop({window.preview_glue.top_line()})"))
         return abs(js(qtbot, window, "window.scrollY") - want) <= 2
     qtbot.waitUntil(lambda: js(qtbot, window, "window.scrollY") > 1000 and synced(), timeout=10000)
-    line = window.preview_glue.top_line()
     before = js(qtbot, window, "window.scrollY")
-    window.resize(900, 600)     # the preview gets narrower: its paragraphs wrap into more lines
-    qtbot.waitUntil(lambda: js(qtbot, window, "window.innerWidth") < 500, timeout=5000)
-    assert window.preview_glue.top_line() == line    # the editor still shows the same line ...
-    qtbot.waitUntil(synced, timeout=5000)            # ... and the preview shows it again
+    width = js(qtbot, window, "window.innerWidth")
+    # The splitter handle dragged toward the preview: it gets narrower (its paragraphs wrap into more
+    # lines, every line moves down the page).
+    splitter, pane = window.preview, window.preview
+    while not isinstance(splitter, QSplitter):
+        pane, splitter = splitter, splitter.parentWidget()
+    sizes = splitter.sizes()
+    i = splitter.indexOf(pane)
+    sizes[i - 1] += sizes[i] // 2
+    sizes[i] -= sizes[i] // 2
+    splitter.setSizes(sizes)
+    qtbot.waitUntil(lambda: js(qtbot, window, "window.innerWidth") < width * 0.7, timeout=5000)
+    qtbot.waitUntil(synced, timeout=5000)            # the preview shows the editor's top line again
     assert js(qtbot, window, "window.scrollY") != before
