@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 
 from editor.core import heap
+
+# What the window sets for Qt and Chromium below, as the author had it: programs the window starts
+# for the author (the browser for an external link) get these back (author_environment).
+_OURS = ("QTWEBENGINE_CHROMIUM_FLAGS", "QT_QUICK_BACKEND", "QT_XCB_GL_INTEGRATION", "QT_LOGGING_RULES")
+_AUTHORS = {name: os.environ.get(name) for name in _OURS}
+
+
+@contextlib.contextmanager
+def author_environment() -> Iterator[None]:
+    """The author's own values of the variables set for Qt and Chromium, for the time of a launch."""
+    ours = {name: os.environ.get(name) for name in _OURS}
+    try:
+        for name, value in _AUTHORS.items():
+            _put(name, value)
+        yield
+    finally:
+        for name, value in ours.items():
+            _put(name, value)
+
+
+def _put(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def _chromium_flags() -> None:

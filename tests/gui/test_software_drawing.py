@@ -49,3 +49,22 @@ def test_gpu_on_the_command_line_asks_for_it(monkeypatch, tmp_path, capsys):
     assert cli.main(["--gpu", str(tmp_path / "no such post.md")]) == 2   # stops before Qt loads
     assert os.environ.get("HPE_GPU") == "1"
     assert "--gpu" not in capsys.readouterr().err   # taken as the flag, not as a path
+
+
+def test_a_browser_opened_for_a_link_gets_the_authors_qt_settings(qtbot, tmp_path, monkeypatch):
+    """The variables the window sets for its own Qt and Chromium (CPU drawing, Chromium flags) are
+    not handed to the program that opens an external link; the window keeps them afterwards."""
+    import editor.gui as gui
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from tests.gui.helpers import copy_seed, make_window
+    window = make_window(qtbot, copy_seed(tmp_path))
+    ours = {name: os.environ.get(name) for name in gui._OURS}
+    assert ours["QT_QUICK_BACKEND"] == "software" and gui._AUTHORS["QT_QUICK_BACKEND"] is None
+    seen: list[dict] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: seen.append({name: os.environ.get(name) for name in gui._OURS}))
+    window.commands.open_external(QUrl("https://example.org/"))
+    assert seen == [gui._AUTHORS]
+    assert {name: os.environ.get(name) for name in gui._OURS} == ours

@@ -137,7 +137,9 @@ class Commands:
 
     def open_external(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):   # never file:, smb:, or a custom handler
-            QDesktopServices.openUrl(url)
+            from editor.gui import author_environment
+            with author_environment():   # the browser starts with the author's Qt settings, not ours
+                QDesktopServices.openUrl(url)
 
     # ------------------------------------------------------------------ saving
     def save(self) -> bool:
