@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from editor.core.hugo.site import Site
-    from editor.core.index.site_index import Item
+    from editor.core.index.reading import Item
 
 CHUNK = 400
 
 
 def main() -> int:
-    from editor.core.index.site_index import _index_many
+    from editor.core.index.reading import index_many
     from editor.core.lifeline import die_with_parent
     die_with_parent()     # never outlive the window that asked (its forked copies stop once we are gone)
     site: Site
@@ -32,7 +32,7 @@ def main() -> int:
         out.write(f"progress {done} {total}\n".encode())
         out.flush()
 
-    rows = _index_many(site, items, progress, start="fork")
+    rows = index_many(site, items, progress, start="fork")
     # In pieces: unpickling one piece is a single call that holds the caller's GIL (its UI thread).
     pieces = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
     out.write(f"result {len(pieces)}\n".encode())
