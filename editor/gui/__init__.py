@@ -35,15 +35,22 @@ def _put(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
+def _add_flag(flag: str) -> None:
+    """Add a Chromium flag for QtWebEngine unless one of that name is set already (the author's wins)."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    name = flag.split("=")[0]
+    if not any(f.split("=")[0] == name for f in flags):
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, flag])
+
+
 def _chromium_flags() -> None:
     """Chromium refuses to start as root with its sandbox on; the preview then needs --no-sandbox.
 
     The preview page runs no post scripts (CSP) and loads nothing remote by default, so running
     it unsandboxed as root (containers, CI) is the lesser evil compared with no preview at all.
     """
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        _add_flag("--no-sandbox")
 
 
 def _quiet() -> None:
@@ -53,20 +60,14 @@ def _quiet() -> None:
     if os.environ.get("HPE_VERBOSE"):
         return
     os.environ.setdefault("QT_LOGGING_RULES", "*.debug=false;*.info=false;*.warning=false")
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    for flag in ("--log-level=3", "--disable-logging"):
-        if not any(f.split("=")[0] == flag.split("=")[0] for f in flags):
-            flags.append(flag)
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _add_flag("--log-level=3")
+    _add_flag("--disable-logging")
 
 
 def _one_renderer() -> None:
     """The instant and the site preview share one renderer process (one profile, one process: each
     further renderer costs ~45 MB). Not --single-process, which puts the renderer inside the app."""
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    if not any(f.split("=")[0] == "--renderer-process-limit" for f in flags):
-        flags.append("--renderer-process-limit=1")
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _add_flag("--renderer-process-limit=1")
 
 
 def _software_drawing() -> None:
@@ -78,20 +79,15 @@ def _software_drawing() -> None:
         return
     os.environ.setdefault("QT_QUICK_BACKEND", "software")   # QWebEngineView draws through Qt Quick
     os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")   # no GLX context shared with Chromium
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    if "--disable-gpu" not in flags:
-        flags.append("--disable-gpu")
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _add_flag("--disable-gpu")
 
 
 def _collectable() -> None:
     """The preview page collects its garbage when the author pauses (resources/preview/preview.js):
     V8's `gc` is exposed for it. Left to its own schedule, the renderer grew by ~25 MB over 3,000
-    typed characters (tests/bench/bench_soak.py). Post scripts never run in the preview (CSP)."""
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    if not any(f.startswith("--js-flags") for f in flags):
-        flags.append("--js-flags=--expose-gc")
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    typed characters (tests/bench/bench_soak.py). Post scripts never run in the preview (CSP).
+    An author's own --js-flags is kept (then the page does without collecting)."""
+    _add_flag("--js-flags=--expose-gc")
 
 
 _chromium_flags()
