@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[1] / "content"
+WEBENGINE = {"PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineCore"}
 
 
 def _modules_after(statement: str) -> set[str]:
@@ -60,12 +64,32 @@ def test_dialogs_and_rare_date_forms_are_imported_when_first_needed() -> None:
 def test_opening_a_post_leaves_the_renderer_until_the_first_lint() -> None:
     """The problems lint renders headings (for their ids) in a thread that shares the GIL: a post just
     opened is linted after the usual pause, so loading the renderer never holds up the first paint."""
-    from pathlib import Path
-    seed = Path(__file__).resolve().parents[1] / "content"
-    loaded = _modules_after("import os, time\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-                            "from editor.gui import application\napp = application()\n"
-                            "from editor.gui.main_window import MainWindow\nw = MainWindow()\n"
-                            f"w.commands.open_initial({str(seed)!r})\nw.show()\n"
-                            "end = time.monotonic() + 0.15\n"
-                            "while time.monotonic() < end:\n    app.processEvents()\n")
+    loaded = _modules_after(_window_shown("end = time.monotonic() + 0.15\n"
+                                          "while time.monotonic() < end:\n    app.processEvents()\n"))
     assert "editor.core.render" not in loaded
+
+
+def _window_shown(extra: str = "") -> str:
+    return ("import os, time\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from editor.gui import application\napp = application()\n"
+            "from editor.gui.main_window import MainWindow\nw = MainWindow()\n"
+            f"w.commands.open_initial({str(SEED)!r})\nw.show()\n{extra}")
+
+
+def test_drawn_with_the_cpu_the_window_is_built_and_shown_before_qtwebengine_loads(monkeypatch) -> None:
+    """QtWebEngine's library costs ~35 ms to load: with nothing to share with OpenGL, it waits for the
+    first web view, made after the window's first paint; then the preview's view loads it."""
+    monkeypatch.delenv("HPE_GPU", raising=False)
+    monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    assert not WEBENGINE & _modules_after(_window_shown())
+    after = _modules_after(_window_shown("end = time.monotonic() + 20\n"
+                                         "while not w.preview.has_view and time.monotonic() < end:\n"
+                                         "    app.processEvents()\n"))
+    assert WEBENGINE <= after
+
+
+def test_drawn_with_the_gpu_qtwebengine_loads_before_the_application(monkeypatch) -> None:
+    """With OpenGL, QtWebEngine shares contexts with the window: it must load before the QApplication."""
+    monkeypatch.setenv("HPE_GPU", "1")
+    monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    assert "PySide6.QtWebEngineWidgets" in _modules_after("import editor.gui")

@@ -97,8 +97,18 @@ _software_drawing()
 _one_renderer()
 heap.limit_arenas()   # before Qt's threads start: each would keep a heap of its own (core/heap.py)
 
-# QtWebEngine must be imported before the QApplication exists (it shares OpenGL contexts).
-import PySide6.QtWebEngineWidgets  # noqa: E402,F401
+
+def _gl_drawing() -> bool:
+    """Whether Qt Quick (and so the web views) may draw with OpenGL: not with our CPU drawing."""
+    return os.environ.get("QT_QUICK_BACKEND") != "software"
+
+
+if _gl_drawing():
+    # Drawing with OpenGL, QtWebEngine shares its contexts with the window's: it must load before
+    # the QApplication exists. Drawn with the CPU there is nothing to share, and QtWebEngine (its
+    # library alone ~35 ms) loads with the first web view, after the window's first paint.
+    import PySide6.QtWebEngineWidgets  # noqa: E402,F401
+import PySide6.QtCore  # noqa: E402,F401 (loads PySide6's import scan, replaced below)
 
 from editor.gui import import_scan  # noqa: E402
 

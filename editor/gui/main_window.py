@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.preview_controller.cleared.connect(
             lambda: self.preview.show_html("", '<p class="placeholder">Open a post to see its preview.</p>', ""))
         self.site_preview = install_site_preview(self.context, lambda: self.preview_glue.remote_content)
-        self.panes = install_panes(self.context, self.site_preview.view)
+        self.panes = install_panes(self.context, self.site_preview.made_view)
         self.safety = install_safety(self.context)   # never lose a word: recovery, outside changes, repair
         self.publishing = install_publishing(self.context)   # git states, Publish…, Update from Remote
         self.preview.follow_palette(self.palette())
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.window_layout.restore()
         self._set_tab_order()
         self.preview.loadFinished.connect(lambda _ok: self._set_tab_order())
-        self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
+        self.site_preview.viewCreated.connect(self._site_view_created)
         self._show_document()
         self.preview_controller.refresh()
 
@@ -240,7 +240,9 @@ class MainWindow(QMainWindow):
             extra = self.findChild(QWidget, name)
             if extra is not None:
                 chain.append(extra)
-        for view in (self.preview, self.site_preview.view):
+        for view in (self.preview, self.site_preview.made_view()):
+            if view is None:
+                continue
             if view is not self.preview:
                 chain.insert(chain.index(self.preview) + 1, view)
             proxy = view.focusProxy()   # the page's inner widget, made when the page first loads
@@ -248,6 +250,10 @@ class MainWindow(QMainWindow):
                 chain.insert(chain.index(view) + 1, proxy)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _site_view_created(self) -> None:
+        self.site_preview.view.loadFinished.connect(lambda _ok: self._set_tab_order())
+        self._set_tab_order()
 
     # ------------------------------------------------------------------ showing the document
     def _show_document(self) -> None:

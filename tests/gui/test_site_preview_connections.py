@@ -42,8 +42,8 @@ def test_site_preview_reaches_only_its_own_server(qtbot, tmp_path):
         window = make_window(qtbot, post)
         qtbot.waitUntil(lambda: window.document.is_open, timeout=10000)
         pane = window.site_preview
-        view = find(window, QWebEngineView, "sitePreview")
         window.actions.site_preview.setChecked(True)
+        view = find(window, QWebEngineView, "sitePreview")   # made when the site preview is first turned on
         qtbot.waitUntil(lambda: pane.server.state == "ready", timeout=60000)
         body_js = "document.body ? document.body.innerText : ''"
         qtbot.waitUntil(lambda: "Safe text here." in (run(qtbot, view, body_js) or ""), timeout=30000)
@@ -60,7 +60,7 @@ def test_site_preview_hands_only_web_and_mail_links_to_the_system(qtbot):
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 
-    from editor.gui.preview.site_pane import SitePage
+    from editor.gui.preview.site_page import SitePage
     profile = QWebEngineProfile()
     page = SitePage(profile)
     page.root = QUrl("http://127.0.0.1:4242/")

@@ -37,8 +37,8 @@ def _js(qtbot, view, script: str):
 def _open(qtbot, post):
     window = make_window(qtbot, post)
     qtbot.waitUntil(lambda: window.document.is_open, timeout=10000)
-    view = find(window, QWebEngineView, "sitePreview")
     window.actions.site_preview.setChecked(True)
+    view = find(window, QWebEngineView, "sitePreview")   # made when the site preview is turned on
     qtbot.waitUntil(lambda: "saved second paragraph" in page_text(qtbot, view), timeout=45000)
     # The page's scripts (livereload, the patch script) have run once it is loaded.
     qtbot.waitUntil(lambda: _js(qtbot, view, "typeof window.__hpeSitePatch") == "function", timeout=10000)

