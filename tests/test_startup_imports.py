@@ -93,3 +93,28 @@ def test_drawn_with_the_gpu_qtwebengine_loads_before_the_application(monkeypatch
     monkeypatch.setenv("HPE_GPU", "1")
     monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
     assert "PySide6.QtWebEngineWidgets" in _modules_after("import editor.gui")
+
+
+def test_loaded_after_the_first_paint_qtwebengine_shows_the_preview(monkeypatch) -> None:
+    """The late load is the path authors take (the test process itself loads QtWebEngine early)."""
+    monkeypatch.delenv("HPE_GPU", raising=False)
+    monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    code = _window_shown(
+        "import sys\nassert 'PySide6.QtWebEngineWidgets' not in sys.modules\n"
+        "found = []\nend = time.monotonic() + 60\n"
+        "while not found and time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "    if w.preview.has_view and w.preview.updates:\n"
+        "        w.preview.page().runJavaScript('document.body.innerText', 0,\n"
+        "            lambda t: found.append(t) if t and 'Next Year' in t else None)\n"
+        "        pause = time.monotonic() + 0.2\n"
+        "        while time.monotonic() < pause:\n"
+        "            app.processEvents()\n"
+        "print(found[0] if found else 'NO PREVIEW')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert "A Post Scheduled for Next Year" in out
+
+
+def test_the_site_preview_server_loads_after_the_first_paint() -> None:
+    """The site preview's server code (~10 ms of imports) is not needed before the window paints."""
+    assert "editor.services.preview.site_server" not in _modules_after(_window_shown())

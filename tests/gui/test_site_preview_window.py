@@ -42,3 +42,25 @@ def test_site_preview_follows_the_buffer_and_never_writes_the_file(qtbot, tmp_pa
     qtbot.waitUntil(lambda: pane.server.state == "stopped", timeout=10000)
     assert pane.stack.currentIndex() == 0
     assert post.read_bytes() == before
+
+
+def test_a_moment_after_start_up_the_window_stops_a_crashed_runs_server(qtbot, tmp_path, monkeypatch):
+    """The server is made after the first paint, not at first use only: making it stops the servers
+    and deletes the scratch copies (the unsaved text) that a crashed earlier run left."""
+    from editor.core.site_preview import cache_root
+    from editor.core import lifeline
+    from editor.services.preview import server_processes
+    from tests.services.test_server_lifeline import _dead_owner, _record, _sleeper
+    monkeypatch.setattr(server_processes, "REAPED", set())   # this test process reaped already
+    stale = _sleeper()
+    try:
+        run = cache_root() / "site1" / f"run-{_dead_owner()['pid']}-1"
+        _record(run, lifeline.describe(stale.pid), _dead_owner())
+        window = make_window(qtbot, copy_seed(tmp_path))
+        assert window.site_preview._server is None
+        qtbot.waitUntil(lambda: not run.exists(), timeout=5000)
+        qtbot.waitUntil(lambda: stale.poll() is not None, timeout=10000)
+        assert window.site_preview._server is not None and not window.actions.site_preview.isChecked()
+    finally:
+        stale.kill()
+        stale.wait()

@@ -98,3 +98,41 @@ def test_an_inactive_service_loads_its_last_language_on_activate(qtbot):
         service.activate()
     assert service.language == "de" and service.is_ready
     assert service.is_known("Haus") and not service.is_known("Wrnog")
+
+
+def test_a_service_dropped_while_its_dictionary_loads_is_deleted_in_its_own_thread(qtbot, monkeypatch):
+    """The loading thread holds the service weakly. Had it held the last reference, the service would
+    be deleted in the loading thread while its result waited in the UI thread's queue: a crash
+    (seen as a segfault of the test run)."""
+    import gc
+    import threading
+    import time
+    import weakref
+
+    from editor.services.checks import spelling
+    loading, done = threading.Event(), threading.Event()
+
+    def slow_load(language):
+        loading.set()
+        time.sleep(0.3)
+        done.set()
+        return None
+    monkeypatch.setattr(spelling, "_load", slow_load)
+    service = SpellService("en")
+    deleted_in: list[int] = []
+    weakref.finalize(service, lambda: deleted_in.append(threading.get_ident()))
+    assert loading.wait(5)
+    del service
+    gc.collect()
+    assert done.wait(5)
+    qtbot.wait(200)   # the result reaches the UI thread's queue and is dropped there
+    gc.collect()
+    assert deleted_in == [threading.get_ident()]
+
+
+def test_a_kept_service_gets_its_dictionary_from_the_loading_thread(qtbot, monkeypatch):
+    from editor.services.checks import spelling
+    monkeypatch.setattr(spelling, "_load", lambda language: {"hello"})
+    service = SpellService("en")
+    qtbot.waitUntil(lambda: service.is_ready, timeout=5000)
+    assert service.is_known("hello") and not service.is_known("helo")

