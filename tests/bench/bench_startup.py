@@ -98,10 +98,10 @@ def name_of(pid: int) -> str:
     return "main"
 
 
-def run_once(argv: list[str], env: dict[str, str], settle: float, timeout: float = 60) -> dict:
+def run_once(argv: list[str], env: dict[str, str], settle: float, timeout: float = 60, cwd: Path | None = None) -> dict:
     env = dict(env, HPE_STARTUP_T0=repr(time.time()))
     child = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                             start_new_session=True)
+                             start_new_session=True, cwd=cwd)
     marks: dict[str, float] = {}
     deadline = time.monotonic() + timeout
     try:
@@ -191,8 +191,9 @@ def main() -> int:
             for _ in range(args.runs):   # interleaved, so all see the same machine
                 bare.append(run_once([sys.executable, "-c", BARE, str(bare_text)], env, args.settle))
                 bare_cpu.append(run_once([sys.executable, "-c", BARE, str(bare_text)], cpu_env, args.settle))
+                # From this checkout: `-m` puts the current folder first on the path, before PYTHONPATH.
                 ours.append(run_once([sys.executable, "-m", "editor", str(post)], dict(env, PYTHONPATH=str(ROOT)),
-                                     args.settle))
+                                     args.settle, cwd=ROOT))
         finally:
             if xvfb:
                 xvfb.terminate()
