@@ -149,3 +149,23 @@ def test_the_word_count_waits_for_a_pause_in_typing(qtbot, tmp_path):
     qtbot.waitUntil(lambda: stats.runs == 2, timeout=5000)   # ... one after the pause
     qtbot.wait(1500)
     assert stats.runs == 2
+
+
+def test_the_word_count_follows_the_text_while_the_preview_is_hidden(qtbot, tmp_path):
+    """Focus mode (or the site preview) hides the instant preview, which then is not kept up to date
+    keystroke by keystroke; the word count, counted from the rendered text, still follows a pause."""
+    window = make_window(qtbot, copy_seed(tmp_path))
+    label = find(window, QLabel, "wordCountLabel")
+    qtbot.waitUntil(lambda: bool(label.text()), timeout=20000)
+    before = int(label.text().split()[0].replace(",", ""))
+    window.actions.focus_mode.setChecked(True)
+    qtbot.waitUntil(lambda: not window.preview.isVisible(), timeout=5000)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    for word in ("one", "two", "three"):
+        window.editor.insertPlainText(f" {word}")
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: label.text() == f"{before + 3:,} words", timeout=10000)
+    window.actions.focus_mode.setChecked(False)
+    qtbot.waitUntil(lambda: window.preview.isVisible(), timeout=5000)
+    window.editor.insertPlainText(" four")
+    qtbot.waitUntil(lambda: label.text() == f"{before + 4:,} words", timeout=10000)

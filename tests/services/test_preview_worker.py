@@ -97,16 +97,22 @@ def test_service_with_worker_drops_stale_results_and_honours_config(qtbot):
         svc.shutdown()
 
 
-def test_hidden_preview_is_not_rendered_until_shown(qtbot):
+def test_a_hidden_preview_renders_once_typing_pauses_and_at_once_when_shown(qtbot):
+    """Hidden (focus mode, the site preview), the newest text is rendered after a pause in typing,
+    not keystroke by keystroke (the word count follows it); shown again, at once."""
     calls = []
     svc = PreviewService(lambda text: calls.append(text) or text, delay_ms=0)
     svc.set_active(False)
-    for i in range(5):
-        svc.request(PreviewRequest("t", None, f"v{i}"))
-    assert calls == [] and svc.renders == 0
     with qtbot.waitSignal(svc.updated, timeout=5000) as blocker:
-        svc.set_active(True)
+        for i in range(5):
+            svc.request(PreviewRequest("t", None, f"v{i}"))
+            qtbot.wait(20)
+        assert calls == [] and svc.renders == 0
     assert calls == ["v4"] and blocker.args[0].body == "v4"
+    svc.request(PreviewRequest("t", None, "v5"))
+    with qtbot.waitSignal(svc.updated, timeout=500) as blocker:
+        svc.set_active(True)
+    assert calls == ["v4", "v5"] and blocker.args[0].body == "v5"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="checks /proc")

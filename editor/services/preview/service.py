@@ -25,6 +25,7 @@ __all__ = ["PreviewRequest", "PreviewService", "PreviewUpdate", "RefSource", "Re
 REMOTE_CSP = ("img-src file: data: http: https:; media-src file: http: https:; "
               "frame-src http: https:; font-src file: data: http: https:")
 STRICT_CSP = "img-src file: data:; media-src file:; font-src file: data:"
+HIDDEN_PAUSE_MS = 1000   # a hidden preview renders after this pause in typing (the word count's pause)
 
 
 def default_render(text: str) -> str:
@@ -124,6 +125,12 @@ class PreviewService(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms if delay_ms is not None else (0 if render is None else 150))
         self._timer.timeout.connect(self._start)
+        # Hidden (focus mode, the site preview shown instead): no page to keep up with, but what counts
+        # the rendered text (the word count) still follows: one render once the typing pauses.
+        self._hidden_timer = QTimer(self)
+        self._hidden_timer.setSingleShot(True)
+        self._hidden_timer.setInterval(HIDDEN_PAUSE_MS)
+        self._hidden_timer.timeout.connect(self._start)
         self._generation = 0
         self._latest: PreviewRequest | None = None     # waiting to be rendered
         self._last: PreviewRequest | None = None       # the newest request (for re-renders)
@@ -179,10 +186,12 @@ class PreviewService(QObject):
         return replace(self._config, refs=refs) if refs else self._config
 
     def set_active(self, active: bool) -> None:
-        """Hidden previews are not rendered; showing one again renders the newest request."""
+        """A hidden preview is rendered only once typing pauses; showing it again renders the newest request."""
         self._active = active
-        if active and self._latest is not None:
-            self._schedule(True)
+        if active:
+            self._hidden_timer.stop()
+            if self._latest is not None:
+                self._schedule(True)
 
     def request(self, req: PreviewRequest, immediate: bool = False) -> None:
         """Ask for a render of `req`; older requests not yet shown are superseded."""
@@ -206,6 +215,7 @@ class PreviewService(QObject):
 
     def _schedule(self, immediate: bool) -> None:
         if not self._active:
+            self._hidden_timer.start()
             return
         if immediate or self._timer.interval() == 0:
             self._timer.stop()
@@ -215,7 +225,7 @@ class PreviewService(QObject):
 
     @Slot()
     def _start(self) -> None:
-        if self._latest is None or self._in_flight is not None or not self._active:
+        if self._latest is None or self._in_flight is not None:
             return     # one render at a time: the newest request waits in _latest
         gen, req = self._latest_gen, self._latest
         self._latest = None
@@ -261,7 +271,10 @@ class PreviewService(QObject):
             self.updated.emit(update)
             self.rendered.emit(update.header, update.body, req.base_url)
         if self._latest is not None and not self._timer.isActive():
-            self._start()
+            if self._active:
+                self._start()
+            else:
+                self._hidden_timer.start()
 
 
 def _now() -> float:
