@@ -184,8 +184,9 @@ class SitePreviewPane(QObject):
             self.stack.setCurrentIndex(1)
             self.server.start(target)
             self._feed(force=True)
-        elif self._server is not None:
-            self._server.stop()
+        else:
+            if self._server is not None:
+                self._server.stop()
             self.stack.setCurrentIndex(0)
             self.bar.hide()
 

@@ -6,7 +6,6 @@ import hashlib
 import json
 import time
 from types import SimpleNamespace
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal, Slot
